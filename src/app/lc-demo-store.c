@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-demo-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "lc-demo.h"
+#include "lc-demo-store.h"
+
+/* Progress is sent to the main context at most this often (as a fraction),
+ * so a fast importer cannot flood it. */
+#define PROGRESS_STEP 0.005
+
+typedef struct
+{
+  char                 *path;
+  GMainContext         *context;
+  LcImportProgressFunc  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_data_destroy;
+  double                last_sent;
+} Prepare;
+
+typedef struct
+{
+  GTask  *task;
+  double  fraction;
+} ProgressUpdate;
+
+static void
+prepare_free (Prepare *prepare)
+{
+  if (prepare->progress_data_destroy != NULL)
+    prepare->progress_data_destroy (prepare->progress_data);
+  g_clear_pointer (&prepare->context, g_main_context_unref);
+  g_free (prepare->path);
+  g_free (prepare);
+}
+
+static void
+progress_update_free (ProgressUpdate *update)
+{
+  g_clear_object (&update->task);
+  g_free (update);
+}
+
+char *
+lc_demo_store_dup_path (void)
+{
+  const char *override = g_getenv ("LIFTCHECK_DEMO_STORE");
+
+  if (override != NULL && override[0] != '\0')
+    return g_strdup (override);
+
+  return g_build_filename (g_get_user_data_dir (), "liftcheck", "demo.liftcheck", NULL);
+}
+
+static gboolean
+dispatch_progress (gpointer data)
+{
+  ProgressUpdate *update = data;
+  Prepare *prepare = g_task_get_task_data (update->task);
+  GCancellable *cancellable = g_task_get_cancellable (update->task);
+
+  if (!g_cancellable_is_cancelled (cancellable))
+    prepare->progress (update->fraction, prepare->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs in the worker thread. */
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  GTask *task = user_data;
+  Prepare *prepare = g_task_get_task_data (task);
+  ProgressUpdate *update;
+
+  if (prepare->progress == NULL)
+    return;
+  if (fraction < 1.0 && fraction - prepare->last_sent < PROGRESS_STEP)
+    return;
+
+  prepare->last_sent = fraction;
+
+  update = g_new0 (ProgressUpdate, 1);
+  update->task = g_object_ref (task);
+  update->fraction = CLAMP (fraction, 0.0, 1.0);
+  g_main_context_invoke_full (prepare->context, G_PRIORITY_DEFAULT,
+                              dispatch_progress, update,
+                              (GDestroyNotify) progress_update_free);
+}
+
+static void
+remove_store_files (const char *path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Prepare *prepare = task_data;
+  g_autofree char *folder = g_path_get_dirname (prepare->path);
+  g_autofree char *base = g_path_get_basename (prepare->path);
+  g_autofree char *work_dir = g_strdup_printf ("%s.XXXXXX", prepare->path);
+  g_autofree char *work_path = NULL;
+  g_autoptr(GError) error = NULL;
+  LcDemoOptions options;
+  int saved_errno;
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      saved_errno = errno;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               "%s: %s", folder, g_strerror (saved_errno));
+      return;
+    }
+
+  /* A private folder beside the target: same file system, so the final
+   * rename is atomic, and a name no other run can be using. */
+  if (g_mkdtemp_full (work_dir, 0700) == NULL)
+    {
+      saved_errno = errno;
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               "%s: %s", folder, g_strerror (saved_errno));
+      return;
+    }
+  work_path = g_build_filename (work_dir, base, NULL);
+
+  lc_demo_options_init (&options);
+
+  if (!lc_demo_create_store (&options, work_path, NULL, NULL,
+                             on_progress, task, cancellable, &error))
+    {
+      remove_store_files (work_path);
+      g_rmdir (work_dir);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      remove_store_files (work_path);
+      g_rmdir (work_dir);
+      return;
+    }
+
+  if (g_rename (work_path, prepare->path) != 0)
+    {
+      saved_errno = errno;
+      remove_store_files (work_path);
+      g_rmdir (work_dir);
+      g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               "%s: %s", prepare->path, g_strerror (saved_errno));
+      return;
+    }
+
+  remove_store_files (work_path);
+  g_rmdir (work_dir);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lc_demo_store_prepare_async (const char           *path,
+                             LcImportProgressFunc  progress,
+                             gpointer              progress_data,
+                             GDestroyNotify        progress_data_destroy,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Prepare *prepare;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  prepare = g_new0 (Prepare, 1);
+  prepare->path = g_strdup (path);
+  prepare->context = g_main_context_ref_thread_default ();
+  prepare->progress = progress;
+  prepare->progress_data = progress_data;
+  prepare->progress_data_destroy = progress_data_destroy;
+  prepare->last_sent = -1.0;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lc_demo_store_prepare_async);
+  g_task_set_task_data (task, prepare, (GDestroyNotify) prepare_free);
+  g_task_run_in_thread (task, prepare_thread);
+}
+
+gboolean
+lc_demo_store_prepare_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "lc-date.h"
+
+G_BEGIN_DECLS
+
+/* How the app writes numbers for the owner. Money, counts and days come
+ * from the core's lc-display.h, so the app and the CLI agree. */
+
+/* Money in major units with the currency's minor digits and the locale's
+ * grouping: "$70.12", "£42.11", "1,625.00 BDT". */
+char *lc_format_money       (double      amount,
+                             const char *currency);
+/* The same rounded to whole units, for large sums: "$2,431,876". */
+char *lc_format_money_whole (double      amount,
+                             const char *currency);
+/* A number with a fixed count of decimals and the locale's grouping. */
+char *lc_format_number      (double      value,
+                             guint       decimals);
+/* A fraction as a percentage with one decimal: 0.0421 -> "4.2%". */
+char *lc_format_percent     (double      fraction);
+/* "1 Nov 2024 – 31 Oct 2026" */
+char *lc_format_day_range   (LcDay       first,
+                             LcDay       last);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lc-application.h"
+#include "lc-store.h"
+
+G_BEGIN_DECLS
+
+#define LC_TYPE_WINDOW (lc_window_get_type ())
+G_DECLARE_FINAL_TYPE (LcWindow, lc_window, LC, WINDOW, AdwApplicationWindow)
+
+/* application may be NULL (the GUI tests build windows on their own). */
+LcWindow *lc_window_new       (LcApplication *application);
+/* The open store, or NULL while the welcome page shows. */
+LcStore  *lc_window_get_store (LcWindow      *self);
+/* Opens a store file and shows its overview. On failure an error dialog
+ * says what went wrong and what to do, the window keeps what it showed,
+ * and FALSE is returned. */
+gboolean  lc_window_open_file (LcWindow      *self,
+                               GFile         *file);
+/* Opens the demo store, preparing it first (in a worker thread, with a
+ * progress bar) when it does not exist yet. */
+void      lc_window_open_demo (LcWindow      *self);
+
+G_END_DECLS

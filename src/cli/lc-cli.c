@@ -1,0 +1,703 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "liftcheck-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "lc-csv.h"
+#include "lc-date.h"
+#include "lc-demo.h"
+#include "lc-display.h"
+#include "lc-import.h"
+#include "lc-metrics.h"
+#include "lc-money.h"
+#include "lc-store.h"
+
+/* The exit statuses of DESIGN.md's command-line contract. */
+enum
+{
+  EXIT_OK = 0,
+  EXIT_USAGE = 1,
+  EXIT_BAD_INPUT = 2,
+  EXIT_STORE = 3,
+};
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} Command;
+
+static int
+exit_status_for (const GError *error)
+{
+  if (error->domain == LC_STORE_ERROR)
+    return EXIT_STORE;
+  return EXIT_BAD_INPUT;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("liftcheck-cli: %s\n", error->message);
+  return exit_status_for (error);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("liftcheck-cli: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+static gboolean
+parse_options (GOptionContext  *context,
+               int             *argc,
+               char          ***argv,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (context, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* Money in JSON: a decimal number in the store currency, exact to the minor
+ * unit. */
+static double
+money_value (double major,
+             guint  exponent)
+{
+  double scale = pow (10, exponent);
+
+  return round (major * scale) / scale;
+}
+
+static void
+add_day (JsonBuilder *builder,
+         const char  *key,
+         LcDay        day)
+{
+  g_autofree char *text = lc_day_format (day);
+
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, text);
+}
+
+static LcStore *
+open_store (const char  *path,
+            gboolean     create,
+            GError     **error)
+{
+  return lc_store_open (path, create ? LC_STORE_OPEN_CREATE : LC_STORE_OPEN_DEFAULT, error);
+}
+
+/* import STORE FILE... */
+
+static void
+remove_store_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static void
+print_progress (double   fraction,
+                gpointer user_data)
+{
+  g_printerr ("\r%s", "");
+  /* TRANSLATORS: import progress, e.g. "Importing… 42%" */
+  g_printerr (_("Importing… %d%%"), (int) (fraction * 100));
+}
+
+static int
+run_import (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("STORE FILE… — import export files into a store"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcImportResult) result = NULL;
+  gboolean quiet = FALSE;
+  gboolean json = FALSE;
+  gboolean existed;
+  int status;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not show progress"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("Creates STORE if it does not exist. All files land together or not at all."));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 3)
+    return usage_error (context, _("Give a store file and at least one export file."));
+
+  existed = g_file_test (argv[1], G_FILE_TEST_EXISTS);
+  store = open_store (argv[1], TRUE, &error);
+  if (store == NULL)
+    return fail (error);
+
+  result = lc_store_import_files (store, (const char * const *) &argv[2],
+                                  quiet || json || !isatty (fileno (stderr)) ? NULL : print_progress, NULL,
+                                  NULL, &error);
+  if (!quiet && !json && isatty (fileno (stderr)))
+    g_printerr ("\r\033[K");
+  if (result == NULL)
+    {
+      g_clear_object (&store);
+      /* A store this command created holds nothing worth keeping. */
+      status = fail (error);
+      if (!existed)
+        remove_store_files (argv[1]);
+      else
+        g_printerr (_("liftcheck-cli: nothing was imported; the store is as it was.\n"));
+      return status;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "orders_added");
+      json_builder_add_int_value (builder, result->orders_added);
+      json_builder_set_member_name (builder, "orders_updated");
+      json_builder_add_int_value (builder, result->orders_updated);
+      json_builder_set_member_name (builder, "files");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < result->files->len; i++)
+        {
+          LcImportFileResult *file = g_ptr_array_index (result->files, i);
+          g_autofree char *base = g_path_get_basename (file->path);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "file");
+          json_builder_add_string_value (builder, base);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, lc_import_kind_to_string (file->kind));
+          json_builder_set_member_name (builder, "rows");
+          json_builder_add_int_value (builder, file->rows);
+          json_builder_set_member_name (builder, "orders_added");
+          json_builder_add_int_value (builder, file->orders_added);
+          json_builder_set_member_name (builder, "orders_updated");
+          json_builder_add_int_value (builder, file->orders_updated);
+          json_builder_set_member_name (builder, "warnings");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < file->warnings->len; j++)
+            json_builder_add_string_value (builder, g_ptr_array_index (file->warnings, j));
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < result->files->len; i++)
+    {
+      LcImportFileResult *file = g_ptr_array_index (result->files, i);
+      g_autofree char *base = g_path_get_basename (file->path);
+      g_autofree char *rows = lc_display_count (file->rows);
+      g_autofree char *added = lc_display_count (file->orders_added);
+      g_autofree char *updated = lc_display_count (file->orders_updated);
+
+      /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */
+      g_print (_("%s: %s rows; %s new orders, %s updated\n"), base, rows, added, updated);
+      for (guint j = 0; j < file->warnings->len; j++)
+        g_print (_("  Note: %s\n"), (const char *) g_ptr_array_index (file->warnings, j));
+    }
+  return EXIT_OK;
+}
+
+/* summary STORE */
+
+static const char *
+tier_title (LcTier tier)
+{
+  switch (tier)
+    {
+    case LC_TIER_UNDER_2M:
+      return _("Under $2M a year");
+    case LC_TIER_2M_10M:
+      return _("$2M–$10M a year");
+    case LC_TIER_OVER_10M:
+      return _("Over $10M a year");
+    case LC_TIER_UNKNOWN:
+    default:
+      return _("Unknown: confirm the exchange rate");
+    }
+}
+
+static const char *
+tier_meaning (LcTier tier)
+{
+  switch (tier)
+    {
+    case LC_TIER_UNDER_2M:
+      return _("Too little data for any recommendation model to beat simple rules: use bestseller blocks and hand-made bundles.");
+    case LC_TIER_2M_10M:
+      return _("Cart bundles and return-prevention nudges pay at this size; homepage and category recommendations rarely do.");
+    case LC_TIER_OVER_10M:
+      return _("Enough orders to test richer personalization, if someone on the team can run and read A/B tests.");
+    case LC_TIER_UNKNOWN:
+    default:
+      return _("Liftcheck needs an exchange rate to US dollars to place the store.");
+    }
+}
+
+static void
+print_summary_text (LcStore   *store,
+                    LcSummary *s)
+{
+  g_autofree char *base = g_path_get_basename (lc_store_get_path (store));
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *orders = NULL;
+  g_autofree char *aov = NULL;
+  g_autofree char *refunded = NULL;
+  g_autofree char *revenue = NULL;
+  g_autofree char *skus = NULL;
+
+  if (!s->has_orders)
+    {
+      g_print (_("%s has no orders yet. Import a Shopify orders export:\n  liftcheck-cli import %s orders_export_1.csv\n"),
+               base, lc_store_get_path (store));
+      return;
+    }
+
+  first = lc_display_day (s->first_day);
+  last = lc_display_day (s->last_day);
+  orders = lc_display_count (s->orders);
+  aov = lc_display_money (s->aov, s->currency, -1);
+  refunded = lc_display_money (s->refunded / pow (10, s->exponent), s->currency, 0);
+  revenue = lc_display_money (s->revenue_12m / pow (10, s->exponent), s->currency, 0);
+  skus = lc_display_count (s->active_skus_12m);
+
+  /* TRANSLATORS: "demo.liftcheck: orders from 1 Nov 2024 to 31 Oct 2026, in USD" */
+  g_print (_("%s: orders from %s to %s, in %s\n\n"), base, first, last, s->currency);
+  g_print (_("Orders:               %s (cancelled and voided orders left out)\n"), orders);
+  g_print (_("Average order value:  %s (what a customer spends per order, before shipping and taxes)\n"), aov);
+  g_print (_("Items per order:      %.2f\n"), s->upt);
+  g_print (_("Return rate:          %.1f%% of sales refunded (%s in all)\n"), s->return_rate * 100, refunded);
+  g_print (_("Revenue, last year:   %s after refunds\n"), revenue);
+  if (s->usd_rate > 0 && g_strcmp0 (s->currency, "USD") != 0)
+    {
+      g_autofree char *usd = lc_display_money (s->revenue_12m_usd, "USD", 0);
+
+      if (g_strcmp0 (s->usd_rate_source, "owner") == 0)
+        g_print (_("                      %s at your rate of %g USD per %s\n"), usd, s->usd_rate, s->currency);
+      else
+        g_print (_("                      about %s at an estimated %g USD per %s; confirm the rate for an exact figure\n"),
+                 usd, s->usd_rate, s->currency);
+    }
+  g_print (_("Store size:           %s. %s\n"), tier_title (s->tier), tier_meaning (s->tier));
+  g_print (_("Orders a month:       %.0f\n"), s->orders_per_month);
+  g_print (_("Products sold:        %s different items in the last year\n"), skus);
+  g_print (_("Returns history:      %d months\n"), s->months_of_returns);
+}
+
+static int
+run_summary (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("STORE — the headline numbers"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcSummary) s = NULL;
+  gboolean json = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("Give one store file."));
+
+  store = open_store (argv[1], FALSE, &error);
+  if (store == NULL)
+    return fail (error);
+  s = lc_store_compute_summary (store, &error);
+  if (s == NULL)
+    return fail (error);
+
+  if (!json)
+    {
+      print_summary_text (store, s);
+      return EXIT_OK;
+    }
+
+  {
+    g_autoptr(JsonBuilder) b = json_builder_new ();
+    double divisor = pow (10, s->exponent);
+
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "currency");
+    if (s->currency != NULL)
+      json_builder_add_string_value (b, s->currency);
+    else
+      json_builder_add_null_value (b);
+    if (s->has_orders)
+      {
+        add_day (b, "first_day", s->first_day);
+        add_day (b, "last_day", s->last_day);
+      }
+    else
+      {
+        json_builder_set_member_name (b, "first_day");
+        json_builder_add_null_value (b);
+        json_builder_set_member_name (b, "last_day");
+        json_builder_add_null_value (b);
+      }
+    json_builder_set_member_name (b, "orders");
+    json_builder_add_int_value (b, s->orders);
+    json_builder_set_member_name (b, "aov");
+    json_builder_add_double_value (b, money_value (s->aov, s->exponent));
+    json_builder_set_member_name (b, "upt");
+    json_builder_add_double_value (b, s->upt);
+    json_builder_set_member_name (b, "return_rate");
+    json_builder_add_double_value (b, s->return_rate);
+    json_builder_set_member_name (b, "refunded");
+    json_builder_add_double_value (b, money_value (s->refunded / divisor, s->exponent));
+    json_builder_set_member_name (b, "units");
+    json_builder_add_int_value (b, s->units);
+    json_builder_set_member_name (b, "revenue_12m");
+    json_builder_add_double_value (b, money_value (s->revenue_12m / divisor, s->exponent));
+    json_builder_set_member_name (b, "revenue_12m_usd");
+    if (s->revenue_12m_usd >= 0)
+      json_builder_add_double_value (b, round (s->revenue_12m_usd * 100) / 100);
+    else
+      json_builder_add_null_value (b);
+    json_builder_set_member_name (b, "usd_rate");
+    if (s->usd_rate > 0)
+      json_builder_add_double_value (b, s->usd_rate);
+    else
+      json_builder_add_null_value (b);
+    json_builder_set_member_name (b, "usd_rate_source");
+    if (s->usd_rate_source != NULL)
+      json_builder_add_string_value (b, s->usd_rate_source);
+    else
+      json_builder_add_null_value (b);
+    json_builder_set_member_name (b, "active_skus_12m");
+    json_builder_add_int_value (b, s->active_skus_12m);
+    json_builder_set_member_name (b, "orders_per_month");
+    json_builder_add_double_value (b, round (s->orders_per_month * 10) / 10);
+    json_builder_set_member_name (b, "months_of_returns");
+    json_builder_add_int_value (b, s->months_of_returns);
+    json_builder_set_member_name (b, "tier");
+    if (lc_tier_to_string (s->tier) != NULL)
+      json_builder_add_string_value (b, lc_tier_to_string (s->tier));
+    else
+      json_builder_add_null_value (b);
+    json_builder_end_object (b);
+    print_json (b);
+  }
+  return EXIT_OK;
+}
+
+/* series STORE METRIC */
+
+static gboolean
+parse_day_option (const char  *text,
+                  LcDay       *out,
+                  GError     **error)
+{
+  if (text == NULL)
+    {
+      *out = LC_DAY_NONE;
+      return TRUE;
+    }
+  return lc_day_parse (text, out, error);
+}
+
+static int
+run_series (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("STORE METRIC — a metric over time"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(GArray) daily = NULL;
+  g_autoptr(GArray) points = NULL;
+  g_autoptr(LcSummary) s = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  gboolean csv = FALSE;
+  gboolean json = FALSE;
+  LcMetric metric;
+  LcPeriod period = LC_PERIOD_WEEK;
+  LcDay from, to;
+  int status;
+  const GOptionEntry entries[] = {
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Period: day, week (the default) or month"), N_("PERIOD") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_("First day, YYYY-MM-DD"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("Last day, YYYY-MM-DD"), N_("DATE") },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print CSV"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("METRIC is one of: revenue, orders, aov, upt, return-rate."));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return usage_error (context, _("Give a store file and a metric."));
+  if (!lc_metric_from_string (argv[2], &metric) || metric >= LC_METRIC_SESSIONS)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a metric this store can chart; use revenue, orders, aov, upt or return-rate."), argv[2]);
+
+      return usage_error (context, message);
+    }
+  if (by != NULL && !lc_period_from_string (by, &period))
+    return usage_error (context, _("--by takes day, week or month."));
+  if (csv && json)
+    return usage_error (context, _("Choose --csv or --json, not both."));
+  if (!parse_day_option (from_text, &from, &error) || !parse_day_option (to_text, &to, &error))
+    return usage_error (context, error->message);
+
+  store = open_store (argv[1], FALSE, &error);
+  if (store == NULL)
+    return fail (error);
+  s = lc_store_compute_summary (store, &error);
+  if (s == NULL)
+    return fail (error);
+  daily = lc_store_daily_totals (store, from, to, &error);
+  if (daily == NULL)
+    return fail (error);
+  points = lc_series_from_daily (daily, metric, period,
+                                 from != LC_DAY_NONE ? from : (s->has_orders ? s->first_day : LC_DAY_NONE),
+                                 to != LC_DAY_NONE ? to : (s->has_orders ? s->last_day : LC_DAY_NONE),
+                                 s->last_day, s->exponent);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      gboolean money = metric == LC_METRIC_REVENUE || metric == LC_METRIC_AOV;
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "metric");
+      json_builder_add_string_value (b, lc_metric_to_string (metric));
+      json_builder_set_member_name (b, "by");
+      json_builder_add_string_value (b, by != NULL ? by : "week");
+      json_builder_set_member_name (b, "currency");
+      if (s->currency != NULL)
+        json_builder_add_string_value (b, s->currency);
+      else
+        json_builder_add_null_value (b);
+      json_builder_set_member_name (b, "points");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < points->len; i++)
+        {
+          LcSeriesPoint *p = &g_array_index (points, LcSeriesPoint, i);
+
+          json_builder_begin_object (b);
+          add_day (b, "start", p->start);
+          add_day (b, "end", p->end);
+          json_builder_set_member_name (b, "value");
+          if (!p->has_value)
+            json_builder_add_null_value (b);
+          else if (money)
+            json_builder_add_double_value (b, money_value (p->value, s->exponent));
+          else
+            json_builder_add_double_value (b, p->value);
+          json_builder_set_member_name (b, "orders");
+          json_builder_add_int_value (b, p->orders);
+          if (metric == LC_METRIC_RETURN_RATE)
+            {
+              json_builder_set_member_name (b, "immature");
+              json_builder_add_boolean_value (b, p->immature);
+            }
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+      return EXIT_OK;
+    }
+
+  if (csv)
+    g_print ("start,end,%s,orders%s\n", lc_metric_to_string (metric),
+             metric == LC_METRIC_RETURN_RATE ? ",immature" : "");
+  for (guint i = 0; i < points->len; i++)
+    {
+      LcSeriesPoint *p = &g_array_index (points, LcSeriesPoint, i);
+      g_autofree char *start = lc_day_format (p->start);
+      g_autofree char *end = lc_day_format (p->end);
+      char value[G_ASCII_DTOSTR_BUF_SIZE] = "";
+
+      if (p->has_value)
+        g_ascii_formatd (value, sizeof value, metric == LC_METRIC_RETURN_RATE || metric == LC_METRIC_UPT ? "%.4f" : "%.2f", p->value);
+      if (csv)
+        g_print ("%s,%s,%s,%" G_GINT64_FORMAT "%s\n", start, end, value, p->orders,
+                 metric == LC_METRIC_RETURN_RATE ? (p->immature ? ",true" : ",false") : "");
+      else
+        g_print ("%s  %12s  %s\n", start, p->has_value ? value : "—",
+                 p->immature ? _("(returns still coming in)") : "");
+    }
+  return EXIT_OK;
+}
+
+/* demo STORE */
+
+static int
+run_demo (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("STORE — create the demo store"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *truth = NULL;
+  LcDemoOptions options;
+  int seed = -1;
+  double orders_per_day = -1;
+  double years = -1;
+  int status;
+  const GOptionEntry entries[] = {
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, N_("Random seed (the same seed gives the same store)"), N_("N") },
+    { "orders-per-day", 0, 0, G_OPTION_ARG_DOUBLE, &orders_per_day, N_("Average orders a day"), N_("F") },
+    { "years", 0, 0, G_OPTION_ARG_DOUBLE, &years, N_("Years of history"), N_("Y") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv, N_("Also write the orders as a Shopify export"), N_("FILE") },
+    { "truth", 0, 0, G_OPTION_ARG_FILENAME, &truth, N_("Write the planted effects as JSON"), N_("FILE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _("A made-up clothing store with known effects planted in it, to try Liftcheck on."));
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error (context, _("Give the file name of the new store."));
+
+  lc_demo_options_init (&options);
+  if (seed >= 0)
+    options.seed = seed;
+  if (orders_per_day != -1)
+    {
+      if (!(orders_per_day > 0 && orders_per_day <= 100000))
+        return usage_error (context, _("--orders-per-day takes a number above 0."));
+      options.orders_per_day = orders_per_day;
+    }
+  if (years != -1)
+    {
+      if (!(years > 0 && years <= 20))
+        return usage_error (context, _("--years takes a number from 0 to 20."));
+      options.years = years;
+    }
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("liftcheck-cli: “%s” already exists; the demo goes into a new store file.\n"), argv[1]);
+      return EXIT_STORE;
+    }
+
+  if (!lc_demo_create_store (&options, argv[1], csv, truth, NULL, NULL, NULL, &error))
+    {
+      remove_store_files (argv[1]);
+      return fail (error);
+    }
+  return EXIT_OK;
+}
+
+static const Command commands[] = {
+  { "import",  N_("STORE FILE…"), N_("Import Shopify order exports into STORE (created if missing)"), run_import },
+  { "summary", N_("STORE"), N_("The headline numbers: orders, average order value, items per order, returns, revenue, size"), run_summary },
+  { "series",  N_("STORE METRIC"), N_("A metric by day, week or month (revenue, orders, aov, upt, return-rate)"), run_series },
+  { "demo",    N_("STORE"), N_("Create a demo store with known effects planted in it"), run_demo },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: liftcheck-cli COMMAND [OPTION…]"));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
+
+      fprintf (out, "  %-22s %s\n", head, _(commands[i].summary));
+    }
+  fprintf (out, "\n%s\n", _("Run “liftcheck-cli COMMAND --help” for a command’s options."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("liftcheck-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("liftcheck-cli %s", commands[i].name);
+
+        g_set_prgname (prgname);
+        return commands[i].run (argc - 1, argv + 1);
+      }
+
+  g_printerr (_("liftcheck-cli: “%s” is not a command.\n\n"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}

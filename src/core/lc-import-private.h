@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lc-csv.h"
+#include "lc-import.h"
+#include "lc-store-private.h"
+
+G_BEGIN_DECLS
+
+/* What an importer of one kind gets for one file. */
+typedef struct
+{
+  LcStore              *store;
+  LcCsvReader          *reader;
+  const char           *display_name;   /* the file's base name, for messages */
+  LcImportFileResult   *result;
+  gint64                import_id;      /* its row in the import log */
+  GCancellable         *cancellable;
+
+  LcImportProgressFunc  progress;
+  gpointer              progress_data;
+  guint64               bytes_done;     /* bytes of earlier files in this call */
+  guint64               bytes_total;    /* bytes of all files in this call */
+  gint64                last_progress_us;
+
+  /* The last order written by the previous file of this call, so that a
+   * split export's next part can continue it. */
+  char                 *last_order_name;
+  gint64                last_order_rowid;
+  int                   last_order_next_position;
+} LcImportContext;
+
+/* Checks for cancellation and reports progress; cheap enough to call every
+ * few thousand rows. */
+gboolean  _lc_import_tick                 (LcImportContext  *ctx,
+                                           GError          **error);
+/* Adds a translated warning, at most once per distinct text. */
+void      _lc_import_warn                 (LcImportContext  *ctx,
+                                           const char       *message);
+
+gboolean  _lc_shopify_orders_header_matches (LcCsvReader    *reader);
+gboolean  _lc_shopify_orders_import        (LcImportContext *ctx,
+                                            GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,520 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-import"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "lc-import-private.h"
+
+G_DEFINE_QUARK (lc-import-error-quark, lc_import_error)
+
+/* Report progress at least this often, at most this often. */
+#define PROGRESS_INTERVAL_US (50 * 1000)
+
+const char *
+lc_import_kind_to_string (LcImportKind kind)
+{
+  switch (kind)
+    {
+    case LC_IMPORT_KIND_SHOPIFY_ORDERS:
+      return "shopify-orders";
+    case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
+      return "shopify-abandoned-checkouts";
+    case LC_IMPORT_KIND_UNKNOWN:
+    default:
+      return "unknown";
+    }
+}
+
+static void
+lc_import_file_result_free (LcImportFileResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->path);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_free (result);
+}
+
+void
+lc_import_result_free (LcImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->files, g_ptr_array_unref);
+  g_free (result);
+}
+
+gboolean
+_lc_import_tick (LcImportContext  *ctx,
+                 GError          **error)
+{
+  gint64 now;
+
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+  if (ctx->progress == NULL || ctx->bytes_total == 0)
+    return TRUE;
+
+  now = g_get_monotonic_time ();
+  if (now - ctx->last_progress_us >= PROGRESS_INTERVAL_US)
+    {
+      guint64 done = ctx->bytes_done + lc_csv_reader_get_bytes_read (ctx->reader);
+
+      ctx->last_progress_us = now;
+      ctx->progress (MIN (1.0, (double) done / (double) ctx->bytes_total), ctx->progress_data);
+    }
+  return TRUE;
+}
+
+void
+_lc_import_warn (LcImportContext *ctx,
+                 const char      *message)
+{
+  GPtrArray *warnings = ctx->result->warnings;
+
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_str_equal (g_ptr_array_index (warnings, i), message))
+      return;
+  g_ptr_array_add (warnings, g_strdup (message));
+}
+
+/* "orders_export_2.csv" -> prefix "orders_export", part 2. Shopify splits
+ * large exports into numbered parts that must be read in order, because an
+ * order's rows may continue in the next part. */
+static gboolean
+split_part (const char  *path,
+            char       **prefix,
+            guint64     *part)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *underscore = strrchr (base, '_');
+  char *dot = strrchr (base, '.');
+  char *end = NULL;
+
+  if (underscore == NULL || dot == NULL || dot < underscore || dot == underscore + 1 ||
+      g_ascii_strcasecmp (dot, ".csv") != 0)
+    return FALSE;
+  *part = g_ascii_strtoull (underscore + 1, &end, 10);
+  if (end != dot)
+    return FALSE;
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    *underscore = '\0';
+    *prefix = g_build_filename (dir, base, NULL);
+  }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *path;
+  char       *prefix;   /* NULL when not a numbered part */
+  guint64     part;
+  guint       position; /* where the file was given */
+  guint       group;    /* position of the first file of its split set */
+} OrderedPath;
+
+static int
+compare_ordered_paths (gconstpointer a,
+                       gconstpointer b)
+{
+  const OrderedPath *pa = a;
+  const OrderedPath *pb = b;
+
+  if (pa->group != pb->group)
+    return pa->group < pb->group ? -1 : 1;
+  if (pa->part != pb->part)
+    return pa->part < pb->part ? -1 : 1;
+  return pa->position < pb->position ? -1 : (pa->position > pb->position);
+}
+
+static GPtrArray *
+order_paths (const char * const *paths)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (OrderedPath));
+  GPtrArray *ordered = g_ptr_array_new ();
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      OrderedPath item = { paths[i], NULL, 0, i, i };
+
+      if (split_part (paths[i], &item.prefix, &item.part))
+        {
+          for (guint j = 0; j < items->len; j++)
+            {
+              OrderedPath *other = &g_array_index (items, OrderedPath, j);
+
+              if (other->prefix != NULL && g_str_equal (other->prefix, item.prefix))
+                {
+                  item.group = other->group;
+                  break;
+                }
+            }
+        }
+      g_array_append_val (items, item);
+    }
+  g_array_sort (items, compare_ordered_paths);
+  for (guint i = 0; i < items->len; i++)
+    {
+      OrderedPath *item = &g_array_index (items, OrderedPath, i);
+
+      g_ptr_array_add (ordered, (gpointer) item->path);
+      g_free (item->prefix);
+    }
+  return ordered;
+}
+
+static gboolean
+open_log_entry (LcImportContext  *ctx,
+                LcImportKind      kind,
+                GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _lc_store_prepare (ctx->store,
+                            "INSERT INTO imports (file_name, sha256, kind, rows, orders_added, orders_updated, imported_utc) "
+                            "VALUES (?, '', ?, 0, 0, 0, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ctx->display_name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, lc_import_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      _lc_store_set_error (ctx->store, error);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  ctx->import_id = sqlite3_last_insert_rowid (_lc_store_get_db (ctx->store));
+  return TRUE;
+}
+
+static gboolean
+close_log_entry (LcImportContext  *ctx,
+                 GError          **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _lc_store_prepare (ctx->store,
+                            "UPDATE imports SET sha256 = ?, rows = ?, orders_added = ?, orders_updated = ? WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, lc_csv_reader_get_sha256 (ctx->reader), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, ctx->result->rows);
+  sqlite3_bind_int64 (stmt, 3, ctx->result->orders_added);
+  sqlite3_bind_int64 (stmt, 4, ctx->result->orders_updated);
+  sqlite3_bind_int64 (stmt, 5, ctx->import_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (ctx->store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+warn_if_seen_before (LcImportContext *ctx)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _lc_store_prepare (ctx->store,
+                            "SELECT imported_utc FROM imports WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1",
+                            NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, lc_csv_reader_get_sha256 (ctx->reader), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, ctx->import_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (sqlite3_column_int64 (stmt, 0));
+      g_autofree char *date = g_date_time_format (when, "%x");
+      g_autofree char *message = NULL;
+
+      /* TRANSLATORS: %s is a date */
+      message = g_strdup_printf (_("This file was already imported on %s; its orders were updated, not added twice."), date);
+      _lc_import_warn (ctx, message);
+    }
+  sqlite3_reset (stmt);
+}
+
+static LcImportKind
+detect_kind (LcCsvReader *reader)
+{
+  if (_lc_shopify_orders_header_matches (reader))
+    return LC_IMPORT_KIND_SHOPIFY_ORDERS;
+  return LC_IMPORT_KIND_UNKNOWN;
+}
+
+static void
+set_unknown_kind_error (LcCsvReader  *reader,
+                        GError      **error)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  guint n = lc_csv_reader_get_n_columns (reader);
+
+  for (guint i = 0; i < MIN (n, 4); i++)
+    {
+      if (i > 0)
+        g_string_append (columns, ", ");
+      g_string_append_printf (columns, "“%s”", lc_csv_reader_get_column_name (reader, i));
+    }
+  if (n > 4)
+    g_string_append (columns, ", …");
+
+  g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_UNKNOWN_KIND,
+               _("%s, line 1: this is not an export Liftcheck can read (its columns are %s). "
+                 "Liftcheck expected a Shopify orders export, with columns such as “Name”, "
+                 "“Created at” and “Lineitem quantity”: in Shopify admin, open Orders, choose Export "
+                 "and “Plain CSV file”."),
+               lc_csv_reader_get_display_name (reader), columns->str);
+}
+
+static gboolean
+import_one (LcImportContext  *ctx,
+            const char       *path,
+            GError          **error)
+{
+  g_autoptr(LcCsvReader) reader = NULL;
+  g_autofree char *display_name = g_path_get_basename (path);
+  LcImportKind kind;
+  gboolean ok = FALSE;
+
+  reader = lc_csv_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return FALSE;
+  if (!lc_csv_reader_read_header (reader, ctx->cancellable, error))
+    return FALSE;
+
+  kind = detect_kind (reader);
+  if (kind == LC_IMPORT_KIND_UNKNOWN)
+    {
+      set_unknown_kind_error (reader, error);
+      return FALSE;
+    }
+
+  ctx->reader = reader;
+  ctx->display_name = display_name;
+  ctx->result->kind = kind;
+
+  if (open_log_entry (ctx, kind, error))
+    {
+      switch (kind)
+        {
+        case LC_IMPORT_KIND_SHOPIFY_ORDERS:
+          ok = _lc_shopify_orders_import (ctx, error);
+          break;
+        case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
+        case LC_IMPORT_KIND_UNKNOWN:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (ok && lc_csv_reader_get_used_fallback (reader))
+    _lc_import_warn (ctx, _("Some text was not valid UTF-8 and was read as Windows-1252; check product names for odd characters."));
+  if (ok)
+    {
+      warn_if_seen_before (ctx);
+      ok = close_log_entry (ctx, error);
+    }
+
+  ctx->bytes_done += lc_csv_reader_get_bytes_read (reader);
+  ctx->reader = NULL;
+  ctx->display_name = NULL;
+  return ok;
+}
+
+LcImportResult *
+lc_store_import_files (LcStore               *store,
+                       const char * const    *paths,
+                       LcImportProgressFunc   progress,
+                       gpointer               progress_data,
+                       GCancellable          *cancellable,
+                       GError               **error)
+{
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  LcImportContext ctx = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (LC_IS_STORE (store), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  result = g_new0 (LcImportResult, 1);
+  result->files = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_import_file_result_free);
+  ordered = order_paths (paths);
+
+  ctx.store = store;
+  ctx.cancellable = cancellable;
+  ctx.progress = progress;
+  ctx.progress_data = progress_data;
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      GStatBuf st;
+
+      if (g_stat (g_ptr_array_index (ordered, i), &st) == 0)
+        ctx.bytes_total += st.st_size;
+    }
+
+  /* One transaction for the whole call: if any file fails, the store is
+   * exactly as it was before, and a split export lands whole. */
+  if (!_lc_store_begin (store, error))
+    return NULL;
+
+  for (guint i = 0; ok && i < ordered->len; i++)
+    {
+      LcImportFileResult *file = g_new0 (LcImportFileResult, 1);
+
+      file->path = g_strdup (g_ptr_array_index (ordered, i));
+      file->warnings = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (result->files, file);
+      ctx.result = file;
+      ok = import_one (&ctx, file->path, error);
+      result->orders_added += file->orders_added;
+      result->orders_updated += file->orders_updated;
+    }
+
+  g_free (ctx.last_order_name);
+
+  if (!ok)
+    {
+      _lc_store_rollback (store);
+      return NULL;
+    }
+  if (!_lc_store_commit (store, error))
+    return NULL;
+  if (progress != NULL)
+    progress (1.0, progress_data);
+  return g_steal_pointer (&result);
+}
+
+typedef struct
+{
+  char                 *store_path;
+  GStrv                 paths;
+  LcImportProgressFunc  progress;
+  gpointer              progress_data;
+  GMainContext         *context;
+} ImportTaskData;
+
+static void
+import_task_data_free (ImportTaskData *data)
+{
+  g_free (data->store_path);
+  g_strfreev (data->paths);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+/* A report keeps the task, and so its data, alive until it is delivered. */
+typedef struct
+{
+  GTask  *task;
+  double  fraction;
+} ProgressReport;
+
+static void
+progress_report_free (ProgressReport *report)
+{
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+  ImportTaskData *data = g_task_get_task_data (report->task);
+
+  data->progress (report->fraction, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_progress (double   fraction,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportTaskData *data = g_task_get_task_data (task);
+  ProgressReport *report = g_new (ProgressReport, 1);
+
+  report->task = g_object_ref (task);
+  report->fraction = fraction;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, report,
+                              (GDestroyNotify) progress_report_free);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTaskData *data = task_data;
+  g_autoptr(LcStore) store = NULL;
+  LcImportResult *result;
+  GError *error = NULL;
+
+  store = lc_store_open (data->store_path, LC_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result = lc_store_import_files (store, (const char * const *) data->paths,
+                                  data->progress != NULL ? forward_progress : NULL, task,
+                                  cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) lc_import_result_free);
+}
+
+void
+lc_import_files_async (const char          *store_path,
+                       const char * const  *paths,
+                       LcImportProgressFunc progress,
+                       gpointer             progress_data,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTaskData *data;
+
+  g_return_if_fail (store_path != NULL);
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (ImportTaskData, 1);
+  data->store_path = g_strdup (store_path);
+  data->paths = g_strdupv ((char **) paths);
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lc_import_files_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_task_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+LcImportResult *
+lc_import_files_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lc-store.h"
+
+G_BEGIN_DECLS
+
+#define LC_IMPORT_ERROR (lc_import_error_quark ())
+
+typedef enum
+{
+  LC_IMPORT_ERROR_UNKNOWN_KIND,      /* not an export Liftcheck knows */
+  LC_IMPORT_ERROR_WRONG_KIND,        /* a known export, but not one to import (abandoned checkouts) */
+  LC_IMPORT_ERROR_MISSING_COLUMNS,
+  LC_IMPORT_ERROR_BAD_VALUE,         /* an unparseable date, amount, quantity... */
+  LC_IMPORT_ERROR_CURRENCY_MISMATCH,
+  LC_IMPORT_ERROR_ORPHAN_LINE,       /* a line item whose order's first row is missing */
+  LC_IMPORT_ERROR_NO_ORDERS,         /* a header and nothing else */
+} LcImportError;
+
+typedef enum
+{
+  LC_IMPORT_KIND_UNKNOWN,
+  LC_IMPORT_KIND_SHOPIFY_ORDERS,
+  LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS,
+} LcImportKind;
+
+typedef struct
+{
+  char         *path;
+  LcImportKind  kind;
+  gint64        rows;            /* data records read */
+  gint64        orders_added;
+  gint64        orders_updated;
+  gint64        line_items;
+  GPtrArray    *warnings;        /* translated strings for the user */
+} LcImportFileResult;
+
+typedef struct
+{
+  GPtrArray *files;              /* LcImportFileResult */
+  gint64     orders_added;
+  gint64     orders_updated;
+} LcImportResult;
+
+/* Called from the importing thread; fraction in 0..1. */
+typedef void (*LcImportProgressFunc) (double   fraction,
+                                      gpointer user_data);
+
+GQuark          lc_import_error_quark      (void);
+const char     *lc_import_kind_to_string   (LcImportKind kind);
+
+void            lc_import_result_free      (LcImportResult *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcImportResult, lc_import_result_free)
+
+/*
+ * Imports export files into the store. Each file is one transaction: it
+ * lands whole or not at all; on error the store is as it was before that
+ * file. Files that are parts of one split export (orders_export_1.csv,
+ * orders_export_2.csv...) are imported together, in part order, as one
+ * transaction. Orders are upserted by their id: importing the same or an
+ * overlapping later export again gives the same numbers, the later import
+ * winning. Errors name the file, line, column and what was expected.
+ */
+LcImportResult *lc_store_import_files      (LcStore               *store,
+                                            const char * const    *paths,
+                                            LcImportProgressFunc   progress,
+                                            gpointer               progress_data,
+                                            GCancellable          *cancellable,
+                                            GError               **error);
+
+/*
+ * The same, off the calling thread, on its own connection to the store file
+ * at store_path (so the caller's LcStore stays usable for reading). progress
+ * is invoked in the caller's thread-default main context.
+ */
+void            lc_import_files_async      (const char            *store_path,
+                                            const char * const    *paths,
+                                            LcImportProgressFunc   progress,
+                                            gpointer               progress_data,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data);
+LcImportResult *lc_import_files_finish     (GAsyncResult          *result,
+                                            GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-metrics"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "lc-metrics.h"
+#include "lc-money.h"
+#include "lc-store-private.h"
+
+/* PLAYBOOK.md: revenue tiers in USD over the trailing 365 days. */
+#define TIER_2M  2000000.0
+#define TIER_10M 10000000.0
+
+/* Returns younger than this are still coming in (PLAYBOOK.md). */
+#define RETURNS_MATURE_DAYS 60
+
+#define DAYS_PER_MONTH 30.436875
+
+static const char * const metric_names[] = {
+  [LC_METRIC_REVENUE] = "revenue",
+  [LC_METRIC_ORDERS] = "orders",
+  [LC_METRIC_AOV] = "aov",
+  [LC_METRIC_UPT] = "upt",
+  [LC_METRIC_RETURN_RATE] = "return-rate",
+  [LC_METRIC_SESSIONS] = "sessions",
+  [LC_METRIC_CONVERSION] = "conversion",
+  [LC_METRIC_RPV] = "rpv",
+};
+
+/* Approximate USD value of one unit of each currency, used only until the
+ * owner confirms a rate; the summary says when a number rests on it. */
+static const struct
+{
+  const char *code;
+  double      usd;
+} estimated_rates[] = {
+  { "USD", 1.0 },    { "EUR", 1.08 },    { "GBP", 1.27 },    { "CAD", 0.73 },
+  { "AUD", 0.66 },   { "NZD", 0.60 },    { "CHF", 1.12 },    { "JPY", 0.0067 },
+  { "SEK", 0.095 },  { "NOK", 0.093 },   { "DKK", 0.145 },   { "PLN", 0.25 },
+  { "CZK", 0.043 },  { "HUF", 0.0027 },  { "RON", 0.22 },    { "INR", 0.012 },
+  { "PKR", 0.0036 }, { "BDT", 0.0083 },  { "ARS", 0.001 },   { "BRL", 0.18 },
+  { "MXN", 0.055 },  { "CNY", 0.14 },    { "HKD", 0.128 },   { "SGD", 0.74 },
+  { "ZAR", 0.054 },  { "AED", 0.272 },   { "SAR", 0.267 },   { "TRY", 0.03 },
+  { "KRW", 0.00073 },{ "IDR", 0.000062 },{ "PHP", 0.017 },   { "THB", 0.028 },
+  { "MYR", 0.21 },   { "NGN", 0.00065 }, { "EGP", 0.02 },    { "ILS", 0.27 },
+};
+
+const char *
+lc_tier_to_string (LcTier tier)
+{
+  switch (tier)
+    {
+    case LC_TIER_UNDER_2M:
+      return "under-2m";
+    case LC_TIER_2M_10M:
+      return "2m-10m";
+    case LC_TIER_OVER_10M:
+      return "over-10m";
+    case LC_TIER_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+LcTier
+lc_tier_for_revenue_usd (double revenue_usd)
+{
+  if (revenue_usd < 0 || isnan (revenue_usd))
+    return LC_TIER_UNKNOWN;
+  if (revenue_usd < TIER_2M)
+    return LC_TIER_UNDER_2M;
+  if (revenue_usd < TIER_10M)
+    return LC_TIER_2M_10M;
+  return LC_TIER_OVER_10M;
+}
+
+double
+lc_currency_estimated_usd_rate (const char *currency)
+{
+  for (guint i = 0; currency != NULL && i < G_N_ELEMENTS (estimated_rates); i++)
+    if (g_ascii_strcasecmp (estimated_rates[i].code, currency) == 0)
+      return estimated_rates[i].usd;
+  return 0;
+}
+
+gboolean
+lc_metric_from_string (const char *text,
+                       LcMetric   *out)
+{
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (metric_names); i++)
+    if (g_str_equal (metric_names[i], text))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+lc_metric_to_string (LcMetric metric)
+{
+  g_return_val_if_fail (metric < G_N_ELEMENTS (metric_names), NULL);
+  return metric_names[metric];
+}
+
+gboolean
+lc_period_from_string (const char *text,
+                       LcPeriod   *out)
+{
+  if (g_strcmp0 (text, "day") == 0)
+    *out = LC_PERIOD_DAY;
+  else if (g_strcmp0 (text, "week") == 0)
+    *out = LC_PERIOD_WEEK;
+  else if (g_strcmp0 (text, "month") == 0)
+    *out = LC_PERIOD_MONTH;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+void
+lc_summary_free (LcSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  g_free (summary->currency);
+  g_free (summary->usd_rate_source);
+  g_free (summary);
+}
+
+GArray *
+lc_store_daily_totals (LcStore  *store,
+                       LcDay     from,
+                       LcDay     to,
+                       GError  **error)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, TRUE, sizeof (LcDayTotals));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (store), NULL);
+
+  stmt = _lc_store_prepare (store,
+                            "SELECT local_day, COUNT(*), SUM(subtotal), SUM(units), SUM(total), SUM(refunded) "
+                            "FROM orders WHERE counted = 1 AND local_day BETWEEN ? AND ? "
+                            "GROUP BY local_day ORDER BY local_day",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, from == LC_DAY_NONE ? G_MININT32 + 1 : from);
+  sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LcDayTotals day;
+
+      day.day = sqlite3_column_int (stmt, 0);
+      day.orders = sqlite3_column_int64 (stmt, 1);
+      day.order_value = sqlite3_column_int64 (stmt, 2);
+      day.units = sqlite3_column_int64 (stmt, 3);
+      day.total = sqlite3_column_int64 (stmt, 4);
+      day.refunded = sqlite3_column_int64 (stmt, 5);
+      g_array_append_val (days, day);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (store, error);
+      return NULL;
+    }
+  return g_steal_pointer (&days);
+}
+
+static gboolean
+query_int64 (LcStore     *store,
+             const char  *sql,
+             LcDay        since,
+             gint64      *out,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _lc_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, since);
+  rc = sqlite3_step (stmt);
+  *out = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _lc_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The span of days with any order (counted or not), so that a store whose
+ * last orders were cancelled still ends on its last day. */
+static gboolean
+query_span (LcStore  *store,
+            LcDay    *first,
+            LcDay    *last,
+            gboolean *any,
+            GError  **error)
+{
+  sqlite3_stmt *stmt = _lc_store_prepare (store, "SELECT MIN(local_day), MAX(local_day) FROM orders", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  *any = rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  if (*any)
+    {
+      *first = sqlite3_column_int (stmt, 0);
+      *last = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _lc_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LcSummary *
+lc_store_compute_summary (LcStore  *store,
+                          GError  **error)
+{
+  g_autoptr(LcSummary) summary = g_new0 (LcSummary, 1);
+  g_autoptr(GArray) days = NULL;
+  g_autofree char *rate_setting = NULL;
+  double divisor;
+  gint64 orders_12m = 0;
+  LcDay year_start;
+  int span_days;
+
+  g_return_val_if_fail (LC_IS_STORE (store), NULL);
+
+  summary->currency = g_strdup (lc_store_get_currency (store));
+  summary->exponent = lc_store_get_exponent (store);
+  summary->tier = LC_TIER_UNKNOWN;
+  summary->revenue_12m_usd = -1;
+
+  if (!query_span (store, &summary->first_day, &summary->last_day, &summary->has_orders, error))
+    return NULL;
+  if (!summary->has_orders)
+    return g_steal_pointer (&summary);
+
+  days = lc_store_daily_totals (store, LC_DAY_NONE, LC_DAY_NONE, error);
+  if (days == NULL)
+    return NULL;
+
+  year_start = summary->last_day - 364;
+  for (guint i = 0; i < days->len; i++)
+    {
+      const LcDayTotals *d = &g_array_index (days, LcDayTotals, i);
+
+      summary->orders += d->orders;
+      summary->order_value += d->order_value;
+      summary->units += d->units;
+      summary->total += d->total;
+      summary->refunded += d->refunded;
+      if (d->day >= year_start)
+        {
+          summary->revenue_12m += d->total - d->refunded;
+          orders_12m += d->orders;
+        }
+    }
+
+  divisor = pow (10, summary->exponent);
+  if (summary->orders > 0)
+    {
+      summary->aov = (double) summary->order_value / summary->orders / divisor;
+      summary->upt = (double) summary->units / summary->orders;
+    }
+  if (summary->total > 0)
+    summary->return_rate = (double) summary->refunded / summary->total;
+
+  rate_setting = lc_store_dup_setting (store, "usd_rate");
+  if (rate_setting != NULL && g_ascii_strtod (rate_setting, NULL) > 0)
+    {
+      summary->usd_rate = g_ascii_strtod (rate_setting, NULL);
+      summary->usd_rate_source = g_strdup ("owner");
+    }
+  else if (g_strcmp0 (summary->currency, "USD") == 0)
+    {
+      summary->usd_rate = 1.0;
+      summary->usd_rate_source = g_strdup ("currency");
+    }
+  else if ((summary->usd_rate = lc_currency_estimated_usd_rate (summary->currency)) > 0)
+    {
+      summary->usd_rate_source = g_strdup ("estimate");
+    }
+  if (summary->usd_rate > 0)
+    {
+      summary->revenue_12m_usd = summary->revenue_12m / divisor * summary->usd_rate;
+      summary->tier = lc_tier_for_revenue_usd (summary->revenue_12m_usd);
+    }
+
+  if (!query_int64 (store,
+                    "SELECT COUNT(DISTINCT COALESCE(li.sku, li.name)) FROM line_items li "
+                    "JOIN orders o ON o.id = li.order_id "
+                    "WHERE o.counted = 1 AND o.local_day >= ? AND li.is_tip = 0",
+                    year_start, &summary->active_skus_12m, error))
+    return NULL;
+
+  span_days = summary->last_day - summary->first_day + 1;
+  summary->orders_per_month = orders_12m / (MIN (span_days, 365) / DAYS_PER_MONTH);
+  /* Every order row carries its refunds, so the whole history counts. */
+  summary->months_of_returns = (int) floor (span_days / DAYS_PER_MONTH);
+
+  return g_steal_pointer (&summary);
+}
+
+static LcDay
+period_start (LcPeriod period,
+              LcDay    day)
+{
+  switch (period)
+    {
+    case LC_PERIOD_WEEK:
+      return lc_day_week_start (day);
+    case LC_PERIOD_MONTH:
+      return lc_day_month_start (day);
+    case LC_PERIOD_DAY:
+    default:
+      return day;
+    }
+}
+
+static LcDay
+period_next (LcPeriod period,
+             LcDay    start)
+{
+  switch (period)
+    {
+    case LC_PERIOD_WEEK:
+      return start + 7;
+    case LC_PERIOD_MONTH:
+      return lc_day_add_months (start, 1);
+    case LC_PERIOD_DAY:
+    default:
+      return start + 1;
+    }
+}
+
+GArray *
+lc_series_from_daily (GArray   *daily,
+                      LcMetric  metric,
+                      LcPeriod  period,
+                      LcDay     from,
+                      LcDay     to,
+                      LcDay     last_day,
+                      guint     exponent)
+{
+  GArray *points = g_array_new (FALSE, TRUE, sizeof (LcSeriesPoint));
+  double divisor = pow (10, exponent);
+  guint i = 0;
+
+  g_return_val_if_fail (daily != NULL, points);
+
+  if (daily->len == 0)
+    return points;
+  if (from == LC_DAY_NONE)
+    from = g_array_index (daily, LcDayTotals, 0).day;
+  if (to == LC_DAY_NONE)
+    to = g_array_index (daily, LcDayTotals, daily->len - 1).day;
+
+  for (LcDay start = period_start (period, from); start <= to; start = period_next (period, start))
+    {
+      LcDay end = period_next (period, start) - 1;
+      LcSeriesPoint point = { start, end, 0, FALSE, FALSE, 0 };
+      gint64 value = 0, units = 0, total = 0, refunded = 0;
+
+      for (; i < daily->len && g_array_index (daily, LcDayTotals, i).day <= end; i++)
+        {
+          const LcDayTotals *d = &g_array_index (daily, LcDayTotals, i);
+
+          if (d->day < from || d->day > to || d->day < start)
+            continue;
+          point.orders += d->orders;
+          value += d->order_value;
+          units += d->units;
+          total += d->total;
+          refunded += d->refunded;
+        }
+
+      switch (metric)
+        {
+        case LC_METRIC_REVENUE:
+          point.value = (total - refunded) / divisor;
+          point.has_value = TRUE;
+          break;
+        case LC_METRIC_ORDERS:
+          point.value = point.orders;
+          point.has_value = TRUE;
+          break;
+        case LC_METRIC_AOV:
+          point.has_value = point.orders > 0;
+          point.value = point.has_value ? value / divisor / point.orders : 0;
+          break;
+        case LC_METRIC_UPT:
+          point.has_value = point.orders > 0;
+          point.value = point.has_value ? (double) units / point.orders : 0;
+          break;
+        case LC_METRIC_RETURN_RATE:
+          point.has_value = total > 0;
+          point.value = point.has_value ? (double) refunded / total : 0;
+          point.immature = last_day - end < RETURNS_MATURE_DAYS;
+          break;
+        case LC_METRIC_SESSIONS:
+        case LC_METRIC_CONVERSION:
+        case LC_METRIC_RPV:
+        default:
+          g_return_val_if_reached (points);
+        }
+      g_array_append_val (points, point);
+    }
+  return points;
+}

@@ -1,0 +1,809 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "lc-money.h"
+#include "lc-store-private.h"
+
+/* "LIFT": written to the SQLite header so a store is recognized without
+ * running a single statement on a file that may not be ours. */
+#define LC_STORE_APPLICATION_ID 0x4C494654
+
+struct _LcStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  GHashTable *statements;   /* sql -> sqlite3_stmt */
+  char       *salt;
+  char       *currency;
+  guint       exponent;
+};
+
+G_DEFINE_FINAL_TYPE (LcStore, lc_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (lc-store-error-quark, lc_store_error)
+
+/* Schema version 1. Money is integer minor units in the store currency;
+ * days are days since 1970-01-01 on the store's local calendar. */
+static const char schema_v1[] =
+  "CREATE TABLE meta ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE settings ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);"
+  "CREATE TABLE imports ("
+  "  id INTEGER PRIMARY KEY,"
+  "  file_name TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  rows INTEGER NOT NULL,"
+  "  orders_added INTEGER NOT NULL,"
+  "  orders_updated INTEGER NOT NULL,"
+  "  imported_utc INTEGER NOT NULL);"
+  "CREATE TABLE orders ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  created_utc INTEGER NOT NULL,"
+  "  utc_offset INTEGER NOT NULL,"
+  "  local_day INTEGER NOT NULL,"
+  "  financial_status TEXT NOT NULL,"
+  "  cancelled_utc INTEGER,"
+  "  counted INTEGER NOT NULL,"
+  "  subtotal INTEGER NOT NULL,"
+  "  shipping INTEGER NOT NULL,"
+  "  taxes INTEGER NOT NULL,"
+  "  total INTEGER NOT NULL,"
+  "  discount INTEGER NOT NULL,"
+  "  discount_code TEXT,"
+  "  refunded INTEGER NOT NULL,"
+  "  units INTEGER NOT NULL,"
+  "  source TEXT,"
+  "  tags TEXT,"
+  "  customer_hash TEXT,"
+  "  import_id INTEGER REFERENCES imports (id));"
+  "CREATE INDEX orders_by_day ON orders (local_day, counted);"
+  "CREATE INDEX orders_by_name ON orders (name);"
+  "CREATE TABLE line_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  quantity INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  product TEXT NOT NULL,"
+  "  variant TEXT,"
+  "  sku TEXT,"
+  "  price INTEGER NOT NULL,"
+  "  compare_at_price INTEGER,"
+  "  discount INTEGER NOT NULL,"
+  "  vendor TEXT,"
+  "  is_tip INTEGER NOT NULL,"
+  "  UNIQUE (order_id, position));"
+  "CREATE TABLE refunds ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+  "  source_id TEXT UNIQUE,"
+  "  created_utc INTEGER NOT NULL,"
+  "  local_day INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL);"
+  "CREATE TABLE refund_lines ("
+  "  id INTEGER PRIMARY KEY,"
+  "  refund_id INTEGER NOT NULL REFERENCES refunds (id) ON DELETE CASCADE,"
+  "  line_item_id INTEGER REFERENCES line_items (id) ON DELETE SET NULL,"
+  "  quantity INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL);"
+  "CREATE TABLE products ("
+  "  id INTEGER PRIMARY KEY,"
+  "  handle TEXT NOT NULL,"
+  "  sku TEXT,"
+  "  title TEXT NOT NULL,"
+  "  product_type TEXT,"
+  "  vendor TEXT,"
+  "  tags TEXT,"
+  "  UNIQUE (handle, sku));"
+  "CREATE TABLE sessions ("
+  "  period TEXT NOT NULL,"
+  "  start_day INTEGER NOT NULL,"
+  "  sessions INTEGER NOT NULL,"
+  "  converted INTEGER,"
+  "  PRIMARY KEY (period, start_day));"
+  "CREATE TABLE email_revenue ("
+  "  id INTEGER PRIMARY KEY,"
+  "  start_day INTEGER NOT NULL,"
+  "  end_day INTEGER NOT NULL,"
+  "  campaign TEXT,"
+  "  revenue INTEGER NOT NULL,"
+  "  recipients INTEGER,"
+  "  orders INTEGER);"
+  "CREATE TABLE features ("
+  "  id INTEGER PRIMARY KEY,"
+  "  feature TEXT NOT NULL,"
+  "  on_day INTEGER NOT NULL,"
+  "  off_day INTEGER,"
+  "  monthly_cost INTEGER,"
+  "  CHECK (off_day IS NULL OR off_day >= on_day));";
+
+typedef gboolean (*MigrateFunc) (LcStore *self, GError **error);
+
+/* migrations[i] brings a store from version i + 1 to i + 2. Version 1 is the
+ * first schema, so there is nothing to migrate yet; the loop below runs
+ * them inside one transaction after a backup copy. */
+static const MigrateFunc migrations[] = { NULL };
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+lc_store_finalize (GObject *object)
+{
+  LcStore *self = (LcStore *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_free (self->path);
+  g_free (self->salt);
+  g_free (self->currency);
+
+  G_OBJECT_CLASS (lc_store_parent_class)->finalize (object);
+}
+
+static void
+lc_store_class_init (LcStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lc_store_finalize;
+}
+
+static void
+lc_store_init (LcStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->exponent = 2;
+}
+
+void
+_lc_store_set_error (LcStore  *self,
+                     GError  **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+  int primary = code & 0xff;
+  g_autofree char *base = g_path_get_basename (self->path);
+
+  if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM)
+    g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_READ_ONLY,
+                 _("The store file “%s” cannot be written: %s. Check that the file and its folder are writable."),
+                 base, sqlite3_errmsg (self->db));
+  else if (primary == SQLITE_FULL)
+    g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_FAILED,
+                 _("The disk holding “%s” is full. Nothing was changed; free some space and try again."),
+                 base);
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_CORRUPT,
+                 _("The store file “%s” is damaged (%s)."),
+                 base, sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_FAILED,
+                 _("The store file “%s” could not be used: %s."),
+                 base, sqlite3_errmsg (self->db));
+}
+
+sqlite3 *
+_lc_store_get_db (LcStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_lc_store_prepare (LcStore     *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      _lc_store_set_error (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+_lc_store_exec (LcStore     *self,
+                const char  *sql,
+                GError     **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_lc_store_begin (LcStore  *self,
+                 GError  **error)
+{
+  return _lc_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+static gboolean lc_store_load_meta (LcStore *self, GError **error);
+
+gboolean
+_lc_store_commit (LcStore  *self,
+                  GError  **error)
+{
+  if (!_lc_store_exec (self, "COMMIT", error))
+    {
+      _lc_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_lc_store_rollback (LcStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* The currency may have been set inside the transaction. */
+  lc_store_load_meta (self, NULL);
+}
+
+const char *
+_lc_store_get_salt (LcStore *self)
+{
+  return self->salt;
+}
+
+static char *
+dup_meta (LcStore    *self,
+          const char *key)
+{
+  sqlite3_stmt *stmt = _lc_store_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+set_meta (LcStore     *self,
+          const char  *key,
+          const char  *value,
+          GError     **error)
+{
+  sqlite3_stmt *stmt = _lc_store_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+lc_store_load_meta (LcStore  *self,
+                    GError  **error)
+{
+  g_free (self->salt);
+  self->salt = dup_meta (self, "salt");
+  g_free (self->currency);
+  self->currency = dup_meta (self, "currency");
+  self->exponent = lc_currency_get_exponent (self->currency);
+  if (self->salt == NULL)
+    {
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_CORRUPT,
+                   _("The store file “%s” is damaged: its identity record is missing."),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+_lc_store_set_currency (LcStore     *self,
+                        const char  *currency,
+                        GError     **error)
+{
+  if (!set_meta (self, "currency", currency, error))
+    return FALSE;
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  self->exponent = lc_currency_get_exponent (currency);
+  return TRUE;
+}
+
+static char *
+make_salt (void)
+{
+  guint32 words[4];
+  GString *hex = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    words[i] = g_random_int ();
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_string_append_printf (hex, "%08x", words[i]);
+  return g_string_free (hex, FALSE);
+}
+
+static gboolean
+create_schema (LcStore  *self,
+               GError  **error)
+{
+  g_autofree char *salt = make_salt ();
+  g_autofree char *pragmas = NULL;
+
+  if (!_lc_store_begin (self, error))
+    return FALSE;
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             LC_STORE_APPLICATION_ID, LC_STORE_SCHEMA_VERSION);
+  if (!_lc_store_exec (self, schema_v1, error) ||
+      !_lc_store_exec (self, pragmas, error) ||
+      !set_meta (self, "salt", salt, error) ||
+      !set_meta (self, "created_by", PACKAGE_VERSION, error) ||
+      !_lc_store_commit (self, error))
+    {
+      _lc_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+backup_copy (const char  *path,
+             int          version,
+             GError     **error)
+{
+  g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, version);
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(GFile) target = g_file_new_for_path (backup);
+
+  return g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+}
+
+static gboolean
+migrate (LcStore  *self,
+         int       from_version,
+         GError  **error)
+{
+  g_autofree char *pragma = NULL;
+
+  if (!backup_copy (self->path, from_version, error))
+    return FALSE;
+  if (!_lc_store_begin (self, error))
+    return FALSE;
+  for (int v = from_version; v < LC_STORE_SCHEMA_VERSION; v++)
+    {
+      MigrateFunc func = migrations[v - 1];
+
+      if (func != NULL && !func (self, error))
+        {
+          _lc_store_rollback (self);
+          return FALSE;
+        }
+    }
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", LC_STORE_SCHEMA_VERSION);
+  if (!_lc_store_exec (self, pragma, error) || !_lc_store_commit (self, error))
+    {
+      _lc_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Reads the SQLite header directly so that a file which is not ours is never
+ * opened by SQLite (which could change it, e.g. by switching to WAL). */
+static gboolean
+check_header (const char  *path,
+              int         *out_version,
+              GError     **error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  guint8 header[100];
+  FILE *file;
+  size_t n;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LC_STORE_ERROR,
+                   saved_errno == EACCES ? LC_STORE_ERROR_READ_ONLY : LC_STORE_ERROR_NOT_FOUND,
+                   _("The store file “%s” cannot be opened: %s."),
+                   base, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0 ||
+      read_be32 (header + 68) != LC_STORE_APPLICATION_ID)
+    {
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_NOT_A_STORE,
+                   _("“%s” is not a Liftcheck store. Choose a file ending in .liftcheck, or give a new file name to create a store."),
+                   base);
+      return FALSE;
+    }
+
+  *out_version = (int) read_be32 (header + 60);
+  if (*out_version > LC_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Liftcheck. Update Liftcheck to open it; the file was not changed."),
+                   base);
+      return FALSE;
+    }
+  if (*out_version < 1)
+    {
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_CORRUPT,
+                   _("The store file “%s” is damaged: it has no schema version."),
+                   base);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_writable (const char  *path,
+                gboolean     exists,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  /* The write-ahead log lives beside the file, so the folder must be
+   * writable too. */
+  if ((exists && g_access (path, W_OK) != 0) || g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_READ_ONLY,
+                   _("The store “%s” cannot be written in “%s”. Choose a folder you can write to, or copy the store there."),
+                   base, dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LcStore *
+lc_store_open (const char        *path,
+               LcStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(LcStore) self = NULL;
+  g_autofree char *base = NULL;
+  gboolean exists;
+  gboolean fresh;
+  int version = 0;
+  GStatBuf st;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  base = g_path_get_basename (path);
+  exists = g_stat (path, &st) == 0;
+  fresh = !exists || (st.st_size == 0 && (flags & LC_STORE_OPEN_CREATE));
+
+  if (!exists && !(flags & LC_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_NOT_FOUND,
+                   _("There is no store file “%s”."), path);
+      return NULL;
+    }
+  if (exists && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_NOT_A_STORE,
+                   _("“%s” is a folder, not a Liftcheck store."), base);
+      return NULL;
+    }
+  if (!fresh && !check_header (path, &version, error))
+    return NULL;
+  if (!check_writable (path, exists, error))
+    return NULL;
+
+  self = g_object_new (LC_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | (fresh ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      if (self->db == NULL)
+        g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_FAILED,
+                     _("The store file “%s” could not be opened."), base);
+      else
+        _lc_store_set_error (self, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  if (!_lc_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_lc_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_lc_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (fresh)
+    {
+      if (!create_schema (self, error))
+        {
+          g_clear_object (&self);
+          if (!exists)
+            g_unlink (path);
+          return NULL;
+        }
+    }
+  else if (version < LC_STORE_SCHEMA_VERSION && !migrate (self, version, error))
+    return NULL;
+
+  /* Other connections recognize a store by its file header, which WAL
+   * mode would otherwise leave in the log until some later checkpoint. */
+  if ((fresh || version < LC_STORE_SCHEMA_VERSION) &&
+      !_lc_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error))
+    return NULL;
+
+  if (!lc_store_load_meta (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+lc_store_get_path (LcStore *self)
+{
+  g_return_val_if_fail (LC_IS_STORE (self), NULL);
+  return self->path;
+}
+
+const char *
+lc_store_get_currency (LcStore *self)
+{
+  g_return_val_if_fail (LC_IS_STORE (self), NULL);
+  return self->currency;
+}
+
+guint
+lc_store_get_exponent (LcStore *self)
+{
+  g_return_val_if_fail (LC_IS_STORE (self), 2);
+  return self->exponent;
+}
+
+gint64
+lc_store_count_orders (LcStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+
+  g_return_val_if_fail (LC_IS_STORE (self), 0);
+
+  stmt = _lc_store_prepare (self, "SELECT COUNT(*) FROM orders", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return count;
+}
+
+char *
+lc_store_dup_setting (LcStore    *self,
+                      const char *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (LC_IS_STORE (self), NULL);
+
+  stmt = _lc_store_prepare (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+lc_store_set_setting (LcStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (self), FALSE);
+
+  if (value == NULL)
+    stmt = _lc_store_prepare (self, "DELETE FROM settings WHERE key = ?", error);
+  else
+    stmt = _lc_store_prepare (self, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (value != NULL)
+    sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+lc_feature_span_free (LcFeatureSpan *span)
+{
+  if (span == NULL)
+    return;
+  g_free (span->feature);
+  g_free (span);
+}
+
+void
+lc_import_record_free (LcImportRecord *record)
+{
+  if (record == NULL)
+    return;
+  g_free (record->file_name);
+  g_free (record->sha256);
+  g_free (record->kind);
+  g_free (record);
+}
+
+gboolean
+lc_store_add_feature_span (LcStore     *self,
+                           const char  *feature,
+                           LcDay        on_day,
+                           LcDay        off_day,
+                           gint64       monthly_cost,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (feature != NULL, FALSE);
+  g_return_val_if_fail (off_day == LC_DAY_NONE || off_day >= on_day, FALSE);
+
+  stmt = _lc_store_prepare (self,
+                            "INSERT INTO features (feature, on_day, off_day, monthly_cost) VALUES (?, ?, ?, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, feature, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, on_day);
+  if (off_day != LC_DAY_NONE)
+    sqlite3_bind_int (stmt, 3, off_day);
+  if (monthly_cost >= 0)
+    sqlite3_bind_int64 (stmt, 4, monthly_cost);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+lc_store_list_feature_spans (LcStore  *self,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_feature_span_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (self), NULL);
+
+  stmt = _lc_store_prepare (self,
+                            "SELECT id, feature, on_day, off_day, monthly_cost FROM features ORDER BY on_day, id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LcFeatureSpan *span = g_new0 (LcFeatureSpan, 1);
+
+      span->id = sqlite3_column_int64 (stmt, 0);
+      span->feature = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      span->on_day = sqlite3_column_int (stmt, 2);
+      span->off_day = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? LC_DAY_NONE : sqlite3_column_int (stmt, 3);
+      span->monthly_cost = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (spans, span);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&spans);
+}
+
+GPtrArray *
+lc_store_list_imports (LcStore  *self,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_import_record_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (self), NULL);
+
+  stmt = _lc_store_prepare (self,
+                            "SELECT id, file_name, sha256, kind, rows, orders_added, orders_updated, imported_utc "
+                            "FROM imports ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LcImportRecord *record = g_new0 (LcImportRecord, 1);
+
+      record->id = sqlite3_column_int64 (stmt, 0);
+      record->file_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      record->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      record->kind = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      record->rows = sqlite3_column_int64 (stmt, 4);
+      record->orders_added = sqlite3_column_int64 (stmt, 5);
+      record->orders_updated = sqlite3_column_int64 (stmt, 6);
+      record->imported_utc = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}

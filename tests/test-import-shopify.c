@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-test"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "lc-csv.h"
+#include "lc-import.h"
+#include "lc-metrics.h"
+#include "lc-store.h"
+#include "lc-test-util.h"
+
+/* A hand-written Shopify export: the columns Liftcheck reads plus the
+ * personal ones it must drop, in Shopify's order, with a column Liftcheck
+ * does not know ("Payment ID"). */
+#define HEADER \
+  "Name,Email,Financial Status,Paid at,Fulfillment Status,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total," \
+  "Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price," \
+  "Lineitem sku,Lineitem requires shipping,Billing Name,Billing Street,Billing Zip,Billing Phone,Note Attributes," \
+  "Cancelled at,Refunded Amount,Vendor,Id,Tags,Source,Lineitem discount,Payment ID\n"
+
+/* Four orders, newest first:
+ * #1004 voided (not counted); #1003 cancelled and refunded (not counted);
+ * #1002 two lines plus a tip, partially refunded 10.00, discount code;
+ * #1001 one line, quantity 2. */
+static const char orders_csv[] =
+  HEADER
+  "#1004,ann@example.com,voided,,,no,USD,50.00,0.00,0.00,50.00,,0.00,2024-03-12 10:00:00 -0400,1,Scarf - Red,50.00,,SCF-RED,true,Ann Smith,1 Main St,'02139,+15551234567,,,0.00,Acme,9004,,web,0.00,p4\n"
+  "#1003,bob@example.com,refunded,2024-03-11 09:00:00 -0400,,no,USD,80.00,5.00,0.00,85.00,,0.00,2024-03-11 09:00:00 -0400,1,Belt - M,80.00,,BLT-M,true,Bob Jones,2 Side St,10001,+15559876543,,2024-03-11 12:00:00 -0400,85.00,Acme,9003,,web,0.00,p3\n"
+  "#1002,Ann@Example.com ,partially_refunded,2024-03-10 23:30:00 -0400,,yes,USD,90.00,0.00,7.20,97.20,SPRING10,10.00,2024-03-10 23:30:00 -0400,1,Dress - Blue / S,60.00,80.00,DRS-BLU-S,true,Ann Smith,1 Main St,'02139,+15551234567,\"gift: yes\nwrap: no\",,10.00,Acme,9002,\"vip, spring\",tiktok,5.00,p2\n"
+  "#1002,Ann@Example.com ,,,,,,,,,,,,2024-03-10 23:30:00 -0400,2,Socks,20.00,,SCK-1,true,,,,,,,,Acme,,,,5.00,\n"
+  "#1002,Ann@Example.com ,,,,,,,,,,,,2024-03-10 23:30:00 -0400,1,Tip,3.00,,,false,,,,,,,,,,,,0.00,\n"
+  "#1001,carl@example.com,paid,2024-03-01 08:00:00 -0500,,no,USD,40.00,6.95,3.28,50.23,,0.00,2024-03-01 08:00:00 -0500,2,Tote Bag,20.00,,TOT-1,true,Carl Diaz,3 Hill Rd,94110,+15550001111,,,0.00,Acme,9001,,web,0.00,p1\n";
+
+static LcStore *
+new_store (char **out_path)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "test.liftcheck", NULL);
+  g_autoptr(GError) error = NULL;
+  LcStore *store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return store;
+}
+
+static LcImportResult *
+import_text (LcStore     *store,
+             const char  *name,
+             const char  *text,
+             GError     **error)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = lc_test_write_file (dir, name, text, -1);
+  const char *paths[] = { path, NULL };
+
+  return lc_store_import_files (store, paths, NULL, NULL, NULL, error);
+}
+
+static void
+test_counts_follow_the_playbook (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = import_text (store, "orders_export.csv", orders_csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, 4);
+  g_assert_cmpint (result->orders_updated, ==, 0);
+
+  s = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (s->currency, ==, "USD");
+  /* #1004 is voided and #1003 cancelled: two counted orders. */
+  g_assert_cmpint (s->orders, ==, 2);
+  /* AOV = (90.00 + 40.00) / 2 */
+  g_assert_cmpint (s->order_value, ==, 13000);
+  g_assert_cmpfloat_with_epsilon (s->aov, 65.0, 1e-9);
+  /* Units: 1 dress + 2 socks (tip left out) + 2 totes = 5 over 2 orders. */
+  g_assert_cmpint (s->units, ==, 5);
+  g_assert_cmpfloat_with_epsilon (s->upt, 2.5, 1e-9);
+  g_assert_cmpint (s->refunded, ==, 1000);
+  g_assert_cmpint (s->total, ==, 9720 + 5023);
+  g_assert_cmpfloat_with_epsilon (s->return_rate, 1000.0 / (9720 + 5023), 1e-12);
+  g_assert_cmpint (s->revenue_12m, ==, 9720 + 5023 - 1000);
+  g_assert_cmpint (s->active_skus_12m, ==, 3);
+  g_assert_cmpint (s->tier, ==, LC_TIER_UNDER_2M);
+}
+
+static void
+test_local_day_is_the_export_day (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcSummary) s = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = import_text (store, "orders_export.csv", orders_csv, &error);
+  g_assert_no_error (error);
+  s = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->first_day, ==, lc_day_from_ymd (2024, 3, 1));
+  /* The voided order on the 12th still marks the last day of data. */
+  g_assert_cmpint (s->last_day, ==, lc_day_from_ymd (2024, 3, 12));
+
+  /* 23:30 at -0400 is 03:30 UTC the next day; the store's day is the 10th. */
+  days = lc_store_daily_totals (store, LC_DAY_NONE, LC_DAY_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (days->len, ==, 2);
+  g_assert_cmpint (g_array_index (days, LcDayTotals, 1).day, ==, lc_day_from_ymd (2024, 3, 10));
+  g_assert_cmpint (g_array_index (days, LcDayTotals, 1).units, ==, 3);
+}
+
+static void
+test_reimport_updates_instead_of_duplicating (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) first = NULL;
+  g_autoptr(LcImportResult) second = NULL;
+  g_autoptr(LcSummary) before = NULL;
+  g_autoptr(LcSummary) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = import_text (store, "orders_export.csv", orders_csv, &error);
+  g_assert_no_error (error);
+  before = lc_store_compute_summary (store, &error);
+  second = import_text (store, "orders_export.csv", orders_csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->orders_added, ==, 0);
+  g_assert_cmpint (second->orders_updated, ==, 4);
+  after = lc_store_compute_summary (store, &error);
+  g_assert_cmpint (after->orders, ==, before->orders);
+  g_assert_cmpint (after->units, ==, before->units);
+  g_assert_cmpint (after->order_value, ==, before->order_value);
+  g_assert_cmpint (lc_store_count_orders (store), ==, 4);
+  /* The same bytes again: the user is told it was seen before. */
+  g_assert_cmpuint (((LcImportFileResult *) g_ptr_array_index (second->files, 0))->warnings->len, ==, 1);
+}
+
+static void
+test_later_export_wins (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) first = NULL;
+  g_autoptr(LcImportResult) second = NULL;
+  g_autoptr(LcSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+  /* A week later #1001 was fully refunded, and a new order #1005 came in. */
+  const char later[] =
+    HEADER
+    "#1005,dan@example.com,paid,2024-03-20 10:00:00 -0400,,no,USD,30.00,0.00,0.00,30.00,,0.00,2024-03-20 10:00:00 -0400,1,Socks,30.00,,SCK-1,true,,,,,,,0.00,Acme,9005,,web,0.00,p5\n"
+    "#1001,carl@example.com,refunded,2024-03-01 08:00:00 -0500,,no,USD,40.00,6.95,3.28,50.23,,0.00,2024-03-01 08:00:00 -0500,2,Tote Bag,20.00,,TOT-1,true,,,,,,,50.23,Acme,9001,,web,0.00,p1\n";
+
+  first = import_text (store, "orders_export.csv", orders_csv, &error);
+  g_assert_no_error (error);
+  second = import_text (store, "orders_export_later.csv", later, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->orders_added, ==, 1);
+  g_assert_cmpint (second->orders_updated, ==, 1);
+
+  s = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->orders, ==, 3);
+  g_assert_cmpint (s->refunded, ==, 1000 + 5023);
+  g_assert_cmpint (s->units, ==, 5 + 1);
+}
+
+static void
+test_split_export_continues_an_order (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *part1 = NULL;
+  g_autofree char *part2 = NULL;
+  const char *paths[3];
+  /* The first part ends inside order #1002; the second part carries its
+   * remaining lines without the order-level columns. */
+  const char first_part[] =
+    HEADER
+    "#1002,ann@example.com,paid,2024-03-10 12:00:00 -0400,,no,USD,100.00,0.00,0.00,100.00,,0.00,2024-03-10 12:00:00 -0400,1,Dress - Blue / S,60.00,,DRS-BLU-S,true,,,,,,,0.00,Acme,9002,,web,0.00,\n";
+  const char second_part[] =
+    HEADER
+    "#1002,ann@example.com,,,,,,,,,,,,2024-03-10 12:00:00 -0400,2,Socks,20.00,,SCK-1,true,,,,,,,,Acme,,,,0.00,\n"
+    "#1001,carl@example.com,paid,2024-03-01 08:00:00 -0500,,no,USD,40.00,0.00,0.00,40.00,,0.00,2024-03-01 08:00:00 -0500,2,Tote Bag,20.00,,TOT-1,true,,,,,,,0.00,Acme,9001,,web,0.00,\n";
+
+  part1 = lc_test_write_file (dir, "orders_export_1.csv", first_part, -1);
+  part2 = lc_test_write_file (dir, "orders_export_2.csv", second_part, -1);
+  /* Given in the wrong order, as a file chooser may hand them over. */
+  paths[0] = part2;
+  paths[1] = part1;
+  paths[2] = NULL;
+  result = lc_store_import_files (store, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, 2);
+
+  s = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->orders, ==, 2);
+  g_assert_cmpint (s->units, ==, 1 + 2 + 2);
+}
+
+static void
+test_orphan_line_is_refused (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char orphan[] =
+    HEADER
+    "#1002,ann@example.com,,,,,,,,,,,,2024-03-10 12:00:00 -0400,2,Socks,20.00,,SCK-1,true,,,,,,,,Acme,,,,0.00,\n";
+
+  result = import_text (store, "orders_export.csv", orphan, &error);
+  g_assert_null (result);
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_ORPHAN_LINE);
+  g_assert_nonnull (strstr (error->message, "orders_export.csv, line 2"));
+  g_assert_nonnull (strstr (error->message, "#1002"));
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+}
+
+static void
+test_spreadsheet_resave_is_read (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcSummary) s = NULL;
+  g_autoptr(GError) error = NULL;
+  /* Re-saved by a spreadsheet: CRLF, columns in another order, TRUE/FALSE,
+   * whole-number amounts, quantity "2.0", money with grouping. */
+  const char resaved[] =
+    "Id,Name,Created at,Currency,Financial Status,Total,Subtotal,Lineitem quantity,Lineitem name,Lineitem price,Lineitem requires shipping,Refunded Amount\r\n"
+    "9002,#1002,2024-03-10 12:00:00 -0400,USD,paid,\"1,250.50\",\"1,250.50\",2.0,Sofa,625.25,TRUE,0\r\n"
+    "9001,#1001,2024-03-01 08:00:00 -0500,USD,refunded,25,25,1,Cushion,25,FALSE,25\r\n";
+
+  result = import_text (store, "orders_export.csv", resaved, &error);
+  g_assert_no_error (error);
+  s = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s->orders, ==, 2);
+  g_assert_cmpint (s->order_value, ==, 125050 + 2500);
+  g_assert_cmpint (s->units, ==, 3);
+  g_assert_cmpint (s->refunded, ==, 2500);
+}
+
+static gboolean
+bytes_contain (const char *haystack,
+               gsize       len,
+               const char *needle)
+{
+  return memmem (haystack, len, needle, strlen (needle)) != NULL;
+}
+
+static void
+test_no_personal_data_reaches_the_store (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  const char *personal[] = { "ann@example.com", "Ann@Example.com", "Ann Smith", "1 Main St", "02139",
+                             "+15551234567", "Bob Jones", "carl@example.com", "Carl Diaz", "gift: yes" };
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int distinct = 0;
+
+  {
+    g_autoptr(LcStore) store = new_store (&path);
+
+    result = import_text (store, "orders_export.csv", orders_csv, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (personal); i++)
+    if (bytes_contain (contents, len, personal[i]))
+      g_error ("the store holds “%s”", personal[i]);
+
+  /* The same customer with another case and a trailing space is one hash:
+   * #1004 and #1002 are both Ann. */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT COUNT(DISTINCT customer_hash), COUNT(customer_hash) FROM orders", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  distinct = sqlite3_column_int (stmt, 0);
+  g_assert_cmpint (distinct, ==, 3);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 4);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_abandoned_checkouts_are_refused (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char abandoned[] =
+    "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Refunded Amount,Id\n"
+    "#38539795693818,x@example.com,,,USD,279.20,279.20,2026-03-29 10:26:33 -0700,1,Coat - S,279.20,,,38539795693818\n";
+
+  result = import_text (store, "abandoned_checkouts_export.csv", abandoned, &error);
+  g_assert_null (result);
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND);
+  g_assert_nonnull (strstr (error->message, "abandoned_checkouts_export.csv"));
+  g_assert_nonnull (strstr (error->message, "abandoned-checkouts export"));
+  g_assert_nonnull (strstr (error->message, "Orders"));
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *csv;
+  GQuark      domain;
+  int         code;
+  const char *fragments[3];
+} BadInput;
+
+static void
+test_bad_input_is_named_and_changes_nothing (void)
+{
+  const BadInput cases[] = {
+    { "empty", "", LC_CSV_ERROR, LC_CSV_ERROR_EMPTY, { "bad.csv", NULL } },
+    { "truncated mid-quote",
+      HEADER "#1001,c@example.com,paid,,,no,USD,40.00,0,0,40.00,,0,2024-03-01 08:00:00 -0500,1,\"Tote Bag",
+      LC_CSV_ERROR, LC_CSV_ERROR_UNTERMINATED_QUOTE, { "bad.csv", "line 2", NULL } },
+    { "missing columns", "Name,Lineitem quantity,Lineitem name\n#1,1,Hat\n",
+      LC_IMPORT_ERROR, LC_IMPORT_ERROR_MISSING_COLUMNS, { "bad.csv", "Subtotal", "Created at" } },
+    { "not an export", "date,amount\n2024-01-01,5\n",
+      LC_IMPORT_ERROR, LC_IMPORT_ERROR_UNKNOWN_KIND, { "bad.csv", "Shopify orders export", NULL } },
+    { "unparseable date",
+      HEADER "#1001,c@example.com,paid,,,no,USD,40.00,0,0,40.00,,0,03/01/2024 8am,1,Tote Bag,40.00,,TOT,true,,,,,,,0,,9001,,web,0,\n",
+      LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE, { "bad.csv, line 2", "Created at", "03/01/2024 8am" } },
+    { "amount like 12,3,4",
+      HEADER "#1001,c@example.com,paid,,,no,USD,\"12,3,4\",0,0,40.00,,0,2024-03-01 08:00:00 -0500,1,Tote Bag,40.00,,TOT,true,,,,,,,0,,9001,,web,0,\n",
+      LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE, { "bad.csv, line 2", "Subtotal", "12,3,4" } },
+    { "ragged row",
+      HEADER "#1001,c@example.com,paid\n",
+      LC_CSV_ERROR, LC_CSV_ERROR_RAGGED_ROW, { "bad.csv", "line 2", NULL } },
+    { "second currency",
+      HEADER "#2001,c@example.com,paid,,,no,EUR,40.00,0,0,40.00,,0,2024-04-01 08:00:00 +0100,1,Tote Bag,40.00,,TOT,true,,,,,,,0,,9101,,web,0,\n",
+      LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH, { "bad.csv, line 2", "EUR", "USD" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case: %s", cases[i].name);
+      {
+        g_autoptr(LcStore) store = new_store (&path);
+        g_autoptr(LcImportResult) good = import_text (store, "orders_export.csv", orders_csv, &error);
+
+        g_assert_no_error (error);
+      }
+      before = lc_test_file_checksum (path);
+      {
+        g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+        g_autoptr(LcImportResult) bad = NULL;
+
+        g_assert_no_error (error);
+        bad = import_text (store, "bad.csv", cases[i].csv, &error);
+        g_assert_null (bad);
+        g_assert_error (error, cases[i].domain, cases[i].code);
+        for (guint j = 0; j < G_N_ELEMENTS (cases[i].fragments) && cases[i].fragments[j] != NULL; j++)
+          if (strstr (error->message, cases[i].fragments[j]) == NULL)
+            g_error ("“%s” does not mention “%s”", error->message, cases[i].fragments[j]);
+        g_assert_cmpint (lc_store_count_orders (store), ==, 4);
+        g_assert_cmpstr (lc_store_get_currency (store), ==, "USD");
+      }
+      after = lc_test_file_checksum (path);
+      g_assert_cmpstr (before, ==, after);
+    }
+}
+
+static void
+cancel_on_progress (double   fraction,
+                    gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel_leaves_the_store_unchanged (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) big = g_string_new (HEADER);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  const char *paths[2];
+
+  /* Enough rows for the importer to check for cancellation. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (big,
+                            "#%u,c@example.com,paid,,,no,USD,40.00,0,0,40.00,,0,2024-03-01 08:00:00 -0500,1,Tote Bag,40.00,,TOT,true,,,,,,,0,,%u,,web,0,\n",
+                            30000 - i, 30000 - i);
+  path = lc_test_write_file (dir, "orders_export.csv", big->str, big->len);
+  paths[0] = path;
+  paths[1] = NULL;
+
+  result = lc_store_import_files (store, paths, cancel_on_progress, cancellable, cancellable, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+  g_assert_null (lc_store_get_currency (store));
+}
+
+static void
+count_progress (double   fraction,
+                gpointer user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  *last = fraction;
+}
+
+static void
+test_progress_reaches_the_end (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = lc_test_write_file (dir, "orders_export.csv", orders_csv, -1);
+  const char *paths[] = { path, NULL };
+  double last = 0;
+
+  result = lc_store_import_files (store, paths, count_progress, &last, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+}
+
+static void
+test_import_log_records_the_file (void)
+{
+  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, orders_csv, -1);
+  LcImportRecord *record;
+
+  result = import_text (store, "orders_export.csv", orders_csv, &error);
+  g_assert_no_error (error);
+  log = lc_store_list_imports (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 1);
+  record = g_ptr_array_index (log, 0);
+  g_assert_cmpstr (record->file_name, ==, "orders_export.csv");
+  g_assert_cmpstr (record->sha256, ==, expected);
+  g_assert_cmpstr (record->kind, ==, "shopify-orders");
+  g_assert_cmpint (record->rows, ==, 6);
+  g_assert_cmpint (record->orders_added, ==, 4);
+}
+
+static void
+on_async_progress (double   fraction,
+                   gpointer user_data)
+{
+  guint *calls = user_data;
+
+  (*calls)++;
+}
+
+static void
+on_async_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LcImportResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = lc_import_files_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async_import_runs_off_thread (void)
+{
+  g_autofree char *store_path = NULL;
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = lc_test_write_file (dir, "orders_export.csv", orders_csv, -1);
+  const char *paths[] = { path, NULL };
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcStore) reader = new_store (&store_path);
+  guint calls = 0;
+
+  lc_import_files_async (store_path, paths, on_async_progress, &calls, NULL, on_async_done, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result->orders_added, ==, 4);
+  g_assert_cmpuint (calls, >=, 1);
+  /* The caller's own connection sees the new orders. */
+  g_assert_cmpint (lc_store_count_orders (reader), ==, 4);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lc/shopify/counts-follow-the-playbook", test_counts_follow_the_playbook);
+  g_test_add_func ("/lc/shopify/local-day-is-the-export-day", test_local_day_is_the_export_day);
+  g_test_add_func ("/lc/shopify/reimport-updates-instead-of-duplicating", test_reimport_updates_instead_of_duplicating);
+  g_test_add_func ("/lc/shopify/later-export-wins", test_later_export_wins);
+  g_test_add_func ("/lc/shopify/split-export-continues-an-order", test_split_export_continues_an_order);
+  g_test_add_func ("/lc/shopify/orphan-line-is-refused", test_orphan_line_is_refused);
+  g_test_add_func ("/lc/shopify/spreadsheet-resave-is-read", test_spreadsheet_resave_is_read);
+  g_test_add_func ("/lc/shopify/no-personal-data-reaches-the-store", test_no_personal_data_reaches_the_store);
+  g_test_add_func ("/lc/shopify/abandoned-checkouts-are-refused", test_abandoned_checkouts_are_refused);
+  g_test_add_func ("/lc/shopify/bad-input-is-named-and-changes-nothing", test_bad_input_is_named_and_changes_nothing);
+  g_test_add_func ("/lc/shopify/cancel-leaves-the-store-unchanged", test_cancel_leaves_the_store_unchanged);
+  g_test_add_func ("/lc/shopify/progress-reaches-the-end", test_progress_reaches_the_end);
+  g_test_add_func ("/lc/shopify/import-log-records-the-file", test_import_log_records_the_file);
+  g_test_add_func ("/lc/shopify/async-import-runs-off-thread", test_async_import_runs_off_thread);
+
+  return g_test_run ();
+}

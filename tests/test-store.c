@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-test"
+
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "lc-store.h"
+#include "lc-test-util.h"
+
+static char *
+store_path (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+
+  return g_build_filename (dir, "shop.liftcheck", NULL);
+}
+
+static void
+test_new_store_is_created_and_reopened (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (lc_store_get_currency (store));
+    g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+  }
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (store);
+  }
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, LC_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_missing_store_is_not_created_unless_asked (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, LC_STORE_ERROR, LC_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          int         code)
+{
+  g_autofree char *before = lc_test_file_checksum (path);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+  g_autofree char *base = g_path_get_basename (path);
+
+  g_assert_null (store);
+  g_assert_error (error, LC_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, base));
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_text_file_is_not_a_store (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = lc_test_write_file (dir, "notes.liftcheck", "Name,Total\n#1,5\n", -1);
+
+  assert_refused_unchanged (path, LC_STORE_ERROR_NOT_A_STORE);
+}
+
+static void
+test_other_sqlite_file_is_not_a_store (void)
+{
+  g_autofree char *path = store_path ();
+  g_autofree char *wal = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1);", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (path, LC_STORE_ERROR_NOT_A_STORE);
+  /* Not switched to WAL behind the owner's back. */
+  wal = g_strconcat (path, "-wal", NULL);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_store_from_newer_version_is_refused (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (path, LC_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_read_only_location_is_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+
+  if (geteuid () == 0)
+    /* Permissions do not stop root; /proc takes no new files from anyone. */
+    path = g_strdup ("/proc/liftcheck-test.liftcheck");
+  else
+    {
+      g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+      path = g_build_filename (dir, "shop.liftcheck", NULL);
+    }
+
+  store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, LC_STORE_ERROR, LC_STORE_ERROR_READ_ONLY);
+  {
+    g_autofree char *base = g_path_get_basename (path);
+
+    g_assert_nonnull (strstr (error->message, base));
+  }
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_chmod (dir, 0755);
+}
+
+static void
+test_settings_round_trip (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+
+    g_assert_no_error (error);
+    g_assert_null (lc_store_dup_setting (store, "usd_rate"));
+    g_assert_true (lc_store_set_setting (store, "usd_rate", "1.27", &error));
+    g_assert_true (lc_store_set_setting (store, "vertical", "apparel", &error));
+    g_assert_true (lc_store_set_setting (store, "vertical", NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+    g_autofree char *rate = lc_store_dup_setting (store, "usd_rate");
+    g_autofree char *vertical = lc_store_dup_setting (store, "vertical");
+
+    g_assert_cmpstr (rate, ==, "1.27");
+    g_assert_null (vertical);
+  }
+}
+
+static void
+test_feature_timeline_round_trip (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+  g_autoptr(GPtrArray) spans = NULL;
+  LcFeatureSpan *span;
+
+  g_assert_no_error (error);
+  g_assert_true (lc_store_add_feature_span (store, "cart-bundles", lc_day_from_ymd (2026, 4, 14), LC_DAY_NONE, 9900, &error));
+  g_assert_true (lc_store_add_feature_span (store, "homepage-recs", lc_day_from_ymd (2025, 12, 1), lc_day_from_ymd (2026, 8, 1), -1, &error));
+  g_assert_no_error (error);
+
+  spans = lc_store_list_feature_spans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 2);
+  span = g_ptr_array_index (spans, 0);
+  g_assert_cmpstr (span->feature, ==, "homepage-recs");
+  g_assert_cmpint (span->off_day, ==, lc_day_from_ymd (2026, 8, 1));
+  g_assert_cmpint (span->monthly_cost, ==, -1);
+  span = g_ptr_array_index (spans, 1);
+  g_assert_cmpstr (span->feature, ==, "cart-bundles");
+  g_assert_cmpint (span->on_day, ==, lc_day_from_ymd (2026, 4, 14));
+  g_assert_cmpint (span->off_day, ==, LC_DAY_NONE);
+  g_assert_cmpint (span->monthly_cost, ==, 9900);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lc/store/new-store-is-created-and-reopened", test_new_store_is_created_and_reopened);
+  g_test_add_func ("/lc/store/missing-store-is-not-created-unless-asked", test_missing_store_is_not_created_unless_asked);
+  g_test_add_func ("/lc/store/text-file-is-not-a-store", test_text_file_is_not_a_store);
+  g_test_add_func ("/lc/store/other-sqlite-file-is-not-a-store", test_other_sqlite_file_is_not_a_store);
+  g_test_add_func ("/lc/store/store-from-newer-version-is-refused", test_store_from_newer_version_is_refused);
+  g_test_add_func ("/lc/store/read-only-location-is-refused", test_read_only_location_is_refused);
+  g_test_add_func ("/lc/store/settings-round-trip", test_settings_round_trip);
+  g_test_add_func ("/lc/store/feature-timeline-round-trip", test_feature_timeline_round_trip);
+
+  return g_test_run ();
+}
