@@ -64,7 +64,9 @@ if locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$'; then
 elif command -v localedef >/dev/null && mkdir -p "$work/locale" &&
      { localedef -i en_US -f UTF-8 "$work/locale/en_US.UTF-8" >/dev/null 2>&1 ||
        [ -d "$work/locale/en_US.UTF-8" ]; }; then
-  export LOCPATH=$work/locale LC_ALL=en_US.UTF-8
+  export LOCPATH=$work/locale
+  # bash itself cannot load a locale from LOCPATH and would say so.
+  { export LC_ALL=en_US.UTF-8; } 2>/dev/null
 fi
 
 # The app icon from the source tree, as if installed.

@@ -137,17 +137,19 @@ test_format_money_and_days (void)
 {
   g_autofree char *usd = lc_format_money (70.12, "USD");
   g_autofree char *gbp = lc_format_money (42.11, "GBP");
-  g_autofree char *jpy = lc_format_money (1200, "JPY");
+  g_autofree char *jpy = lc_format_money (120, "JPY");
   g_autofree char *whole = lc_format_money_whole (812.49, "USD");
   g_autofree char *percent = lc_format_percent (0.0421);
+  g_autofree char *ratio = lc_format_ratio (1.634);
   g_autofree char *range = lc_format_day_range (lc_day_from_ymd (2024, 11, 1),
                                                 lc_day_from_ymd (2026, 10, 31));
 
   g_assert_cmpstr (usd, ==, "$70.12");
   g_assert_cmpstr (gbp, ==, "£42.11");
-  g_assert_cmpstr (jpy, ==, "¥1200");
+  g_assert_cmpstr (jpy, ==, "¥120");
   g_assert_cmpstr (whole, ==, "$812");
   g_assert_cmpstr (percent, ==, "4.2%");
+  g_assert_cmpstr (ratio, ==, "1.63");
   g_assert_cmpstr (range, ==, "1 Nov 2024 – 31 Oct 2026");
 }
 
@@ -249,7 +251,7 @@ test_store_shows_headline_numbers (void)
   g_assert_cmpstr (lc_headline_card_get_caption (lc_overview_page_get_card (overview, "aov_card")), ==,
                    "What a customer spends per order, before shipping and taxes.");
 
-  upt = g_strdup_printf ("%.2f", summary->upt);
+  upt = lc_format_ratio (summary->upt);
   g_assert_cmpstr (lc_headline_card_get_value (lc_overview_page_get_card (overview, "upt_card")), ==, upt);
 
   return_rate = lc_format_percent (summary->return_rate);

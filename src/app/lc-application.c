@@ -131,11 +131,31 @@ lc_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
 }
 
+/* "liftcheck --demo" opens the demo store, in the running instance if
+ * there is one. */
+static int
+lc_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "demo"))
+    return -1;
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_action_group_activate_action (G_ACTION_GROUP (application), "open-demo", NULL);
+  return 0;
+}
+
 static void
 lc_application_class_init (LcApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->handle_local_options = lc_application_handle_local_options;
   app_class->activate = lc_application_activate;
   app_class->open = lc_application_open;
   app_class->startup = lc_application_startup;
@@ -144,6 +164,12 @@ lc_application_class_init (LcApplicationClass *klass)
 static void
 lc_application_init (LcApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the demo store"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 LcApplication *

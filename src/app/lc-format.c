@@ -23,10 +23,9 @@ lc_format_money_whole (double      amount,
 }
 
 char *
-lc_format_number (double value,
-                  guint  decimals)
+lc_format_ratio (double value)
 {
-  return g_strdup_printf ("%'.*f", (int) decimals, value);
+  return g_strdup_printf ("%.2f", value);
 }
 
 char *

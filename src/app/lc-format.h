@@ -17,9 +17,8 @@ char *lc_format_money       (double      amount,
 /* The same rounded to whole units, for large sums: "$2,431,876". */
 char *lc_format_money_whole (double      amount,
                              const char *currency);
-/* A number with a fixed count of decimals and the locale's grouping. */
-char *lc_format_number      (double      value,
-                             guint       decimals);
+/* A ratio with two decimals, such as units per order: "1.63". */
+char *lc_format_ratio       (double      value);
 /* A fraction as a percentage with one decimal: 0.0421 -> "4.2%". */
 char *lc_format_percent     (double      fraction);
 /* "1 Nov 2024 – 31 Oct 2026" */

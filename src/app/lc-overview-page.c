@@ -223,7 +223,7 @@ lc_overview_page_set_summary (LcOverviewPage  *self,
   aov = lc_format_money (summary->aov, summary->currency);
   lc_headline_card_set_value (self->aov_card, aov);
 
-  upt = lc_format_number (summary->upt, 2);
+  upt = lc_format_ratio (summary->upt);
   lc_headline_card_set_value (self->upt_card, upt);
 
   return_rate = lc_format_percent (summary->return_rate);
@@ -236,8 +236,10 @@ lc_overview_page_set_summary (LcOverviewPage  *self,
   lc_headline_card_set_caption (self->revenue_card, revenue_text);
 
   /* A small store's monthly count needs its decimal to mean anything. */
-  orders_per_month = lc_format_number (summary->orders_per_month,
-                                       summary->orders_per_month < 10 ? 1 : 0);
+  if (summary->orders_per_month < 10)
+    orders_per_month = g_strdup_printf ("%.1f", summary->orders_per_month);
+  else
+    orders_per_month = lc_display_count ((gint64) round (summary->orders_per_month));
   orders_per_month_text = orders_per_month_caption (summary->orders_per_month);
   lc_headline_card_set_value (self->orders_per_month_card, orders_per_month);
   lc_headline_card_set_caption (self->orders_per_month_card, orders_per_month_text);

@@ -17,6 +17,7 @@
 #include "lc-demo.h"
 #include "lc-display.h"
 #include "lc-import.h"
+#include "lc-json.h"
 #include "lc-metrics.h"
 #include "lc-money.h"
 #include "lc-store.h"
@@ -82,13 +83,9 @@ parse_options (GOptionContext  *context,
 static void
 print_json (JsonBuilder *builder)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = NULL;
+  g_autofree char *text = lc_json_to_string (root, TRUE);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
 }
 

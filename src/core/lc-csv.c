@@ -16,6 +16,9 @@
 #define MAX_RECORD_LEN (64 * 1024 * 1024)
 #define MAX_FIELDS     100000
 #define MIB            (1024 * 1024)
+/* Most fields are short: copying a fixed 16 bytes compiles to two moves
+ * instead of a call to memcpy. Both buffers carry this much slack. */
+#define COPY_SLACK     16
 /* Buffers queued for the hashing thread: bounds memory when hashing is
  * slower than parsing. */
 #define N_HASH_CHUNKS  4
@@ -50,8 +53,8 @@ typedef struct
   guint8 data[];
 } HashChunk;
 
-/* GChecksum's SHA-256 runs at about a third of the parser's speed, so it
- * runs on its own thread, fed with copies of the raw buffers. */
+/* GChecksum's SHA-256 runs at under half the parser's speed, so it runs
+ * on its own thread, fed with copies of the raw buffers. */
 typedef struct
 {
   GThread     *thread;
@@ -429,99 +432,106 @@ begin_reading (LcCsvReader   *self,
 }
 
 /* Makes room for everything the next chunk can add: at most one output
- * byte per input byte, plus the final field's NUL. */
+ * byte per input byte, plus the final field's NUL. Doubling stops near the
+ * record limit so that an oversized record cannot take twice the limit. */
 static char *
 reserve_record (LcCsvReader *self,
                 gsize        used,
                 gsize        more)
 {
-  gsize need = used + more + 2;
+  gsize need = used + more + 2 + COPY_SLACK;
 
   if (need > self->rec_alloc)
     {
-      self->rec_alloc = MAX (need, self->rec_alloc * 2);
+      self->rec_alloc = MAX (need, MIN (self->rec_alloc * 2, MAX_RECORD_LEN + BUFFER_SIZE));
       self->rec = g_realloc (self->rec, self->rec_alloc);
     }
   return self->rec;
 }
 
-/* The name of the column being read, or NULL while reading the header. */
+/* The header's name for a column, or NULL while reading the header. */
 static const char *
-current_column_name (LcCsvReader *self)
+column_name (LcCsvReader *self,
+             guint        column)
 {
-  if (self->header_read && self->n_fields < self->n_columns)
-    return self->columns[self->n_fields];
+  if (self->header_read && column < self->n_columns)
+    return self->columns[column];
   return NULL;
 }
 
 static void
 set_field_too_large_error (LcCsvReader  *self,
                            guint64       line,
+                           guint         column,
                            GError      **error)
 {
-  const char *name = current_column_name (self);
+  const char *name = column_name (self, column);
   unsigned long long line_ull = line;
 
   if (name != NULL)
     g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE,
                  _("%s, line %llu: the value in column %u (“%s”) is longer than %u MiB; a quote mark may be missing its partner."),
-                 self->display_name, line_ull, self->n_fields + 1, name, (guint) (MAX_FIELD_LEN / MIB));
+                 self->display_name, line_ull, column + 1, name, (guint) (MAX_FIELD_LEN / MIB));
   else
     g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_TOO_LARGE,
                  _("%s, line %llu: the value in column %u is longer than %u MiB; a quote mark may be missing its partner."),
-                 self->display_name, line_ull, self->n_fields + 1, (guint) (MAX_FIELD_LEN / MIB));
+                 self->display_name, line_ull, column + 1, (guint) (MAX_FIELD_LEN / MIB));
 }
 
 static void
 set_quote_in_value_error (LcCsvReader  *self,
                           guint64       line,
+                          guint         column,
                           GError      **error)
 {
-  const char *name = current_column_name (self);
+  const char *name = column_name (self, column);
   unsigned long long line_ull = line;
 
   if (name != NULL)
     g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_BAD_QUOTE,
                  _("%s, line %llu: column %u (“%s”) has a quote mark in the middle of a value. A value that contains quote marks must be wrapped in quotes, with each quote mark doubled."),
-                 self->display_name, line_ull, self->n_fields + 1, name);
+                 self->display_name, line_ull, column + 1, name);
   else
     g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_BAD_QUOTE,
                  _("%s, line %llu: column %u has a quote mark in the middle of a value. A value that contains quote marks must be wrapped in quotes, with each quote mark doubled."),
-                 self->display_name, line_ull, self->n_fields + 1);
+                 self->display_name, line_ull, column + 1);
 }
 
 static void
 set_text_after_quote_error (LcCsvReader  *self,
                             guint64       line,
+                            guint         column,
                             GError      **error)
 {
-  const char *name = current_column_name (self);
+  const char *name = column_name (self, column);
   unsigned long long line_ull = line;
 
   if (name != NULL)
     g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_BAD_QUOTE,
                  _("%s, line %llu: column %u (“%s”) has text after its closing quote mark; a quoted value must end right after its closing quote."),
-                 self->display_name, line_ull, self->n_fields + 1, name);
+                 self->display_name, line_ull, column + 1, name);
   else
     g_set_error (error, LC_CSV_ERROR, LC_CSV_ERROR_BAD_QUOTE,
                  _("%s, line %llu: column %u has text after its closing quote mark; a quoted value must end right after its closing quote."),
-                 self->display_name, line_ull, self->n_fields + 1);
+                 self->display_name, line_ull, column + 1);
 }
 
+/* Checks a finished field against the limits and makes room for it in
+ * fields (read_record keeps its own copy of the array and count). */
 static gboolean
-add_field (LcCsvReader  *self,
-           gsize         start,
-           gsize         len,
-           guint64       line,
-           GError      **error)
+grow_fields (LcCsvReader  *self,
+             guint         n_fields,
+             gsize         len,
+             guint64       line,
+             GError      **error)
 {
-  if (G_UNLIKELY (len > MAX_FIELD_LEN))
+  if (len > MAX_FIELD_LEN)
     {
-      set_field_too_large_error (self, line, error);
+      set_field_too_large_error (self, line, n_fields, error);
       return FALSE;
     }
 
-  if (G_UNLIKELY (self->n_fields == self->fields_alloc))
+  if (n_fields == self->fields_alloc)
     {
       if (self->fields_alloc >= MAX_FIELDS)
         {
@@ -533,10 +543,6 @@ add_field (LcCsvReader  *self,
       self->fields_alloc = MIN (MAX (64, self->fields_alloc * 2), MAX_FIELDS);
       self->fields = g_renew (Field, self->fields, self->fields_alloc);
     }
-
-  self->fields[self->n_fields].start = start;
-  self->fields[self->n_fields].len = len;
-  self->n_fields++;
   return TRUE;
 }
 
@@ -594,14 +600,17 @@ static gboolean
 finish_record (LcCsvReader  *self,
                GError      **error)
 {
-  /* Most exports are ASCII; only then is validation per field needed. */
+  /* Most exports are ASCII: one quick scan clears the whole record, and
+   * only fields with non-ASCII bytes go through validation. */
   if (has_high_bytes (self->rec, self->rec_len))
     {
       for (guint i = 0; i < self->n_fields; i++)
         {
           Field *field = &self->fields[i];
+          const char *text = self->rec + field->start;
 
-          if (!g_utf8_validate_len (self->rec + field->start, field->len, NULL))
+          if (has_high_bytes (text, field->len) &&
+              !g_utf8_validate_len (text, field->len, NULL))
             {
               decode_windows_1252 (self, field);
               self->used_fallback = TRUE;
@@ -623,9 +632,20 @@ finish_record (LcCsvReader  *self,
   return TRUE;
 }
 
+static inline void
+copy_run (char         *dest,
+          const guint8 *src,
+          gsize         len)
+{
+  if (G_LIKELY (len <= COPY_SLACK))
+    memcpy (dest, src, COPY_SLACK);
+  else
+    memcpy (dest, src, len);
+}
+
 /* Reads the next record into rec and fields. Returns FALSE with error unset
- * at the end of the file. The line counter and CR flag live in locals
- * because stores into rec may alias any field of self. */
+ * at the end of the file. Counters live in locals, written back at the
+ * end, because stores into rec may alias any field of self. */
 static gboolean
 read_record (LcCsvReader   *self,
              GCancellable  *cancellable,
@@ -638,9 +658,13 @@ read_record (LcCsvReader   *self,
   const guint8 *end = self->end;
   guint64 line = self->line;
   gboolean prev_cr = self->prev_cr;
+  Field *fields = self->fields;
+  guint fields_alloc = self->fields_alloc;
+  guint n_fields = 0;
   guint64 quote_line = 0;
   gsize field_start = 0;
   gsize o = 0;
+  gboolean record_ends;
   char *rec;
 
   self->n_fields = 0;
@@ -669,18 +693,18 @@ read_record (LcCsvReader   *self,
                                (unsigned long long) quote_line);
                   return FALSE;
                 }
-              if (state == STATE_FIELD_START && self->n_fields == 0)
+              if (state == STATE_FIELD_START && n_fields == 0)
                 {
-                  self->pos = p;
                   self->prev_cr = prev_cr;
                   return FALSE;
                 }
-              goto record_done;
+              record_ends = TRUE;
+              goto field_done;
             }
 
           if (o - field_start > MAX_FIELD_LEN)
             {
-              set_field_too_large_error (self, line, error);
+              set_field_too_large_error (self, line, n_fields, error);
               return FALSE;
             }
           if (o > MAX_RECORD_LEN)
@@ -714,7 +738,7 @@ read_record (LcCsvReader   *self,
             p++;
           if (p != run)
             {
-              memcpy (rec + o, run, p - run);
+              copy_run (rec + o, run, p - run);
               o += p - run;
               prev_cr = FALSE;
             }
@@ -722,11 +746,11 @@ read_record (LcCsvReader   *self,
           switch (uclass[*p])
             {
             case CLASS_DELIMITER:
-              goto field_done;
+              goto delimiter;
 
             case CLASS_CR:
             case CLASS_LF:
-              if (self->n_fields == 0 && o == 0)
+              if (n_fields == 0 && o == 0)
                 {
                   /* A blank line: skip it, counting it. */
                   if (*p == '\r' || !prev_cr)
@@ -737,10 +761,10 @@ read_record (LcCsvReader   *self,
                   state = STATE_FIELD_START;
                   break;
                 }
-              goto record_end;
+              goto newline;
 
             case CLASS_QUOTE:
-              set_quote_in_value_error (self, line, error);
+              set_quote_in_value_error (self, line, n_fields, error);
               return FALSE;
 
             case CLASS_NUL:
@@ -759,7 +783,7 @@ read_record (LcCsvReader   *self,
             p++;
           if (p != run)
             {
-              memcpy (rec + o, run, p - run);
+              copy_run (rec + o, run, p - run);
               o += p - run;
               prev_cr = FALSE;
             }
@@ -808,11 +832,11 @@ read_record (LcCsvReader   *self,
               break;
 
             case CLASS_DELIMITER:
-              goto field_done;
+              goto delimiter;
 
             case CLASS_CR:
             case CLASS_LF:
-              goto record_end;
+              goto newline;
 
             case CLASS_NUL:
               if (p != end)
@@ -820,7 +844,7 @@ read_record (LcCsvReader   *self,
               break;
 
             case CLASS_PLAIN:
-              set_text_after_quote_error (self, line, error);
+              set_text_after_quote_error (self, line, n_fields, error);
               return FALSE;
 
             default:
@@ -833,29 +857,46 @@ read_record (LcCsvReader   *self,
         }
       continue;
 
-    field_done:
+    delimiter:
       p++;
       prev_cr = FALSE;
-      if (!add_field (self, field_start, o - field_start, line, error))
-        return FALSE;
+      record_ends = FALSE;
+      goto field_done;
+
+    newline:
+      record_ends = TRUE;
+
+    field_done:
+      if (G_UNLIKELY (n_fields == fields_alloc || o - field_start > MAX_FIELD_LEN))
+        {
+          if (!grow_fields (self, n_fields, o - field_start, line, error))
+            return FALSE;
+          fields = self->fields;
+          fields_alloc = self->fields_alloc;
+        }
+      fields[n_fields].start = field_start;
+      fields[n_fields].len = o - field_start;
+      n_fields++;
       rec[o++] = '\0';
       field_start = o;
       state = STATE_FIELD_START;
+      if (record_ends)
+        break;
     }
 
-record_end:
-  if (*p == '\r' || !prev_cr)
-    line++;
-  prev_cr = *p == '\r';
-  p++;
+  /* Unless the file ended, the record ended at a CR or LF. */
+  if (p != end)
+    {
+      if (*p == '\r' || !prev_cr)
+        line++;
+      prev_cr = *p == '\r';
+      p++;
+    }
 
-record_done:
   self->line = line;
   self->prev_cr = prev_cr;
   self->pos = p;
-  if (!add_field (self, field_start, o - field_start, self->record_line, error))
-    return FALSE;
-  self->rec[o++] = '\0';
+  self->n_fields = n_fields;
   self->rec_len = o;
   return finish_record (self, error);
 
@@ -904,7 +945,7 @@ lc_csv_reader_new_for_stream (GInputStream  *stream,
   self = g_new0 (LcCsvReader, 1);
   self->stream = g_object_ref (stream);
   self->display_name = g_strdup (display_name);
-  self->buf = g_malloc (BUFFER_SIZE + 1);
+  self->buf = g_malloc0 (BUFFER_SIZE + 1 + COPY_SLACK);
   self->buf[0] = '\0';
   self->pos = self->end = self->buf;
   self->line = 1;

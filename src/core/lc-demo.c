@@ -15,6 +15,8 @@
 #include <json-glib/json-glib.h>
 
 #include "lc-demo.h"
+#include "lc-json.h"
+#include "lc-metrics.h"
 
 /*
  * The demo store: a mid-sized US apparel shop in America/New_York.
@@ -51,6 +53,7 @@
 #define NUDGE_RETURN_FACTOR    0.7
 
 #define GROWTH_PER_YEAR        0.15
+#define GROWTH_LOG             0.13976194237515868  /* ln (1 + GROWTH_PER_YEAR) */
 #define REPEAT_SHARE           0.35
 #define APPAREL_LINE_SHARE     0.62
 #define BRACKETING_SHARE       0.06
@@ -201,7 +204,8 @@ typedef enum
   CAT_CARE,
 } DemoCategory;
 
-#define CAT_IS_APPAREL(c) ((c) <= CAT_JACKET)
+#define APPAREL_CATEGORIES     0x00f  /* tops, dresses, pants, jackets */
+#define ACCESSORY_CATEGORIES   0x3f0  /* belts to care kits */
 
 typedef enum
 {
@@ -683,8 +687,9 @@ demo_day_demand (const DemoPlan *plan,
   mean *= weekday_factors[lc_day_get_weekday (day) - 1];
   /* Apparel: quiet after the holidays, busiest in May. */
   mean *= 1.0 + 0.10 * det_cos (6.283185307179586 * (day_of_year - 135.0) / 365.25);
-  mean *= det_exp (((day - mid) / 365.25) * 0.13976194237515868); /* ln 1.15 */
+  mean *= det_exp (((day - mid) / 365.25) * GROWTH_LOG);
 
+  /* Black Friday to Cyber Monday, then the run-up to Christmas. */
   if (day >= year->peak_start && day <= year->peak_start + 3)
     mean *= PEAK_WEEKEND_FACTOR;
   else if (day > year->peak_start + 3 && day <= year->peak_end)
@@ -706,10 +711,10 @@ demo_plan_init (DemoPlan             *plan,
 
   memset (plan, 0, sizeof *plan);
 
-  if (!(options->orders_per_day > 0 && options->orders_per_day <= 100000))
+  if (!(options->orders_per_day > 0 && options->orders_per_day <= 10000))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Orders per day must be more than 0 and at most 100000, not %g"),
+                   _("Orders per day must be more than 0 and at most 10000, not %g"),
                    options->orders_per_day);
       return FALSE;
     }
@@ -746,6 +751,28 @@ static void
 demo_plan_clear (DemoPlan *plan)
 {
   g_clear_pointer (&plan->years, g_free);
+}
+
+typedef struct
+{
+  const char *feature;
+  LcDay       on_day;
+  LcDay       off_day;       /* the last day on; LC_DAY_NONE while on */
+  gint64      monthly_cost;  /* cents */
+} DemoSpan;
+
+#define N_SPANS 4
+
+/* The feature timeline: the off-test is the gap between the carousel's two
+ * spans. */
+static void
+demo_plan_spans (const DemoPlan *plan,
+                 DemoSpan        spans[N_SPANS])
+{
+  spans[0] = (DemoSpan) { "homepage-recs", plan->homepage_on, plan->offtest_from - 1, HOMEPAGE_MONTHLY_COST };
+  spans[1] = (DemoSpan) { "cart-bundles", plan->bundles_on, LC_DAY_NONE, BUNDLES_MONTHLY_COST };
+  spans[2] = (DemoSpan) { "return-nudges", plan->nudges_on, LC_DAY_NONE, NUDGES_MONTHLY_COST };
+  spans[3] = (DemoSpan) { "homepage-recs", plan->offtest_to + 1, LC_DAY_NONE, HOMEPAGE_MONTHLY_COST };
 }
 
 /* First pass: the schedule ------------------------------------------------- */
@@ -1096,7 +1123,7 @@ demo_build_order (const DemoPlan   *plan,
   for (guint i = 0; i < n_lines; i++)
     {
       gboolean apparel = rng_chance (&rng, APPAREL_LINE_SHARE);
-      guint mask = apparel ? 0x0f : 0x3f0;
+      guint mask = apparel ? APPAREL_CATEGORIES : ACCESSORY_CATEGORIES;
       guint quantity = 1 + rng_pick_cumulative (&rng, quantity_mix, G_N_ELEMENTS (quantity_mix));
       guint product = demo_pick_product (&rng, mask);
 
@@ -1320,11 +1347,10 @@ typedef struct
   int     fd;
   char   *buffer;
   gsize   len;
-  guint64 written;
   int     saved_errno;
 } DemoOut;
 
-static gboolean
+static void
 out_flush (DemoOut *out)
 {
   gsize done = 0;
@@ -1338,9 +1364,7 @@ out_flush (DemoOut *out)
       else if (n > 0)
         done += n;
     }
-  out->written += done;
   out->len = 0;
-  return out->saved_errno == 0;
 }
 
 static inline char *
@@ -1908,20 +1932,45 @@ add_observed (JsonBuilder     *builder,
 }
 
 static void
-add_span (JsonBuilder *builder,
-          LcDay        on,
-          LcDay        off)
+add_spans (JsonBuilder    *builder,
+           const DemoPlan *plan,
+           const char     *feature)
 {
-  json_builder_begin_object (builder);
-  add_day (builder, "on", on);
-  if (off != LC_DAY_NONE)
-    add_day (builder, "off", off);
-  else
+  DemoSpan spans[N_SPANS];
+
+  demo_plan_spans (plan, spans);
+  json_builder_set_member_name (builder, "spans");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < N_SPANS; i++)
     {
+      if (!g_str_equal (spans[i].feature, feature))
+        continue;
+      json_builder_begin_object (builder);
+      add_day (builder, "on", spans[i].on_day);
       json_builder_set_member_name (builder, "off");
-      json_builder_add_null_value (builder);
+      if (spans[i].off_day != LC_DAY_NONE)
+        {
+          g_autofree char *text = lc_day_format (spans[i].off_day);
+
+          json_builder_add_string_value (builder, text);
+        }
+      else
+        json_builder_add_null_value (builder);
+      add_double (builder, "monthly_cost", spans[i].monthly_cost / 100.0);
+      json_builder_end_object (builder);
     }
-  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+}
+
+/* The verdicts the playbook gives these planted effects hold for the tier
+ * the default demo lands in. */
+static void
+add_verdict (JsonBuilder *builder,
+             LcTier       tier,
+             const char  *verdict)
+{
+  if (tier == LC_TIER_2M_10M)
+    add_string (builder, "expected_verdict", verdict);
 }
 
 /* The units per order the basket model plants before bundles: lines times
@@ -1959,6 +2008,8 @@ demo_build_truth (const DemoPlan  *plan,
   DemoDayStats all = demo_stats_window (stats, plan, plan->first_day, plan->last_day);
   DemoDayStats year = demo_stats_window (stats, plan, plan->last_day - 364, plan->last_day);
   double planted_upt = demo_planted_upt ();
+  double revenue_12m = (year.total - year.refunded) / 100.0;
+  LcTier tier = lc_tier_for_revenue_usd (revenue_12m);
 
   json_builder_begin_object (builder);
   add_string (builder, "generator", "liftcheck demo");
@@ -1982,8 +2033,8 @@ demo_build_truth (const DemoPlan  *plan,
   add_double (builder, "aov", round_to (all.value / (double) MAX (1, all.orders) / 100.0, 0.01));
   add_double (builder, "upt", round_to (all.units / (double) MAX (1, all.orders), 0.0001));
   add_double (builder, "return_rate", round_to ((double) all.refunded / MAX (1, all.total), 0.0001));
-  add_double (builder, "revenue_12m", round_to ((year.total - year.refunded) / 100.0, 0.01));
-  add_string (builder, "tier", "2m-10m");
+  add_double (builder, "revenue_12m", round_to (revenue_12m, 0.01));
+  add_string (builder, "tier", lc_tier_to_string (tier));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "peak_seasons");
@@ -2031,51 +2082,38 @@ demo_build_truth (const DemoPlan  *plan,
   json_builder_begin_object (builder);
   add_string (builder, "feature", "homepage-recs");
   add_day (builder, "switched_on", plan->homepage_on);
-  json_builder_set_member_name (builder, "spans");
-  json_builder_begin_array (builder);
-  add_span (builder, plan->homepage_on, plan->offtest_from - 1);
-  add_span (builder, plan->offtest_to + 1, LC_DAY_NONE);
-  json_builder_end_array (builder);
-  add_double (builder, "monthly_cost", HOMEPAGE_MONTHLY_COST / 100.0);
+  add_spans (builder, plan, "homepage-recs");
   add_string (builder, "watch_metric", "aov");
   add_string (builder, "planted_effect", "none: the carousel changes nothing");
   add_double (builder, "aov_lift", 0.0);
   add_double (builder, "revenue_lift", 0.0);
-  add_string (builder, "expected_verdict", "turn-off");
+  add_verdict (builder, tier, "turn-off");
   add_observed (builder, stats, plan, plan->homepage_on);
   json_builder_end_object (builder);
 
   json_builder_begin_object (builder);
   add_string (builder, "feature", "cart-bundles");
   add_day (builder, "switched_on", plan->bundles_on);
-  json_builder_set_member_name (builder, "spans");
-  json_builder_begin_array (builder);
-  add_span (builder, plan->bundles_on, LC_DAY_NONE);
-  json_builder_end_array (builder);
-  add_double (builder, "monthly_cost", BUNDLES_MONTHLY_COST / 100.0);
+  add_spans (builder, plan, "cart-bundles");
   add_string (builder, "watch_metric", "upt");
   add_string (builder, "planted_effect", "each order gains one complementary accessory unit with probability 0.15");
   add_double (builder, "extra_unit_probability", BUNDLE_PROBABILITY);
   add_double (builder, "upt_lift", BUNDLE_PROBABILITY);
   add_double (builder, "upt_before_planted", round_to (planted_upt, 0.0001));
   add_double (builder, "upt_lift_relative", round_to (BUNDLE_PROBABILITY / planted_upt, 0.0001));
-  add_string (builder, "expected_verdict", "keep");
+  add_verdict (builder, tier, "keep");
   add_observed (builder, stats, plan, plan->bundles_on);
   json_builder_end_object (builder);
 
   json_builder_begin_object (builder);
   add_string (builder, "feature", "return-nudges");
   add_day (builder, "switched_on", plan->nudges_on);
-  json_builder_set_member_name (builder, "spans");
-  json_builder_begin_array (builder);
-  add_span (builder, plan->nudges_on, LC_DAY_NONE);
-  json_builder_end_array (builder);
-  add_double (builder, "monthly_cost", NUDGES_MONTHLY_COST / 100.0);
+  add_spans (builder, plan, "return-nudges");
   add_string (builder, "watch_metric", "return-rate");
   add_string (builder, "planted_effect", "every order's return probability is multiplied by 0.7");
   add_double (builder, "return_probability_factor", NUDGE_RETURN_FACTOR);
   add_double (builder, "return_rate_lift_relative", NUDGE_RETURN_FACTOR - 1.0);
-  add_string (builder, "expected_verdict", "keep");
+  add_verdict (builder, tier, "keep");
   add_observed (builder, stats, plan, plan->nudges_on);
   json_builder_end_object (builder);
 
@@ -2199,12 +2237,10 @@ demo_write (const LcDemoOptions  *options,
 
   if (truth_path != NULL)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = demo_build_truth (&plan, &stats);
+      g_autofree char *text = lc_json_to_string (root, TRUE);
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      if (!json_generator_to_file (generator, truth_path, error))
+      if (!g_file_set_contents (truth_path, text, -1, error))
         goto out;
     }
 
@@ -2305,32 +2341,12 @@ demo_fill_store (const LcDemoOptions  *options,
   g_autofree char *seed = NULL;
   g_autofree char *end_day = NULL;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
+  DemoSpan timeline[N_SPANS];
   DemoPlan plan;
-  struct {
-    const char *feature;
-    LcDay       on;
-    LcDay       off;
-    gint64      monthly_cost;
-  } timeline[4];
 
   if (!demo_plan_init (&plan, options, error))
     return FALSE;
-  timeline[0].feature = "homepage-recs";
-  timeline[0].on = plan.homepage_on;
-  timeline[0].off = plan.offtest_from - 1;
-  timeline[0].monthly_cost = HOMEPAGE_MONTHLY_COST;
-  timeline[1].feature = "cart-bundles";
-  timeline[1].on = plan.bundles_on;
-  timeline[1].off = LC_DAY_NONE;
-  timeline[1].monthly_cost = BUNDLES_MONTHLY_COST;
-  timeline[2].feature = "return-nudges";
-  timeline[2].on = plan.nudges_on;
-  timeline[2].off = LC_DAY_NONE;
-  timeline[2].monthly_cost = NUDGES_MONTHLY_COST;
-  timeline[3].feature = "homepage-recs";
-  timeline[3].on = plan.offtest_to + 1;
-  timeline[3].off = LC_DAY_NONE;
-  timeline[3].monthly_cost = HOMEPAGE_MONTHLY_COST;
+  demo_plan_spans (&plan, timeline);
   demo_plan_clear (&plan);
 
   store = lc_store_open (store_path, LC_STORE_OPEN_CREATE, error);
@@ -2347,11 +2363,11 @@ demo_fill_store (const LcDemoOptions  *options,
   spans = lc_store_list_feature_spans (store, error);
   if (spans == NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (timeline); i++)
+  for (guint i = 0; i < N_SPANS; i++)
     {
-      if (demo_has_span (spans, timeline[i].feature, timeline[i].on))
+      if (demo_has_span (spans, timeline[i].feature, timeline[i].on_day))
         continue;
-      if (!lc_store_add_feature_span (store, timeline[i].feature, timeline[i].on, timeline[i].off,
+      if (!lc_store_add_feature_span (store, timeline[i].feature, timeline[i].on_day, timeline[i].off_day,
                                       timeline[i].monthly_cost, error))
         return FALSE;
     }

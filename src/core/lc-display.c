@@ -3,8 +3,11 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -30,6 +33,28 @@ symbol_for (const char *currency)
   return NULL;
 }
 
+/* A non-negative number with digit grouping. The C locale has none, and
+ * "44390" is harder to read than "44,390", so it falls back to commas. */
+static char *
+group_digits (double value,
+              int    decimals)
+{
+  const struct lconv *conv = localeconv ();
+  const char *sep = conv->thousands_sep != NULL && conv->thousands_sep[0] != '\0' ? conv->thousands_sep : ",";
+  g_autofree char *plain = g_strdup_printf ("%.*f", decimals, value);
+  GString *out = g_string_new (NULL);
+  size_t int_len = strspn (plain, "0123456789");
+
+  for (size_t i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, sep);
+      g_string_append_c (out, plain[i]);
+    }
+  g_string_append (out, plain + int_len);
+  return g_string_free (out, FALSE);
+}
+
 static char *
 with_currency (const char *number,
                const char *currency,
@@ -50,11 +75,11 @@ lc_display_money (double      major,
                  const char *currency,
                  int         decimals)
 {
-  char number[64];
+  g_autofree char *number = NULL;
 
   if (decimals < 0)
     decimals = (int) lc_currency_get_exponent (currency);
-  g_snprintf (number, sizeof number, "%'.*f", decimals, fabs (major));
+  number = group_digits (fabs (major), decimals);
   return with_currency (number, currency, major < 0 && round (fabs (major) * pow (10, decimals)) > 0);
 }
 
@@ -72,14 +97,20 @@ lc_display_money_short (double      major,
     /* TRANSLATORS: thousands, e.g. "41K" */
     g_snprintf (number, sizeof number, _("%.0fK"), magnitude / 1e3);
   else
-    g_snprintf (number, sizeof number, "%'.0f", magnitude);
+    {
+      g_autofree char *grouped = group_digits (magnitude, 0);
+
+      g_strlcpy (number, grouped, sizeof number);
+    }
   return with_currency (number, currency, major < 0);
 }
 
 char *
 lc_display_count (gint64 count)
 {
-  return g_strdup_printf ("%'" G_GINT64_FORMAT, count);
+  g_autofree char *grouped = group_digits (llabs (count), 0);
+
+  return count < 0 ? g_strconcat ("−", grouped, NULL) : g_steal_pointer (&grouped);
 }
 
 char *

@@ -259,11 +259,8 @@ push_digit (guint64 *mag,
  * Grammar: [(] affixes number affixes [)], where affixes are spaces, at most
  * one sign, currency symbol and ISO code in all, and number is digit groups
  * split by separators of one style: "1,234.56", "1.234,56", "1 234,56".
- * A lone "," or "." followed by exactly three digits groups thousands when
- * the currency has fewer than three decimals ("1,234" is 1234); otherwise it
- * is the decimal mark ("12,5" is 12.50). Groups after the first have exactly
- * three digits: Indian grouping ("1,23,456") is not accepted. Digits beyond
- * the currency's exponent are rounded half to even ("12.345" is 12.34).
+ * Which separator groups and which is the decimal mark, and how extra
+ * decimals round, is described in lc-money.h.
  */
 gboolean
 lc_money_parse (const char  *text,

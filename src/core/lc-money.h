@@ -28,6 +28,11 @@ guint     lc_currency_get_exponent    (const char *currency);
  * such as "12,3,4", "1.2.3,4", "abc", with LC_MONEY_ERROR_INVALID and a
  * message that says what was expected. An empty string is invalid; callers
  * decide whether an empty cell means zero.
+ * A lone "," or "." before exactly three digits groups thousands when the
+ * exponent is below 3 ("1,234" and "1.234" are 1234), else it is the
+ * decimal mark ("12,5" is 12.50). Indian grouping ("1,23,456") is rejected.
+ * Digits beyond the exponent are rounded half to even ("1,212.345" is
+ * 1212.34). Amounts beyond int64 give LC_MONEY_ERROR_OVERFLOW.
  */
 gboolean  lc_money_parse              (const char *text,
                                        guint       exponent,

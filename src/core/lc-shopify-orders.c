@@ -178,8 +178,8 @@ set_value_error (Reader      *r,
 {
   g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
                /* TRANSLATORS: "orders.csv, line 12, column “Total”: <what is wrong>" */
-               _("%s, line %" G_GUINT64_FORMAT ", column “%s”: %s"),
-               r->ctx->display_name, lc_csv_reader_get_line (r->ctx->reader),
+               _("%s, line %lu, column “%s”: %s"),
+               r->ctx->display_name, (gulong) lc_csv_reader_get_line (r->ctx->reader),
                columns[column].name, detail);
 }
 
@@ -297,9 +297,9 @@ check_currency (Reader      *r,
   else if (!g_str_equal (store_currency, currency))
     {
       g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH,
-                   _("%s, line %" G_GUINT64_FORMAT ": this order is in %s, but the store holds orders in %s. "
+                   _("%s, line %lu: this order is in %s, but the store holds orders in %s. "
                      "Keep each currency in its own store file, so that no amounts are mixed."),
-                   r->ctx->display_name, lc_csv_reader_get_line (r->ctx->reader),
+                   r->ctx->display_name, (gulong) lc_csv_reader_get_line (r->ctx->reader),
                    currency, store_currency);
       return FALSE;
     }
@@ -361,8 +361,8 @@ start_order (Reader  *r,
   r->financial_status = g_ascii_strdown (status, -1);
   if (!g_strv_contains (known_statuses, r->financial_status))
     {
-      g_autofree char *message = g_strdup_printf (_("Line %" G_GUINT64_FORMAT " has the payment status “%s”, which Liftcheck does not know; such orders were counted like paid ones."),
-                                                  r->line, status);
+      g_autofree char *message = g_strdup_printf (_("Line %lu has the payment status “%s”, which Liftcheck does not know; such orders were counted like paid ones."),
+                                                  (gulong) r->line, status);
 
       _lc_import_warn (ctx, message);
     }
@@ -714,10 +714,10 @@ read_row (Reader  *r,
     }
 
   g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_ORPHAN_LINE,
-               _("%s, line %" G_GUINT64_FORMAT ": this line item belongs to order %s, but the order’s first row "
+               _("%s, line %lu: this line item belongs to order %s, but the order’s first row "
                  "(with its totals and payment status) is not before it. If the export was split into several "
                  "files, import them together."),
-               ctx->display_name, lc_csv_reader_get_line (ctx->reader), name);
+               ctx->display_name, (gulong) lc_csv_reader_get_line (ctx->reader), name);
   return FALSE;
 }
 
