@@ -41,46 +41,6 @@ static const char *tier_css_classes[] = {
   "tier-over-10m",
 };
 
-static const char *
-tier_badge_text (LcTier tier)
-{
-  switch (tier)
-    {
-    case LC_TIER_UNDER_2M:
-      return _("Under $2M a year");
-
-    case LC_TIER_2M_10M:
-      return _("$2M–$10M a year");
-
-    case LC_TIER_OVER_10M:
-      return _("Over $10M a year");
-
-    case LC_TIER_UNKNOWN:
-    default:
-      return _("Size unknown");
-    }
-}
-
-static const char *
-tier_meaning (LcTier tier)
-{
-  switch (tier)
-    {
-    case LC_TIER_UNDER_2M:
-      return _("Not enough data for any model to beat simple rules. Turn AI personalization off; use bestseller and new-arrival blocks and bundles you put together by hand.");
-
-    case LC_TIER_2M_10M:
-      return _("Run only cart bundles and return-prevention nudges. Skip homepage carousels, category-page recommendations and personalized browse-abandonment messages.");
-
-    case LC_TIER_OVER_10M:
-      return _("Enough sales to test richer personalization, but only if someone on the team can design and read A/B tests. Without that, test first.");
-
-    case LC_TIER_UNKNOWN:
-    default:
-      return _("Liftcheck needs an exchange rate to US dollars to tell the store’s size, and with it which features can pay off.");
-    }
-}
-
 static char *
 revenue_caption (const LcSummary *summary)
 {
@@ -214,8 +174,8 @@ lc_overview_page_set_summary (LcOverviewPage  *self,
   for (guint i = 0; i < G_N_ELEMENTS (tier_css_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->tier_badge), tier_css_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->tier_badge), tier_css_classes[tier]);
-  gtk_label_set_label (self->tier_badge, tier_badge_text (tier));
-  gtk_label_set_label (self->tier_meaning_label, tier_meaning (tier));
+  gtk_label_set_label (self->tier_badge, lc_tier_get_title (tier));
+  gtk_label_set_label (self->tier_meaning_label, lc_tier_get_advice (tier));
 
   orders = lc_display_count (summary->orders);
   lc_headline_card_set_value (self->orders_card, orders);

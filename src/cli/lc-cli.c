@@ -248,40 +248,6 @@ run_import (int    argc,
 
 /* summary STORE */
 
-static const char *
-tier_title (LcTier tier)
-{
-  switch (tier)
-    {
-    case LC_TIER_UNDER_2M:
-      return _("Under $2M a year");
-    case LC_TIER_2M_10M:
-      return _("$2M–$10M a year");
-    case LC_TIER_OVER_10M:
-      return _("Over $10M a year");
-    case LC_TIER_UNKNOWN:
-    default:
-      return _("Unknown: confirm the exchange rate");
-    }
-}
-
-static const char *
-tier_meaning (LcTier tier)
-{
-  switch (tier)
-    {
-    case LC_TIER_UNDER_2M:
-      return _("Too little data for any recommendation model to beat simple rules: use bestseller blocks and hand-made bundles.");
-    case LC_TIER_2M_10M:
-      return _("Cart bundles and return-prevention nudges pay at this size; homepage and category recommendations rarely do.");
-    case LC_TIER_OVER_10M:
-      return _("Enough orders to test richer personalization, if someone on the team can run and read A/B tests.");
-    case LC_TIER_UNKNOWN:
-    default:
-      return _("Liftcheck needs an exchange rate to US dollars to place the store.");
-    }
-}
-
 static void
 print_summary_text (LcStore   *store,
                     LcSummary *s)
@@ -327,7 +293,7 @@ print_summary_text (LcStore   *store,
         g_print (_("                      about %s at an estimated %g USD per %s; confirm the rate for an exact figure\n"),
                  usd, s->usd_rate, s->currency);
     }
-  g_print (_("Store size:           %s. %s\n"), tier_title (s->tier), tier_meaning (s->tier));
+  g_print (_("Store size:           %s. %s\n"), lc_tier_get_title (s->tier), lc_tier_get_advice (s->tier));
   g_print (_("Orders a month:       %.0f\n"), s->orders_per_month);
   g_print (_("Products sold:        %s different items in the last year\n"), skus);
   g_print (_("Returns history:      %d months\n"), s->months_of_returns);

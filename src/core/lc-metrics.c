@@ -66,6 +66,39 @@ lc_tier_to_string (LcTier tier)
     }
 }
 
+static const struct
+{
+  const char *title;
+  const char *advice;
+} tier_texts[] = {
+  [LC_TIER_UNKNOWN] = {
+    N_("Size unknown"),
+    N_("Liftcheck needs an exchange rate to US dollars to tell the store’s size, and with it which features can pay off.") },
+  [LC_TIER_UNDER_2M] = {
+    N_("Under $2M a year"),
+    N_("Not enough data for any model to beat simple rules. Turn AI personalization off; use bestseller and new-arrival blocks and bundles you put together by hand.") },
+  [LC_TIER_2M_10M] = {
+    N_("$2M–$10M a year"),
+    N_("Run only cart bundles and return-prevention nudges. Skip homepage carousels, category-page recommendations and personalized browse-abandonment messages.") },
+  [LC_TIER_OVER_10M] = {
+    N_("Over $10M a year"),
+    N_("Enough sales to test richer personalization, but only if someone on the team can design and read A/B tests. Without that, test first.") },
+};
+
+const char *
+lc_tier_get_title (LcTier tier)
+{
+  g_return_val_if_fail (tier < G_N_ELEMENTS (tier_texts), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, tier_texts[tier].title);
+}
+
+const char *
+lc_tier_get_advice (LcTier tier)
+{
+  g_return_val_if_fail (tier < G_N_ELEMENTS (tier_texts), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, tier_texts[tier].advice);
+}
+
 LcTier
 lc_tier_for_revenue_usd (double revenue_usd)
 {

@@ -79,6 +79,10 @@ typedef struct
 } LcSummary;
 
 const char *lc_tier_to_string        (LcTier tier);
+/* Translated, for people: "$2M–$10M a year". */
+const char *lc_tier_get_title        (LcTier tier);
+/* Translated: what the tier means for the owner (PLAYBOOK.md's rule of thumb). */
+const char *lc_tier_get_advice       (LcTier tier);
 LcTier      lc_tier_for_revenue_usd  (double revenue_usd);
 /* USD per unit of currency, from a built-in table of approximate rates, or
  * 0 when the currency is not in it. The owner confirms it in the wizard. */
