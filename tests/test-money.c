@@ -93,8 +93,7 @@ test_currency_symbols_and_codes (void)
 static void
 test_spreadsheet_integer_is_major_units (void)
 {
-  /* A spreadsheet re-save writes 250.75 as... 250.75, but a whole amount
-   * like 25075 stays whole: major units, not cents. */
+  /* A spreadsheet re-save drops ".00": 25075 is whole units, not cents. */
   assert_parses ("25075", 2, 2507500);
   assert_parses ("25075", 0, 25075);
   assert_parses ("25075", 3, 25075000);
