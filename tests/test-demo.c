@@ -246,7 +246,7 @@ test_truth_names_features_and_days (void)
   g_assert_cmpuint (json_array_get_length (spans), ==, 2);
   span = json_array_get_object_element (spans, 0);
   g_assert_cmpint (truth_day (span, "on"), ==, homepage_on);
-  g_assert_cmpint (truth_day (span, "off"), ==, off_from - 1);
+  g_assert_cmpint (truth_day (span, "off"), ==, off_from);
   span = json_array_get_object_element (spans, 1);
   g_assert_cmpint (truth_day (span, "on"), ==, off_to + 1);
   g_assert_true (json_object_get_null_member (span, "off"));
@@ -683,7 +683,7 @@ test_store_holds_planted_effects (void)
           if (homepage_spans++ == 0)
             {
               g_assert_cmpint (span->on_day, ==, homepage_on);
-              g_assert_cmpint (span->off_day, ==, truth_day (offtest, "from") - 1);
+              g_assert_cmpint (span->off_day, ==, truth_day (offtest, "from"));
             }
           else
             {

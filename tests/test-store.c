@@ -211,6 +211,52 @@ test_feature_timeline_round_trip (void)
   g_assert_cmpint (span->monthly_cost, ==, 9900);
 }
 
+static void
+test_feature_spans_update_and_refuse_overlaps (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+  g_autoptr(GPtrArray) spans = NULL;
+  LcDay may1 = lc_day_from_ymd (2026, 5, 1);
+  LcDay jul1 = lc_day_from_ymd (2026, 7, 1);
+  LcDay aug1 = lc_day_from_ymd (2026, 8, 1);
+  LcFeatureSpan *span;
+
+  g_assert_no_error (error);
+  g_assert_true (lc_store_add_feature_span (store, "cart-bundles", may1, LC_DAY_NONE, 9900, &error));
+
+  /* Still on: another span from July would overlap. */
+  g_assert_false (lc_store_add_feature_span (store, "cart-bundles", aug1, LC_DAY_NONE, -1, &error));
+  g_assert_error (error, LC_STORE_ERROR, LC_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "2026-05-01"));
+  g_clear_error (&error);
+
+  /* The owner records the day it was switched off; the cost is kept. */
+  g_assert_true (lc_store_add_feature_span (store, "cart-bundles", may1, jul1, -1, &error));
+  /* Switched on again later: a second span. */
+  g_assert_true (lc_store_add_feature_span (store, "cart-bundles", aug1, LC_DAY_NONE, -1, &error));
+  /* Another feature may overlap freely. */
+  g_assert_true (lc_store_add_feature_span (store, "return-nudges", may1, LC_DAY_NONE, -1, &error));
+  g_assert_no_error (error);
+
+  /* Off before on is refused. */
+  g_assert_false (lc_store_add_feature_span (store, "homepage-recs", jul1, may1, -1, &error));
+  g_assert_error (error, LC_STORE_ERROR, LC_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  spans = lc_store_list_feature_spans (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (spans->len, ==, 3);
+  span = g_ptr_array_index (spans, 0);
+  g_assert_cmpstr (span->feature, ==, "cart-bundles");
+  g_assert_cmpint (span->off_day, ==, jul1);
+  g_assert_cmpint (span->monthly_cost, ==, 9900);
+  span = g_ptr_array_index (spans, 2);
+  g_assert_cmpint (span->on_day, ==, aug1);
+  g_assert_cmpint (span->monthly_cost, ==, -1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -225,6 +271,7 @@ main (int    argc,
   g_test_add_func ("/lc/store/read-only-location-is-refused", test_read_only_location_is_refused);
   g_test_add_func ("/lc/store/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/lc/store/feature-timeline-round-trip", test_feature_timeline_round_trip);
+  g_test_add_func ("/lc/store/feature-spans-update-and-refuse-overlaps", test_feature_spans_update_and_refuse_overlaps);
 
   return g_test_run ();
 }

@@ -757,7 +757,7 @@ typedef struct
 {
   const char *feature;
   LcDay       on_day;
-  LcDay       off_day;       /* the last day on; LC_DAY_NONE while on */
+  LcDay       off_day;       /* the day it was switched off; LC_DAY_NONE while on */
   gint64      monthly_cost;  /* cents */
 } DemoSpan;
 
@@ -769,7 +769,7 @@ static void
 demo_plan_spans (const DemoPlan *plan,
                  DemoSpan        spans[N_SPANS])
 {
-  spans[0] = (DemoSpan) { "homepage-recs", plan->homepage_on, plan->offtest_from - 1, HOMEPAGE_MONTHLY_COST };
+  spans[0] = (DemoSpan) { "homepage-recs", plan->homepage_on, plan->offtest_from, HOMEPAGE_MONTHLY_COST };
   spans[1] = (DemoSpan) { "cart-bundles", plan->bundles_on, LC_DAY_NONE, BUNDLES_MONTHLY_COST };
   spans[2] = (DemoSpan) { "return-nudges", plan->nudges_on, LC_DAY_NONE, NUDGES_MONTHLY_COST };
   spans[3] = (DemoSpan) { "homepage-recs", plan->offtest_to + 1, LC_DAY_NONE, HOMEPAGE_MONTHLY_COST };

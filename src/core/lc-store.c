@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "lc-date.h"
 #include "lc-money.h"
 #include "lc-store-private.h"
 
@@ -698,6 +699,22 @@ lc_import_record_free (LcImportRecord *record)
   g_free (record);
 }
 
+static gboolean
+step_to_done (LcStore       *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 lc_store_add_feature_span (LcStore     *self,
                            const char  *feature,
@@ -706,32 +723,75 @@ lc_store_add_feature_span (LcStore     *self,
                            gint64       monthly_cost,
                            GError     **error)
 {
+  g_autoptr(GPtrArray) spans = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 replace_id = -1;
 
   g_return_val_if_fail (LC_IS_STORE (self), FALSE);
   g_return_val_if_fail (feature != NULL, FALSE);
-  g_return_val_if_fail (off_day == LC_DAY_NONE || off_day >= on_day, FALSE);
 
-  stmt = _lc_store_prepare (self,
-                            "INSERT INTO features (feature, on_day, off_day, monthly_cost) VALUES (?, ?, ?, ?)",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, feature, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, on_day);
-  if (off_day != LC_DAY_NONE)
-    sqlite3_bind_int (stmt, 3, off_day);
-  if (monthly_cost >= 0)
-    sqlite3_bind_int64 (stmt, 4, monthly_cost);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (off_day != LC_DAY_NONE && off_day <= on_day)
     {
-      _lc_store_set_error (self, error);
+      g_set_error_literal (error, LC_STORE_ERROR, LC_STORE_ERROR_INVALID,
+                           _("The day a feature was switched off must come after the day it was switched on."));
       return FALSE;
     }
-  return TRUE;
+
+  spans = lc_store_list_feature_spans (self, error);
+  if (spans == NULL)
+    return FALSE;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const LcFeatureSpan *span = g_ptr_array_index (spans, i);
+      LcDay span_end = span->off_day == LC_DAY_NONE ? G_MAXINT32 : span->off_day;
+      LcDay new_end = off_day == LC_DAY_NONE ? G_MAXINT32 : off_day;
+
+      if (!g_str_equal (span->feature, feature))
+        continue;
+      if (span->on_day == on_day)
+        {
+          replace_id = span->id;
+          if (monthly_cost < 0)
+            monthly_cost = span->monthly_cost;
+          continue;
+        }
+      if (on_day < span_end && span->on_day < new_end)
+        {
+          g_autofree char *from = lc_day_format (span->on_day);
+          g_autofree char *to = span->off_day != LC_DAY_NONE ? lc_day_format (span->off_day) : NULL;
+
+          if (to != NULL)
+            g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_INVALID,
+                         _("%s was already on from %s until %s; a feature can’t be switched on twice at once."),
+                         feature, from, to);
+          else
+            g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_INVALID,
+                         _("%s has been on since %s; record the day it was switched off first."),
+                         feature, from);
+          return FALSE;
+        }
+    }
+
+  if (replace_id >= 0)
+    {
+      stmt = _lc_store_prepare (self, "UPDATE features SET off_day = ?, monthly_cost = ? WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 3, replace_id);
+    }
+  else
+    {
+      stmt = _lc_store_prepare (self, "INSERT INTO features (off_day, monthly_cost, feature, on_day) VALUES (?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 3, feature, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, on_day);
+    }
+  if (off_day != LC_DAY_NONE)
+    sqlite3_bind_int (stmt, 1, off_day);
+  if (monthly_cost >= 0)
+    sqlite3_bind_int64 (stmt, 2, monthly_cost);
+  return step_to_done (self, stmt, error);
 }
 
 GPtrArray *

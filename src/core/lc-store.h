@@ -17,6 +17,7 @@ typedef enum
   LC_STORE_ERROR_CORRUPT,       /* a damaged store */
   LC_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
   LC_STORE_ERROR_FAILED,        /* any other SQLite failure */
+  LC_STORE_ERROR_INVALID,       /* a request the store's rules refuse (overlapping spans...) */
 } LcStoreError;
 
 typedef enum
@@ -31,7 +32,9 @@ typedef enum
 #define LC_TYPE_STORE (lc_store_get_type ())
 G_DECLARE_FINAL_TYPE (LcStore, lc_store, LC, STORE, GObject)
 
-/* One span of a feature being switched on. off_day is LC_DAY_NONE while on. */
+/* One span of a feature being on: from on_day (the first day with it) until
+ * off_day (the day it was switched off, the first day without it), or
+ * LC_DAY_NONE while it is still on. */
 #define LC_DAY_NONE G_MININT32
 
 typedef struct
@@ -39,7 +42,7 @@ typedef struct
   gint64  id;
   char   *feature;        /* an id from lc-feature.h */
   LcDay   on_day;
-  LcDay   off_day;        /* LC_DAY_NONE when still on */
+  LcDay   off_day;        /* first day off; LC_DAY_NONE when still on */
   gint64  monthly_cost;   /* minor units of the store currency; -1 when unknown */
 } LcFeatureSpan;
 
@@ -80,7 +83,10 @@ gboolean     lc_store_set_setting        (LcStore          *self,
                                           const char       *value,
                                           GError          **error);
 
-/* The feature timeline. */
+/* The feature timeline. A span starting on the same day as an existing one
+ * of the same feature replaces it (so the day it was switched off can be
+ * added later); one overlapping another span of that feature is refused with
+ * LC_STORE_ERROR_INVALID. monthly_cost -1 keeps a replaced span's cost. */
 gboolean     lc_store_add_feature_span   (LcStore          *self,
                                           const char       *feature,
                                           LcDay             on_day,
