@@ -206,6 +206,47 @@ test_demo_store_is_created_with_its_truth (void)
   g_assert_cmpint (lc_test_run_cli (NULL, NULL, "demo", store, NULL), ==, 3);
 }
 
+static void
+test_feature_switches_are_recorded (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *csv = fixture (dir);
+  g_autofree char *store = g_build_filename (dir, "shop.liftcheck", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) timeline = NULL;
+  JsonObject *span;
+  JsonArray *features;
+
+  g_assert_cmpint (lc_test_run_cli (NULL, NULL, "import", store, csv, NULL), ==, 0);
+  g_assert_cmpint (lc_test_run_cli (NULL, NULL, "feature", store, "cart-bundles", "--on", "2024-05-28",
+                                    "--monthly-cost", "99", NULL), ==, 0);
+  /* Later the owner adds the day it was switched off. */
+  g_assert_cmpint (lc_test_run_cli (NULL, NULL, "feature", store, "cart-bundles", "--on", "2024-05-28",
+                                    "--off", "2024-06-02", NULL), ==, 0);
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "feature", store, "--json", NULL), ==, 0);
+  timeline = parse_object (out);
+  features = json_object_get_array_member (timeline, "features");
+  g_assert_cmpuint (json_array_get_length (features), ==, 1);
+  span = json_array_get_object_element (features, 0);
+  g_assert_cmpstr (json_object_get_string_member (span, "feature"), ==, "cart-bundles");
+  g_assert_cmpstr (json_object_get_string_member (span, "on"), ==, "2024-05-28");
+  g_assert_cmpstr (json_object_get_string_member (span, "off"), ==, "2024-06-02");
+  g_assert_cmpfloat (json_object_get_double_member (span, "monthly_cost"), ==, 99.0);
+
+  g_assert_cmpint (lc_test_run_cli (&text, NULL, "feature", store, NULL), ==, 0);
+  g_assert_nonnull (strstr (text, "Cart bundles: on from 28 May 2024, switched off on 2 Jun 2024; costs £99.00 a month"));
+
+  /* An unknown feature lists the valid ones; overlapping spans are refused. */
+  g_assert_cmpint (lc_test_run_cli (NULL, &err, "feature", store, "clicks", "--on", "2024-05-28", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "homepage-recs"));
+  g_assert_nonnull (strstr (err, "predictive-retention"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (lc_test_run_cli (NULL, &err, "feature", store, "cart-bundles", "--on", "2024-05-30", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "2024-05-28"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -219,6 +260,7 @@ main (int    argc,
   g_test_add_func ("/lc/cli/failed-import-into-new-store-leaves-no-file", test_failed_import_into_new_store_leaves_no_file);
   g_test_add_func ("/lc/cli/store-problems-exit-3", test_store_problems_exit_3);
   g_test_add_func ("/lc/cli/demo-store-is-created-with-its-truth", test_demo_store_is_created_with_its_truth);
+  g_test_add_func ("/lc/cli/feature-switches-are-recorded", test_feature_switches_are_recorded);
 
   return g_test_run ();
 }

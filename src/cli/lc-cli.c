@@ -22,102 +22,7 @@
 #include "lc-money.h"
 #include "lc-store.h"
 
-/* The exit statuses of DESIGN.md's command-line contract. */
-enum
-{
-  EXIT_OK = 0,
-  EXIT_USAGE = 1,
-  EXIT_BAD_INPUT = 2,
-  EXIT_STORE = 3,
-};
-
-typedef struct
-{
-  const char *name;
-  const char *args;
-  const char *summary;
-  int (*run) (int argc, char **argv);
-} Command;
-
-static int
-exit_status_for (const GError *error)
-{
-  if (error->domain == LC_STORE_ERROR)
-    return EXIT_STORE;
-  return EXIT_BAD_INPUT;
-}
-
-static int
-fail (const GError *error)
-{
-  g_printerr ("liftcheck-cli: %s\n", error->message);
-  return exit_status_for (error);
-}
-
-static int
-usage_error (GOptionContext *context,
-             const char     *message)
-{
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr ("liftcheck-cli: %s\n\n%s", message, help);
-  return EXIT_USAGE;
-}
-
-static gboolean
-parse_options (GOptionContext  *context,
-               int             *argc,
-               char          ***argv,
-               int             *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      *status = usage_error (context, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-print_json (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = lc_json_to_string (root, TRUE);
-
-  g_print ("%s\n", text);
-}
-
-/* Money in JSON: a decimal number in the store currency, exact to the minor
- * unit. */
-static double
-money_value (double major,
-             guint  exponent)
-{
-  double scale = pow (10, exponent);
-
-  return round (major * scale) / scale;
-}
-
-static void
-add_day (JsonBuilder *builder,
-         const char  *key,
-         LcDay        day)
-{
-  g_autofree char *text = lc_day_format (day);
-
-  json_builder_set_member_name (builder, key);
-  json_builder_add_string_value (builder, text);
-}
-
-static LcStore *
-open_store (const char  *path,
-            gboolean     create,
-            GError     **error)
-{
-  return lc_store_open (path, create ? LC_STORE_OPEN_CREATE : LC_STORE_OPEN_DEFAULT, error);
-}
+#include "lc-cli-private.h"
 
 /* import STORE FILE... */
 
@@ -163,15 +68,15 @@ run_import (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("Creates STORE if it does not exist. All files land together or not at all."));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!lc_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 3)
-    return usage_error (context, _("Give a store file and at least one export file."));
+    return lc_cli_usage_error (context, _("Give a store file and at least one export file."));
 
   existed = g_file_test (argv[1], G_FILE_TEST_EXISTS);
-  store = open_store (argv[1], TRUE, &error);
+  store = lc_cli_open_store (argv[1], TRUE, &error);
   if (store == NULL)
-    return fail (error);
+    return lc_cli_fail (error);
 
   result = lc_store_import_files (store, (const char * const *) &argv[2],
                                   quiet || json || !isatty (fileno (stderr)) ? NULL : print_progress, NULL,
@@ -182,7 +87,7 @@ run_import (int    argc,
     {
       g_clear_object (&store);
       /* A store this command created holds nothing worth keeping. */
-      status = fail (error);
+      status = lc_cli_fail (error);
       if (!existed)
         remove_store_files (argv[1]);
       else
@@ -226,7 +131,7 @@ run_import (int    argc,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      lc_cli_print_json (builder);
       return EXIT_OK;
     }
 
@@ -315,17 +220,17 @@ run_summary (int    argc,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!lc_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("Give one store file."));
+    return lc_cli_usage_error (context, _("Give one store file."));
 
-  store = open_store (argv[1], FALSE, &error);
+  store = lc_cli_open_store (argv[1], FALSE, &error);
   if (store == NULL)
-    return fail (error);
+    return lc_cli_fail (error);
   s = lc_store_compute_summary (store, &error);
   if (s == NULL)
-    return fail (error);
+    return lc_cli_fail (error);
 
   if (!json)
     {
@@ -345,8 +250,8 @@ run_summary (int    argc,
       json_builder_add_null_value (b);
     if (s->has_orders)
       {
-        add_day (b, "first_day", s->first_day);
-        add_day (b, "last_day", s->last_day);
+        lc_cli_add_day (b, "first_day", s->first_day);
+        lc_cli_add_day (b, "last_day", s->last_day);
       }
     else
       {
@@ -358,17 +263,17 @@ run_summary (int    argc,
     json_builder_set_member_name (b, "orders");
     json_builder_add_int_value (b, s->orders);
     json_builder_set_member_name (b, "aov");
-    json_builder_add_double_value (b, money_value (s->aov, s->exponent));
+    json_builder_add_double_value (b, lc_cli_money_value (s->aov, s->exponent));
     json_builder_set_member_name (b, "upt");
     json_builder_add_double_value (b, s->upt);
     json_builder_set_member_name (b, "return_rate");
     json_builder_add_double_value (b, s->return_rate);
     json_builder_set_member_name (b, "refunded");
-    json_builder_add_double_value (b, money_value (s->refunded / divisor, s->exponent));
+    json_builder_add_double_value (b, lc_cli_money_value (s->refunded / divisor, s->exponent));
     json_builder_set_member_name (b, "units");
     json_builder_add_int_value (b, s->units);
     json_builder_set_member_name (b, "revenue_12m");
-    json_builder_add_double_value (b, money_value (s->revenue_12m / divisor, s->exponent));
+    json_builder_add_double_value (b, lc_cli_money_value (s->revenue_12m / divisor, s->exponent));
     json_builder_set_member_name (b, "revenue_12m_usd");
     if (s->revenue_12m_usd >= 0)
       json_builder_add_double_value (b, round (s->revenue_12m_usd * 100) / 100);
@@ -396,25 +301,12 @@ run_summary (int    argc,
     else
       json_builder_add_null_value (b);
     json_builder_end_object (b);
-    print_json (b);
+    lc_cli_print_json (b);
   }
   return EXIT_OK;
 }
 
 /* series STORE METRIC */
-
-static gboolean
-parse_day_option (const char  *text,
-                  LcDay       *out,
-                  GError     **error)
-{
-  if (text == NULL)
-    {
-      *out = LC_DAY_NONE;
-      return TRUE;
-    }
-  return lc_day_parse (text, out, error);
-}
 
 static int
 run_series (int    argc,
@@ -446,32 +338,32 @@ run_series (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("METRIC is one of: revenue, orders, aov, upt, return-rate."));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!lc_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
-    return usage_error (context, _("Give a store file and a metric."));
+    return lc_cli_usage_error (context, _("Give a store file and a metric."));
   if (!lc_metric_from_string (argv[2], &metric) || metric >= LC_METRIC_SESSIONS)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a metric this store can chart; use revenue, orders, aov, upt or return-rate."), argv[2]);
 
-      return usage_error (context, message);
+      return lc_cli_usage_error (context, message);
     }
   if (by != NULL && !lc_period_from_string (by, &period))
-    return usage_error (context, _("--by takes day, week or month."));
+    return lc_cli_usage_error (context, _("--by takes day, week or month."));
   if (csv && json)
-    return usage_error (context, _("Choose --csv or --json, not both."));
-  if (!parse_day_option (from_text, &from, &error) || !parse_day_option (to_text, &to, &error))
-    return usage_error (context, error->message);
+    return lc_cli_usage_error (context, _("Choose --csv or --json, not both."));
+  if (!lc_cli_parse_day (from_text, &from, &error) || !lc_cli_parse_day (to_text, &to, &error))
+    return lc_cli_usage_error (context, error->message);
 
-  store = open_store (argv[1], FALSE, &error);
+  store = lc_cli_open_store (argv[1], FALSE, &error);
   if (store == NULL)
-    return fail (error);
+    return lc_cli_fail (error);
   s = lc_store_compute_summary (store, &error);
   if (s == NULL)
-    return fail (error);
+    return lc_cli_fail (error);
   daily = lc_store_daily_totals (store, from, to, &error);
   if (daily == NULL)
-    return fail (error);
+    return lc_cli_fail (error);
   points = lc_series_from_daily (daily, metric, period,
                                  from != LC_DAY_NONE ? from : (s->has_orders ? s->first_day : LC_DAY_NONE),
                                  to != LC_DAY_NONE ? to : (s->has_orders ? s->last_day : LC_DAY_NONE),
@@ -499,13 +391,13 @@ run_series (int    argc,
           LcSeriesPoint *p = &g_array_index (points, LcSeriesPoint, i);
 
           json_builder_begin_object (b);
-          add_day (b, "start", p->start);
-          add_day (b, "end", p->end);
+          lc_cli_add_day (b, "start", p->start);
+          lc_cli_add_day (b, "end", p->end);
           json_builder_set_member_name (b, "value");
           if (!p->has_value)
             json_builder_add_null_value (b);
           else if (money)
-            json_builder_add_double_value (b, money_value (p->value, s->exponent));
+            json_builder_add_double_value (b, lc_cli_money_value (p->value, s->exponent));
           else
             json_builder_add_double_value (b, p->value);
           json_builder_set_member_name (b, "orders");
@@ -519,7 +411,7 @@ run_series (int    argc,
         }
       json_builder_end_array (b);
       json_builder_end_object (b);
-      print_json (b);
+      lc_cli_print_json (b);
       return EXIT_OK;
     }
 
@@ -571,10 +463,10 @@ run_demo (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, _("A made-up clothing store with known effects planted in it, to try Liftcheck on."));
-  if (!parse_options (context, &argc, &argv, &status))
+  if (!lc_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error (context, _("Give the file name of the new store."));
+    return lc_cli_usage_error (context, _("Give the file name of the new store."));
 
   lc_demo_options_init (&options);
   if (seed >= 0)
@@ -582,13 +474,13 @@ run_demo (int    argc,
   if (orders_per_day != -1)
     {
       if (!(orders_per_day > 0 && orders_per_day <= 100000))
-        return usage_error (context, _("--orders-per-day takes a number above 0."));
+        return lc_cli_usage_error (context, _("--orders-per-day takes a number above 0."));
       options.orders_per_day = orders_per_day;
     }
   if (years != -1)
     {
       if (!(years > 0 && years <= 20))
-        return usage_error (context, _("--years takes a number from 0 to 20."));
+        return lc_cli_usage_error (context, _("--years takes a number from 0 to 20."));
       options.years = years;
     }
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
@@ -600,16 +492,25 @@ run_demo (int    argc,
   if (!lc_demo_create_store (&options, argv[1], csv, truth, NULL, NULL, NULL, &error))
     {
       remove_store_files (argv[1]);
-      return fail (error);
+      return lc_cli_fail (error);
     }
   return EXIT_OK;
 }
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} Command;
 
 static const Command commands[] = {
   { "import",  N_("STORE FILE…"), N_("Import Shopify order exports into STORE (created if missing)"), run_import },
   { "summary", N_("STORE"), N_("The headline numbers: orders, average order value, items per order, returns, revenue, size"), run_summary },
   { "series",  N_("STORE METRIC"), N_("A metric by day, week or month (revenue, orders, aov, upt, return-rate)"), run_series },
   { "demo",    N_("STORE"), N_("Create a demo store with known effects planted in it"), run_demo },
+  { "feature", N_("STORE [FEATURE]"), N_("Record when a feature was switched on or off, and what it costs"), lc_cli_run_feature },
 };
 
 static void
