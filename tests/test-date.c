@@ -341,6 +341,19 @@ test_add_months_crosses_years (void)
   g_assert_cmpint (lc_day_add_months (lc_day_from_ymd (2025, 1, 15), 25), ==, lc_day_from_ymd (2027, 2, 15));
 }
 
+static void
+test_black_friday_and_peak_season (void)
+{
+  /* Thanksgiving 2024 was 28 November, 2025 the 27th, 2026 the 26th. */
+  g_assert_cmpint (lc_day_black_friday (2024), ==, lc_day_from_ymd (2024, 11, 29));
+  g_assert_cmpint (lc_day_black_friday (2025), ==, lc_day_from_ymd (2025, 11, 28));
+  g_assert_cmpint (lc_day_black_friday (2026), ==, lc_day_from_ymd (2026, 11, 27));
+  g_assert_true (lc_day_range_has_peak (lc_day_from_ymd (2025, 10, 1), lc_day_from_ymd (2025, 11, 28)));
+  g_assert_false (lc_day_range_has_peak (lc_day_from_ymd (2025, 10, 1), lc_day_from_ymd (2025, 11, 27)));
+  g_assert_true (lc_day_range_has_peak (lc_day_from_ymd (2025, 12, 24), lc_day_from_ymd (2026, 2, 1)));
+  g_assert_false (lc_day_range_has_peak (lc_day_from_ymd (2025, 12, 25), lc_day_from_ymd (2026, 11, 26)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +381,8 @@ main (int   argc,
   g_test_add_func ("/lc/date/month-start", test_month_start);
   g_test_add_func ("/lc/date/add-months-clamps-day-of-month", test_add_months_clamps_day_of_month);
   g_test_add_func ("/lc/date/add-months-crosses-years", test_add_months_crosses_years);
+
+  g_test_add_func ("/lc/date/black-friday-and-peak-season", test_black_friday_and_peak_season);
 
   return g_test_run ();
 }

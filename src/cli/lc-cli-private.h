@@ -45,5 +45,15 @@ LcStore  *lc_cli_open_store    (const char      *path,
 /* Commands of lc-cli-measure.c */
 int       lc_cli_run_feature   (int    argc,
                                 char **argv);
+int       lc_cli_run_evaluate  (int    argc,
+                                char **argv);
+int       lc_cli_run_offtest   (int    argc,
+                                char **argv);
+int       lc_cli_run_holdout   (int    argc,
+                                char **argv);
+int       lc_cli_run_abtest    (int    argc,
+                                char **argv);
+int       lc_cli_run_power     (int    argc,
+                                char **argv);
 
 G_END_DECLS

@@ -202,6 +202,29 @@ print_summary_text (LcStore   *store,
   g_print (_("Orders a month:       %.0f\n"), s->orders_per_month);
   g_print (_("Products sold:        %s different items in the last year\n"), skus);
   g_print (_("Returns history:      %d months\n"), s->months_of_returns);
+  if (s->sessions_12m >= 0)
+    {
+      g_autofree char *count = lc_display_count (s->sessions_12m);
+      g_autofree char *from = lc_display_day (s->sessions_from);
+      g_autofree char *to = lc_display_day (s->sessions_to);
+
+      /* TRANSLATORS: "Visits, last year:    239,149 sessions from 2 Jan 2024 to 31 Dec 2024" */
+      g_print (_("Visits, last year:    %s sessions from %s to %s\n"), count, from, to);
+    }
+  if (s->email_revenue_12m >= 0)
+    {
+      g_autofree char *money = lc_display_money (s->email_revenue_12m / pow (10, s->exponent), s->currency, 0);
+      g_autofree char *from = lc_display_day (s->email_from);
+      g_autofree char *to = lc_display_day (s->email_to);
+
+      if (s->email_share >= 0)
+        /* TRANSLATORS: "E-mail revenue:       $41,000 from 2 Jan 2024 to 31 Dec 2024: 23.4% of sales on those days, as Klaviyo counts it" */
+        g_print (_("E-mail revenue:       %s from %s to %s: %.1f%% of sales on those days, as Klaviyo counts it\n"),
+                 money, from, to, s->email_share * 100);
+      else
+        g_print (_("E-mail revenue:       %s from %s to %s, as Klaviyo counts it; no orders on those days to compare it with\n"),
+                 money, from, to);
+    }
 }
 
 static int
@@ -300,6 +323,21 @@ run_summary (int    argc,
       json_builder_add_string_value (b, lc_tier_to_string (s->tier));
     else
       json_builder_add_null_value (b);
+    json_builder_set_member_name (b, "sessions_12m");
+    if (s->sessions_12m >= 0)
+      json_builder_add_int_value (b, s->sessions_12m);
+    else
+      json_builder_add_null_value (b);
+    json_builder_set_member_name (b, "email_revenue_12m");
+    if (s->email_revenue_12m >= 0)
+      json_builder_add_double_value (b, lc_cli_money_value (s->email_revenue_12m / divisor, s->exponent));
+    else
+      json_builder_add_null_value (b);
+    json_builder_set_member_name (b, "email_share");
+    if (s->email_share >= 0)
+      json_builder_add_double_value (b, s->email_share);
+    else
+      json_builder_add_null_value (b);
     json_builder_end_object (b);
     lc_cli_print_json (b);
   }
@@ -307,6 +345,15 @@ run_summary (int    argc,
 }
 
 /* series STORE METRIC */
+
+static gboolean
+any_value (GArray *points)
+{
+  for (guint i = 0; i < points->len; i++)
+    if (g_array_index (points, LcSeriesPoint, i).has_value)
+      return TRUE;
+  return FALSE;
+}
 
 static int
 run_series (int    argc,
@@ -326,6 +373,7 @@ run_series (int    argc,
   LcMetric metric;
   LcPeriod period = LC_PERIOD_WEEK;
   LcDay from, to;
+  gboolean with_sessions;
   int status;
   const GOptionEntry entries[] = {
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Period: day, week (the default) or month"), N_("PERIOD") },
@@ -337,17 +385,21 @@ run_series (int    argc,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _("METRIC is one of: revenue, orders, aov, upt, return-rate."));
+  g_option_context_set_summary (context, _("METRIC is one of: revenue, orders, aov, upt, return-rate, sessions, conversion, rpv. "
+                                            "The last three need an imported Shopify sessions report."));
   if (!lc_cli_parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
     return lc_cli_usage_error (context, _("Give a store file and a metric."));
-  if (!lc_metric_from_string (argv[2], &metric) || metric >= LC_METRIC_SESSIONS)
+  if (!lc_metric_from_string (argv[2], &metric))
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a metric this store can chart; use revenue, orders, aov, upt or return-rate."), argv[2]);
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a metric Liftcheck can chart; use revenue, orders, aov, upt, return-rate, "
+                                                    "sessions, conversion or rpv."),
+                                                  argv[2]);
 
       return lc_cli_usage_error (context, message);
     }
+  with_sessions = metric == LC_METRIC_SESSIONS || metric == LC_METRIC_CONVERSION || metric == LC_METRIC_RPV;
   if (by != NULL && !lc_period_from_string (by, &period))
     return lc_cli_usage_error (context, _("--by takes day, week or month."));
   if (csv && json)
@@ -361,18 +413,36 @@ run_series (int    argc,
   s = lc_store_compute_summary (store, &error);
   if (s == NULL)
     return lc_cli_fail (error);
-  daily = lc_store_daily_totals (store, from, to, &error);
-  if (daily == NULL)
-    return lc_cli_fail (error);
-  points = lc_series_from_daily (daily, metric, period,
-                                 from != LC_DAY_NONE ? from : (s->has_orders ? s->first_day : LC_DAY_NONE),
-                                 to != LC_DAY_NONE ? to : (s->has_orders ? s->last_day : LC_DAY_NONE),
-                                 s->last_day, s->exponent);
+  if (with_sessions)
+    {
+      points = lc_store_sessions_series (store, metric, period, from, to, &error);
+      /* Missing or too coarse sessions data is about the store, not a file. */
+      if (points == NULL && error->domain == LC_METRICS_ERROR)
+        {
+          g_printerr ("liftcheck-cli: %s\n", error->message);
+          return EXIT_STORE;
+        }
+      if (points == NULL)
+        return lc_cli_fail (error);
+      if (metric != LC_METRIC_SESSIONS && !any_value (points))
+        g_printerr (_("liftcheck-cli: no imported orders fall on the days the sessions cover, so there is nothing "
+                      "to divide; import the orders export for those dates.\n"));
+    }
+  else
+    {
+      daily = lc_store_daily_totals (store, from, to, &error);
+      if (daily == NULL)
+        return lc_cli_fail (error);
+      points = lc_series_from_daily (daily, metric, period,
+                                     from != LC_DAY_NONE ? from : (s->has_orders ? s->first_day : LC_DAY_NONE),
+                                     to != LC_DAY_NONE ? to : (s->has_orders ? s->last_day : LC_DAY_NONE),
+                                     s->last_day, s->exponent);
+    }
 
   if (json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      gboolean money = metric == LC_METRIC_REVENUE || metric == LC_METRIC_AOV;
+      gboolean money = metric == LC_METRIC_REVENUE || metric == LC_METRIC_AOV || metric == LC_METRIC_RPV;
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "metric");
@@ -402,6 +472,14 @@ run_series (int    argc,
             json_builder_add_double_value (b, p->value);
           json_builder_set_member_name (b, "orders");
           json_builder_add_int_value (b, p->orders);
+          if (with_sessions)
+            {
+              json_builder_set_member_name (b, "sessions");
+              if (p->sessions >= 0)
+                json_builder_add_int_value (b, p->sessions);
+              else
+                json_builder_add_null_value (b);
+            }
           if (metric == LC_METRIC_RETURN_RATE)
             {
               json_builder_set_member_name (b, "immature");
@@ -417,19 +495,25 @@ run_series (int    argc,
 
   if (csv)
     g_print ("start,end,%s,orders%s\n", lc_metric_to_string (metric),
-             metric == LC_METRIC_RETURN_RATE ? ",immature" : "");
+             metric == LC_METRIC_RETURN_RATE ? ",immature" : with_sessions ? ",sessions" : "");
   for (guint i = 0; i < points->len; i++)
     {
       LcSeriesPoint *p = &g_array_index (points, LcSeriesPoint, i);
       g_autofree char *start = lc_day_format (p->start);
       g_autofree char *end = lc_day_format (p->end);
+      g_autofree char *sessions = p->sessions >= 0 ? g_strdup_printf (",%" G_GINT64_FORMAT, p->sessions) : g_strdup (",");
       char value[G_ASCII_DTOSTR_BUF_SIZE] = "";
+      const char *format = "%.2f";
 
+      if (metric == LC_METRIC_RETURN_RATE || metric == LC_METRIC_UPT || metric == LC_METRIC_CONVERSION)
+        format = "%.4f";
+      else if (metric == LC_METRIC_SESSIONS)
+        format = "%.0f";
       if (p->has_value)
-        g_ascii_formatd (value, sizeof value, metric == LC_METRIC_RETURN_RATE || metric == LC_METRIC_UPT ? "%.4f" : "%.2f", p->value);
+        g_ascii_formatd (value, sizeof value, format, p->value);
       if (csv)
         g_print ("%s,%s,%s,%" G_GINT64_FORMAT "%s\n", start, end, value, p->orders,
-                 metric == LC_METRIC_RETURN_RATE ? (p->immature ? ",true" : ",false") : "");
+                 metric == LC_METRIC_RETURN_RATE ? (p->immature ? ",true" : ",false") : with_sessions ? sessions : "");
       else
         g_print ("%s  %12s  %s\n", start, p->has_value ? value : "—",
                  p->immature ? _("(returns still coming in)") : "");
@@ -508,9 +592,14 @@ typedef struct
 static const Command commands[] = {
   { "import",  N_("STORE FILE…"), N_("Import Shopify order exports into STORE (created if missing)"), run_import },
   { "summary", N_("STORE"), N_("The headline numbers: orders, average order value, items per order, returns, revenue, size"), run_summary },
-  { "series",  N_("STORE METRIC"), N_("A metric by day, week or month (revenue, orders, aov, upt, return-rate)"), run_series },
+  { "series",  N_("STORE METRIC"), N_("A metric by day, week or month (revenue, orders, aov, upt, return-rate, sessions, conversion, rpv)"), run_series },
   { "demo",    N_("STORE"), N_("Create a demo store with known effects planted in it"), run_demo },
   { "feature", N_("STORE [FEATURE]"), N_("Record when a feature was switched on or off, and what it costs"), lc_cli_run_feature },
+  { "evaluate", N_("STORE FEATURE"), N_("Did the feature change what customers buy? Before and after, with last year as control"), lc_cli_run_evaluate },
+  { "offtest", N_("STORE --from D --to D"), N_("Read a two-week off-test: did revenue drop while the feature was off?"), lc_cli_run_offtest },
+  { "holdout", N_("STORE --tag TAG"), N_("Orders with a tag (a holdout or test group) against the rest"), lc_cli_run_holdout },
+  { "abtest", N_("--a N:C --b N:C"), N_("Read an A/B test from its counts"), lc_cli_run_abtest },
+  { "power", N_("STORE"), N_("How long a test would need to see a given change"), lc_cli_run_power },
 };
 
 static void

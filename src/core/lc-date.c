@@ -428,3 +428,31 @@ malformed:
     return FALSE;
   }
 }
+
+LcDay
+lc_day_black_friday (int year)
+{
+  LcDay first = lc_day_from_ymd (year, 11, 1);
+  LcDay thursday = first + (4 - lc_day_get_weekday (first) + 7) % 7;
+
+  return thursday + 21 + 1;
+}
+
+gboolean
+lc_day_range_has_peak (LcDay from,
+                       LcDay to)
+{
+  int first_year, last_year, month, mday;
+
+  lc_day_to_ymd (from, &first_year, &month, &mday);
+  lc_day_to_ymd (to, &last_year, &month, &mday);
+  for (int year = first_year; year <= last_year; year++)
+    {
+      LcDay peak_from = lc_day_black_friday (year);
+      LcDay peak_to = lc_day_from_ymd (year, 12, 24);
+
+      if (from <= peak_to && peak_from <= to)
+        return TRUE;
+    }
+  return FALSE;
+}

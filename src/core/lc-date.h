@@ -49,6 +49,11 @@ int      lc_day_get_weekday      (LcDay day);
 LcDay    lc_day_week_start       (LcDay day);
 /* The first day of the month holding day. */
 LcDay    lc_day_month_start      (LcDay day);
+/* Black Friday: the day after US Thanksgiving (the fourth Thursday of
+ * November). With Christmas Eve it bounds the peak season of PLAYBOOK.md. */
+LcDay    lc_day_black_friday     (int year);
+/* TRUE when [from, to] overlaps a Black Friday to Christmas Eve peak. */
+gboolean lc_day_range_has_peak   (LcDay from, LcDay to);
 /* Adds months, clamping the day of month (Jan 31 + 1 month = Feb 28/29). */
 LcDay    lc_day_add_months       (LcDay day, int months);
 

@@ -571,16 +571,6 @@ nth_sunday (int year,
   return first + (7 - lc_day_get_weekday (first)) % 7 + 7 * (n - 1);
 }
 
-/* The day after US Thanksgiving, the fourth Thursday of November. */
-static LcDay
-black_friday (int year)
-{
-  LcDay first = lc_day_from_ymd (year, 11, 1);
-  LcDay thursday = first + (4 - lc_day_get_weekday (first) + 7) % 7;
-
-  return thursday + 21 + 1;
-}
-
 typedef struct
 {
   LcDay  peak_start;     /* Black Friday */
@@ -619,7 +609,7 @@ static void
 demo_year_init (DemoYear *year,
                 int       y)
 {
-  year->peak_start = black_friday (y);
+  year->peak_start = lc_day_black_friday (y);
   year->peak_end = lc_day_from_ymd (y, 12, 24);
   year->sale_start = lc_day_from_ymd (y, 7, 10);
   year->sale_end = lc_day_from_ymd (y, 7, 19);

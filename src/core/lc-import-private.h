@@ -38,8 +38,38 @@ gboolean  _lc_import_tick                 (LcImportContext  *ctx,
 void      _lc_import_warn                 (LcImportContext  *ctx,
                                            const char       *message);
 
+/* Index of the report's own column with this name, or -1: comparison
+ * columns ("Sessions (previous_year)", or a second "Sessions " with a
+ * trailing space) are never taken for it. */
+int       _lc_import_find_column          (LcCsvReader      *reader,
+                                           const char       *name);
+/* Whether the report carries comparison columns. */
+gboolean  _lc_import_has_comparison       (LcCsvReader      *reader);
+/* "file, line 12, column “Sessions”: detail" */
+void      _lc_import_set_value_error      (LcImportContext  *ctx,
+                                           const char       *column,
+                                           const char       *detail,
+                                           GError          **error);
+/* A whole number as reports write it: "1234", "1,234", "1234.0", quoted or
+ * not; negative only when allowed. */
+gboolean  _lc_import_parse_count          (const char       *text,
+                                           gboolean          allow_negative,
+                                           gint64           *out);
+
 gboolean  _lc_shopify_orders_header_matches (LcCsvReader    *reader);
 gboolean  _lc_shopify_orders_import        (LcImportContext *ctx,
+                                            GError         **error);
+
+gboolean  _lc_shopify_sessions_header_matches (LcCsvReader  *reader);
+gboolean  _lc_shopify_sessions_import      (LcImportContext *ctx,
+                                            GError         **error);
+/* LC_IMPORT_KIND_SHOPIFY_SALES_BY_VARIANT, _BY_PRODUCT or _UNKNOWN. */
+LcImportKind _lc_shopify_sales_detect      (LcCsvReader    *reader);
+gboolean  _lc_shopify_sales_import         (LcImportContext *ctx,
+                                            GError         **error);
+
+gboolean  _lc_klaviyo_header_matches       (LcCsvReader    *reader);
+gboolean  _lc_klaviyo_import               (LcImportContext *ctx,
                                             GError         **error);
 
 G_END_DECLS

@@ -25,6 +25,14 @@ lc_import_kind_to_string (LcImportKind kind)
       return "shopify-orders";
     case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
       return "shopify-abandoned-checkouts";
+    case LC_IMPORT_KIND_SHOPIFY_SESSIONS:
+      return "shopify-sessions";
+    case LC_IMPORT_KIND_SHOPIFY_SALES_BY_VARIANT:
+      return "shopify-sales-by-variant";
+    case LC_IMPORT_KIND_SHOPIFY_SALES_BY_PRODUCT:
+      return "shopify-sales-by-product";
+    case LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS:
+      return "klaviyo-campaigns";
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return "unknown";
@@ -82,6 +90,127 @@ _lc_import_warn (LcImportContext *ctx,
     if (g_str_equal (g_ptr_array_index (warnings, i), message))
       return;
   g_ptr_array_add (warnings, g_strdup (message));
+}
+
+static gboolean
+is_comparison_name (const char *name)
+{
+  g_autofree char *folded = g_ascii_strdown (name, -1);
+
+  return strstr (folded, "(previous") != NULL;
+}
+
+static gboolean
+same_trimmed (const char *a,
+              const char *b)
+{
+  g_autofree char *ta = g_strstrip (g_strdup (a));
+  g_autofree char *tb = g_strstrip (g_strdup (b));
+
+  return g_str_equal (ta, tb);
+}
+
+int
+_lc_import_find_column (LcCsvReader *reader,
+                        const char  *name)
+{
+  guint n = lc_csv_reader_get_n_columns (reader);
+  int found = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *column = lc_csv_reader_get_column_name (reader, i);
+
+      if (is_comparison_name (column) || !same_trimmed (column, name))
+        continue;
+      /* Of "Sessions" and "Sessions ", the exact name is the report's own. */
+      if (g_str_equal (column, name))
+        return i;
+      if (found < 0)
+        found = i;
+    }
+  return found;
+}
+
+gboolean
+_lc_import_has_comparison (LcCsvReader *reader)
+{
+  guint n = lc_csv_reader_get_n_columns (reader);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *column = lc_csv_reader_get_column_name (reader, i);
+
+      if (is_comparison_name (column))
+        return TRUE;
+      for (guint j = 0; j < i; j++)
+        if (same_trimmed (column, lc_csv_reader_get_column_name (reader, j)))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_lc_import_set_value_error (LcImportContext  *ctx,
+                            const char       *column,
+                            const char       *detail,
+                            GError          **error)
+{
+  g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
+               /* TRANSLATORS: "orders.csv, line 12, column “Total”: <what is wrong>" */
+               _("%s, line %lu, column “%s”: %s"),
+               ctx->display_name, (gulong) lc_csv_reader_get_line (ctx->reader),
+               column, detail);
+}
+
+gboolean
+_lc_import_parse_count (const char *text,
+                        gboolean    allow_negative,
+                        gint64     *out)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *p = copy;
+  gboolean negative = FALSE;
+  guint64 value = 0;
+  guint digits = 0;    /* in the current group */
+  gboolean grouped = FALSE;
+
+  if (*p == '-' && allow_negative)
+    {
+      negative = TRUE;
+      p++;
+    }
+  for (; *p != '\0' && *p != '.'; p++)
+    {
+      if (*p == ',')
+        {
+          /* "1,234": every group after the first has three digits. */
+          if (digits == 0 || (grouped && digits != 3) || (!grouped && digits > 3))
+            return FALSE;
+          grouped = TRUE;
+          digits = 0;
+          continue;
+        }
+      if (!g_ascii_isdigit (*p) || value > G_MAXINT64 / 10)
+        return FALSE;
+      value = value * 10 + (guint64) (*p - '0');
+      digits++;
+    }
+  if (digits == 0 || (grouped && digits != 3) || value > G_MAXINT64)
+    return FALSE;
+  /* Spreadsheets write whole numbers as "12.0". */
+  if (*p == '.')
+    {
+      p++;
+      if (*p == '\0')
+        return FALSE;
+      for (; *p == '0'; p++)
+        ;
+      if (*p != '\0')
+        return FALSE;
+    }
+  *out = negative ? -(gint64) value : (gint64) value;
+  return TRUE;
 }
 
 /* "orders_export_2.csv" -> prefix "orders_export", part 2. Shopify splits
@@ -244,7 +373,10 @@ warn_if_seen_before (LcImportContext *ctx)
       g_autofree char *message = NULL;
 
       /* TRANSLATORS: %s is a date */
-      message = g_strdup_printf (_("This file was already imported on %s; its orders were updated, not added twice."), date);
+      if (ctx->result->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
+        message = g_strdup_printf (_("This file was already imported on %s; its orders were updated, not added twice."), date);
+      else
+        message = g_strdup_printf (_("This file was already imported on %s; its figures were replaced, not added twice."), date);
       _lc_import_warn (ctx, message);
     }
   sqlite3_reset (stmt);
@@ -255,7 +387,11 @@ detect_kind (LcCsvReader *reader)
 {
   if (_lc_shopify_orders_header_matches (reader))
     return LC_IMPORT_KIND_SHOPIFY_ORDERS;
-  return LC_IMPORT_KIND_UNKNOWN;
+  if (_lc_shopify_sessions_header_matches (reader))
+    return LC_IMPORT_KIND_SHOPIFY_SESSIONS;
+  if (_lc_klaviyo_header_matches (reader))
+    return LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS;
+  return _lc_shopify_sales_detect (reader);
 }
 
 static void
@@ -276,9 +412,11 @@ set_unknown_kind_error (LcCsvReader  *reader,
 
   g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_UNKNOWN_KIND,
                _("%s, line 1: this is not an export Liftcheck can read (its columns are %s). "
-                 "Liftcheck expected a Shopify orders export, with columns such as “Name”, "
-                 "“Created at” and “Lineitem quantity”: in Shopify admin, open Orders, choose Export "
-                 "and “Plain CSV file”."),
+                 "Liftcheck reads a Shopify orders export (in Shopify admin: Orders, Export, “Plain CSV file”); "
+                 "the Shopify reports “Sessions over time”, “Visitors over time”, “Customer behavior” and "
+                 "“Checkout conversion rate over time”, by day, week or month; the Shopify reports "
+                 "“Total sales by product variant” and “Total sales by product”; and a Klaviyo campaign "
+                 "report with the column “Total Placed Order Value”."),
                lc_csv_reader_get_display_name (reader), columns->str);
 }
 
@@ -315,6 +453,16 @@ import_one (LcImportContext  *ctx,
         {
         case LC_IMPORT_KIND_SHOPIFY_ORDERS:
           ok = _lc_shopify_orders_import (ctx, error);
+          break;
+        case LC_IMPORT_KIND_SHOPIFY_SESSIONS:
+          ok = _lc_shopify_sessions_import (ctx, error);
+          break;
+        case LC_IMPORT_KIND_SHOPIFY_SALES_BY_VARIANT:
+        case LC_IMPORT_KIND_SHOPIFY_SALES_BY_PRODUCT:
+          ok = _lc_shopify_sales_import (ctx, error);
+          break;
+        case LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS:
+          ok = _lc_klaviyo_import (ctx, error);
           break;
         case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
         case LC_IMPORT_KIND_UNKNOWN:

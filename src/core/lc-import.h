@@ -10,12 +10,12 @@ G_BEGIN_DECLS
 typedef enum
 {
   LC_IMPORT_ERROR_UNKNOWN_KIND,      /* not an export Liftcheck knows */
-  LC_IMPORT_ERROR_WRONG_KIND,        /* a known export, but not one to import (abandoned checkouts) */
+  LC_IMPORT_ERROR_WRONG_KIND,        /* a known export, but not one to import (abandoned checkouts, a sessions breakdown) */
   LC_IMPORT_ERROR_MISSING_COLUMNS,
   LC_IMPORT_ERROR_BAD_VALUE,         /* an unparseable date, amount, quantity... */
   LC_IMPORT_ERROR_CURRENCY_MISMATCH,
   LC_IMPORT_ERROR_ORPHAN_LINE,       /* a line item whose order's first row is missing */
-  LC_IMPORT_ERROR_NO_ORDERS,         /* a header and nothing else */
+  LC_IMPORT_ERROR_NO_ORDERS,         /* a header and nothing else (orders or report rows) */
 } LcImportError;
 
 typedef enum
@@ -23,6 +23,10 @@ typedef enum
   LC_IMPORT_KIND_UNKNOWN,
   LC_IMPORT_KIND_SHOPIFY_ORDERS,
   LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS,
+  LC_IMPORT_KIND_SHOPIFY_SESSIONS,           /* Analytics reports over time: sessions, checkouts */
+  LC_IMPORT_KIND_SHOPIFY_SALES_BY_VARIANT,
+  LC_IMPORT_KIND_SHOPIFY_SALES_BY_PRODUCT,
+  LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS,
 } LcImportKind;
 
 typedef struct
@@ -60,7 +64,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcImportResult, lc_import_result_free)
  * orders_export_2.csv...) are imported together, in part order, as one
  * transaction. Orders are upserted by their id: importing the same or an
  * overlapping later export again gives the same numbers, the later import
- * winning. Errors name the file, line, column and what was expected.
+ * winning. Reports follow the same rule: sessions by their period and start
+ * day, Klaviyo figures by their group and dates, and a sales report replaces
+ * the previous one of its kind. Errors name the file, line, column and what
+ * was expected.
  */
 LcImportResult *lc_store_import_files      (LcStore               *store,
                                             const char * const    *paths,

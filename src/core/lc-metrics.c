@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -19,6 +20,8 @@
 #define RETURNS_MATURE_DAYS 60
 
 #define DAYS_PER_MONTH 30.436875
+
+G_DEFINE_QUARK (lc-metrics-error-quark, lc_metrics_error)
 
 static const char * const metric_names[] = {
   [LC_METRIC_REVENUE] = "revenue",
@@ -261,6 +264,124 @@ query_span (LcStore  *store,
   return TRUE;
 }
 
+/* One row of an imported sessions report with its total. */
+typedef struct
+{
+  LcPeriod period;
+  LcDay    start;
+  LcDay    end;        /* inclusive */
+  gint64   sessions;
+} SessionsRow;
+
+static LcDay period_next (LcPeriod period, LcDay start);
+
+static gboolean
+overlaps_any (GArray            *rows,
+              const SessionsRow *row)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SessionsRow *other = &g_array_index (rows, SessionsRow, i);
+
+      if (other->start <= row->end && other->end >= row->start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+compare_sessions_rows (gconstpointer a,
+                       gconstpointer b)
+{
+  const SessionsRow *ra = a;
+  const SessionsRow *rb = b;
+
+  return ra->start < rb->start ? -1 : ra->start > rb->start;
+}
+
+/* The sessions rows with a total, without overlaps: where reports of
+ * several periods cover the same days, the finest wins, so no day is
+ * counted twice. Sorted by start. */
+static GArray *
+load_sessions (LcStore  *store,
+               GError  **error)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, TRUE, sizeof (SessionsRow));
+  g_autoptr(GArray) kept = g_array_new (FALSE, TRUE, sizeof (SessionsRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _lc_store_prepare (store,
+                            "SELECT period, start_day, sessions FROM sessions WHERE sessions IS NOT NULL "
+                            "ORDER BY start_day",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SessionsRow row;
+
+      if (!lc_period_from_string ((const char *) sqlite3_column_text (stmt, 0), &row.period))
+        continue;
+      row.start = sqlite3_column_int (stmt, 1);
+      row.end = period_next (row.period, row.start) - 1;
+      row.sessions = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (all, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (store, error);
+      return NULL;
+    }
+
+  for (LcPeriod period = LC_PERIOD_DAY; period <= LC_PERIOD_MONTH; period++)
+    for (guint i = 0; i < all->len; i++)
+      {
+        const SessionsRow *row = &g_array_index (all, SessionsRow, i);
+
+        if (row->period == period && (period == LC_PERIOD_DAY || !overlaps_any (kept, row)))
+          g_array_append_val (kept, *row);
+      }
+  g_array_sort (kept, compare_sessions_rows);
+  return g_steal_pointer (&kept);
+}
+
+/* Sessions on the days from..to, a row reaching past either end counted in
+ * proportion to its days inside; -1 when no row touches those days. */
+static gboolean
+sessions_in_days (LcStore  *store,
+                  LcDay     from,
+                  LcDay     to,
+                  gint64   *sessions,
+                  LcDay    *covered_from,
+                  LcDay    *covered_to,
+                  GError  **error)
+{
+  g_autoptr(GArray) rows = load_sessions (store, error);
+  double total = 0;
+  gboolean any = FALSE;
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SessionsRow *row = &g_array_index (rows, SessionsRow, i);
+      LcDay start = MAX (row->start, from);
+      LcDay end = MIN (row->end, to);
+
+      if (start > end)
+        continue;
+      total += (double) row->sessions * (end - start + 1) / (row->end - row->start + 1);
+      if (!any)
+        *covered_from = start;
+      *covered_to = end;
+      any = TRUE;
+    }
+  *sessions = any ? (gint64) llround (total) : -1;
+  return TRUE;
+}
+
 LcSummary *
 lc_store_compute_summary (LcStore  *store,
                           GError  **error)
@@ -268,6 +389,7 @@ lc_store_compute_summary (LcStore  *store,
   g_autoptr(LcSummary) summary = g_new0 (LcSummary, 1);
   g_autoptr(GArray) days = NULL;
   g_autofree char *rate_setting = NULL;
+  LcEmailShare email;
   double divisor;
   gint64 orders_12m = 0;
   LcDay year_start;
@@ -279,6 +401,9 @@ lc_store_compute_summary (LcStore  *store,
   summary->exponent = lc_store_get_exponent (store);
   summary->tier = LC_TIER_UNKNOWN;
   summary->revenue_12m_usd = -1;
+  summary->sessions_12m = -1;
+  summary->email_revenue_12m = -1;
+  summary->email_share = -1;
 
   if (!query_span (store, &summary->first_day, &summary->last_day, &summary->has_orders, error))
     return NULL;
@@ -348,6 +473,19 @@ lc_store_compute_summary (LcStore  *store,
   /* Every order row carries its refunds, so the whole history counts. */
   summary->months_of_returns = (int) floor (span_days / DAYS_PER_MONTH);
 
+  if (!sessions_in_days (store, year_start, summary->last_day, &summary->sessions_12m,
+                         &summary->sessions_from, &summary->sessions_to, error))
+    return NULL;
+  if (!lc_store_compute_email_share (store, &email, error))
+    return NULL;
+  if (email.known)
+    {
+      summary->email_revenue_12m = email.revenue;
+      summary->email_share = email.share;
+      summary->email_from = email.from;
+      summary->email_to = email.to;
+    }
+
   return g_steal_pointer (&summary);
 }
 
@@ -408,7 +546,7 @@ lc_series_from_daily (GArray   *daily,
   for (LcDay start = period_start (period, from); start <= to; start = period_next (period, start))
     {
       LcDay end = period_next (period, start) - 1;
-      LcSeriesPoint point = { start, end, 0, FALSE, FALSE, 0 };
+      LcSeriesPoint point = { start, end, 0, FALSE, FALSE, 0, -1 };
       gint64 value = 0, units = 0, total = 0, refunded = 0;
 
       for (; i < daily->len && g_array_index (daily, LcDayTotals, i).day <= end; i++)
@@ -456,4 +594,250 @@ lc_series_from_daily (GArray   *daily,
       g_array_append_val (points, point);
     }
   return points;
+}
+
+/* Where a sessions row counts when periods are built from it. */
+static LcDay
+row_anchor (const SessionsRow *row,
+            LcPeriod           period)
+{
+  /* A week counts in the month holding its Thursday: most of its days. */
+  if (row->period == LC_PERIOD_WEEK && period == LC_PERIOD_MONTH)
+    return row->start + 3;
+  return row->start;
+}
+
+/* Counted orders and their value on the days from..to of daily. */
+static void
+sum_orders (GArray *daily,
+            LcDay   from,
+            LcDay   to,
+            gint64 *orders,
+            gint64 *value)
+{
+  guint low = 0, high = daily->len;
+
+  *orders = 0;
+  *value = 0;
+  while (low < high)
+    {
+      guint mid = (low + high) / 2;
+
+      if (g_array_index (daily, LcDayTotals, mid).day < from)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+  for (guint i = low; i < daily->len && g_array_index (daily, LcDayTotals, i).day <= to; i++)
+    {
+      *orders += g_array_index (daily, LcDayTotals, i).orders;
+      *value += g_array_index (daily, LcDayTotals, i).order_value;
+    }
+}
+
+static void
+set_too_coarse_error (LcPeriod   period,
+                      GError   **error)
+{
+  if (period == LC_PERIOD_WEEK)
+    g_set_error (error, LC_METRICS_ERROR, LC_METRICS_ERROR_SESSIONS_TOO_COARSE,
+                 _("The sessions Liftcheck has are weekly, and a week’s sessions cannot be split into days. "
+                   "Show them by week or month, or import a “Sessions over time” report by day."));
+  else
+    g_set_error (error, LC_METRICS_ERROR, LC_METRICS_ERROR_SESSIONS_TOO_COARSE,
+                 _("The sessions Liftcheck has are monthly, and a month’s sessions cannot be split into days or weeks. "
+                   "Show them by month, or import a “Sessions over time” report by day or week."));
+}
+
+GArray *
+lc_store_sessions_series (LcStore   *store,
+                          LcMetric   metric,
+                          LcPeriod   period,
+                          LcDay      from,
+                          LcDay      to,
+                          GError   **error)
+{
+  g_autoptr(GArray) points = g_array_new (FALSE, TRUE, sizeof (LcSeriesPoint));
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) daily = NULL;
+  LcDay orders_first = 0, orders_last = 0;
+  gboolean any_orders;
+  guint first = G_MAXUINT, last = 0, i;
+  double divisor = pow (10, lc_store_get_exponent (store));
+
+  g_return_val_if_fail (LC_IS_STORE (store), NULL);
+  g_return_val_if_fail (metric == LC_METRIC_SESSIONS || metric == LC_METRIC_CONVERSION || metric == LC_METRIC_RPV, NULL);
+
+  rows = load_sessions (store, error);
+  if (rows == NULL)
+    return NULL;
+  if (rows->len == 0)
+    {
+      g_set_error (error, LC_METRICS_ERROR, LC_METRICS_ERROR_NO_SESSIONS,
+                   _("This store has no sessions data yet; import a Shopify “Sessions over time” report."));
+      return NULL;
+    }
+
+  for (i = 0; i < rows->len; i++)
+    {
+      const SessionsRow *row = &g_array_index (rows, SessionsRow, i);
+      LcDay anchor = row_anchor (row, period);
+
+      if ((from != LC_DAY_NONE && anchor < from) || (to != LC_DAY_NONE && anchor > to))
+        continue;
+      if (row->period > period)
+        {
+          set_too_coarse_error (row->period, error);
+          return NULL;
+        }
+      first = MIN (first, i);
+      last = i;
+    }
+  if (first == G_MAXUINT)
+    return g_steal_pointer (&points);
+
+  if (!query_span (store, &orders_first, &orders_last, &any_orders, error))
+    return NULL;
+  daily = lc_store_daily_totals (store, g_array_index (rows, SessionsRow, first).start,
+                                 g_array_index (rows, SessionsRow, last).end, error);
+  if (daily == NULL)
+    return NULL;
+
+  i = first;
+  for (LcDay start = period_start (period, row_anchor (&g_array_index (rows, SessionsRow, first), period));
+       i <= last;
+       start = period_next (period, start))
+    {
+      LcDay end = period_next (period, start) - 1;
+      LcSeriesPoint point = { start, end, 0, FALSE, FALSE, 0, -1 };
+      gint64 sessions = 0, orders = 0, value = 0;
+      gboolean any = FALSE;
+
+      for (; i <= last && row_anchor (&g_array_index (rows, SessionsRow, i), period) <= end; i++)
+        {
+          const SessionsRow *row = &g_array_index (rows, SessionsRow, i);
+          gint64 row_orders, row_value;
+
+          if (metric != LC_METRIC_SESSIONS &&
+              (!any_orders || row->start < orders_first || row->end > orders_last))
+            continue;
+          sum_orders (daily, row->start, row->end, &row_orders, &row_value);
+          any = TRUE;
+          sessions += row->sessions;
+          orders += row_orders;
+          value += row_value;
+        }
+
+      if (any)
+        {
+          point.sessions = sessions;
+          point.orders = orders;
+          point.has_value = metric == LC_METRIC_SESSIONS || sessions > 0;
+          if (metric == LC_METRIC_SESSIONS)
+            point.value = sessions;
+          else if (sessions > 0 && metric == LC_METRIC_CONVERSION)
+            point.value = (double) orders / sessions;
+          else if (sessions > 0)
+            point.value = value / divisor / sessions;
+        }
+      g_array_append_val (points, point);
+    }
+  return g_steal_pointer (&points);
+}
+
+/* Minor units read with one exponent, in another. */
+static double
+rescale (double minor,
+         int    from_exponent,
+         int    to_exponent)
+{
+  return minor * pow (10, to_exponent - from_exponent);
+}
+
+gboolean
+lc_store_compute_email_share (LcStore       *store,
+                              LcEmailShare  *out,
+                              GError       **error)
+{
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (LcDay) * 2);
+  g_autoptr(GArray) daily = NULL;
+  sqlite3_stmt *stmt;
+  LcDay first, last, from, to;
+  gboolean any;
+  int exponent = (int) lc_store_get_exponent (store);
+  double revenue = 0;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  out->share = -1;
+  if (!query_span (store, &first, &last, &any, error))
+    return FALSE;
+  if (!any)
+    return TRUE;
+  from = last - 364;
+  to = last;
+
+  stmt = _lc_store_prepare (store,
+                            "SELECT start_day, end_day, revenue, exponent FROM email_revenue "
+                            "WHERE end_day >= ? AND start_day <= ? ORDER BY start_day",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LcDay row_start = sqlite3_column_int (stmt, 0);
+      LcDay row_end = sqlite3_column_int (stmt, 1);
+      LcDay start = MAX (row_start, from);
+      LcDay end = MIN (row_end, to);
+      int row_exponent = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? exponent : sqlite3_column_int (stmt, 3);
+      double part = (double) sqlite3_column_int64 (stmt, 2) * (end - start + 1) / (row_end - row_start + 1);
+
+      revenue += rescale (part, row_exponent, exponent);
+      /* The union of the covered days; rows come by start. */
+      if (spans->len > 0 && g_array_index (spans, LcDay, spans->len * 2 - 1) + 1 >= start)
+        {
+          LcDay *span_end = &g_array_index (spans, LcDay, spans->len * 2 - 1);
+
+          *span_end = MAX (*span_end, end);
+        }
+      else
+        {
+          LcDay span[2] = { start, end };
+
+          g_array_append_val (spans, span);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (store, error);
+      return FALSE;
+    }
+  if (spans->len == 0)
+    return TRUE;
+
+  out->known = TRUE;
+  out->revenue = (gint64) llround (revenue);
+  out->from = g_array_index (spans, LcDay, 0);
+  out->to = g_array_index (spans, LcDay, spans->len * 2 - 1);
+  daily = lc_store_daily_totals (store, out->from, out->to, error);
+  if (daily == NULL)
+    return FALSE;
+  for (guint i = 0, s = 0; i < daily->len; i++)
+    {
+      const LcDayTotals *d = &g_array_index (daily, LcDayTotals, i);
+
+      while (s < spans->len && g_array_index (spans, LcDay, s * 2 + 1) < d->day)
+        s++;
+      if (s < spans->len && g_array_index (spans, LcDay, s * 2) <= d->day)
+        out->sales += d->total;
+    }
+  if (out->sales > 0)
+    out->share = (double) out->revenue / out->sales;
+  return TRUE;
 }

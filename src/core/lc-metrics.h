@@ -5,6 +5,14 @@
 
 G_BEGIN_DECLS
 
+#define LC_METRICS_ERROR (lc_metrics_error_quark ())
+
+typedef enum
+{
+  LC_METRICS_ERROR_NO_SESSIONS,          /* no sessions report imported */
+  LC_METRICS_ERROR_SESSIONS_TOO_COARSE,  /* e.g. weekly sessions asked by day */
+} LcMetricsError;
+
 /* Counted orders (not cancelled, not voided) of one local day. */
 typedef struct
 {
@@ -51,6 +59,7 @@ typedef struct
   gboolean has_value;    /* FALSE when undefined (no orders in the period) */
   gboolean immature;     /* return-rate periods ending under 60 days before the last day */
   gint64   orders;
+  gint64   sessions;     /* sessions metrics: the sessions behind the value; -1 when none */
 } LcSeriesPoint;
 
 typedef struct
@@ -76,8 +85,34 @@ typedef struct
   double   orders_per_month; /* counted orders a month over the last 12 months (or the span, if shorter) */
   int      months_of_returns;/* whole months of order history carrying refund data */
   LcTier   tier;
+  /* From imported reports, over the days of the same 365 that the reports
+   * cover (from..to); -1 when no report covers any of them. */
+  gint64   sessions_12m;
+  LcDay    sessions_from;
+  LcDay    sessions_to;
+  gint64   email_revenue_12m;/* minor units; see LcEmailShare */
+  double   email_share;      /* -1 when unknown */
+  LcDay    email_from;
+  LcDay    email_to;
 } LcSummary;
 
+/* E-mail-attributed revenue from Klaviyo reports in the 365 days ending on
+ * the last order day, on the days the reports cover, and its share of the
+ * store's order totals on those same days. Order totals are taken before
+ * refunds, as Klaviyo counts the value of orders when they are placed. A
+ * report row spanning a whole year or month counts in proportion to its
+ * days inside the 365. */
+typedef struct
+{
+  gboolean known;        /* FALSE when no e-mail figures fall in those days */
+  LcDay    from;         /* the first and last day covered */
+  LcDay    to;
+  gint64   revenue;      /* minor units of the store currency */
+  gint64   sales;        /* order totals on the covered days */
+  double   share;        /* revenue / sales; -1 when sales is 0 */
+} LcEmailShare;
+
+GQuark      lc_metrics_error_quark   (void);
 const char *lc_tier_to_string        (LcTier tier);
 /* Translated, for people: "$2M–$10M a year". */
 const char *lc_tier_get_title        (LcTier tier);
@@ -107,7 +142,8 @@ GArray     *lc_store_daily_totals    (LcStore    *store,
 
 /* Element type LcSeriesPoint. Every period between the first and last day of
  * daily (clipped to from/to) is present, empty ones with has_value FALSE for
- * ratios and 0 for sums. last_day marks immature return-rate periods. */
+ * ratios and 0 for sums. last_day marks immature return-rate periods.
+ * Order metrics only; sessions metrics come from lc_store_sessions_series(). */
 GArray     *lc_series_from_daily     (GArray     *daily,
                                       LcMetric    metric,
                                       LcPeriod    period,
@@ -115,5 +151,34 @@ GArray     *lc_series_from_daily     (GArray     *daily,
                                       LcDay       to,
                                       LcDay       last_day,
                                       guint       exponent);
+
+/*
+ * LC_METRIC_SESSIONS, _CONVERSION or _RPV by period (PLAYBOOK.md:
+ * conversion = counted orders / sessions, rpv = order value / sessions),
+ * element type LcSeriesPoint, every period from the first to the last one
+ * with sessions (clipped to from/to).
+ *
+ * Each period holds the sessions rows that fall inside it, and its orders
+ * are summed over exactly those rows' days, so the two always cover the
+ * same days (start and end stay the period's, as in other series). Where
+ * reports of several periods overlap, the finest is used (days over weeks
+ * over months). A weekly row cannot be split into days, nor a monthly one
+ * into days or weeks (LC_METRICS_ERROR_SESSIONS_TOO_COARSE); a week counts
+ * in the month that holds its Thursday, that is most of its days, as ISO
+ * 8601 does for years, and its orders are those of its own seven days.
+ * Conversion and rpv leave out sessions rows outside the imported orders'
+ * first to last day: no orders there means no data, not no sales.
+ * LC_METRICS_ERROR_NO_SESSIONS when the store has no sessions.
+ */
+GArray     *lc_store_sessions_series (LcStore    *store,
+                                      LcMetric    metric,
+                                      LcPeriod    period,
+                                      LcDay       from,
+                                      LcDay       to,
+                                      GError    **error);
+
+gboolean    lc_store_compute_email_share (LcStore      *store,
+                                          LcEmailShare *out,
+                                          GError      **error);
 
 G_END_DECLS

@@ -137,10 +137,64 @@ static const char schema_v1[] =
 
 typedef gboolean (*MigrateFunc) (LcStore *self, GError **error);
 
-/* migrations[i] brings a store from version i + 1 to i + 2. Version 1 is the
- * first schema, so there is nothing to migrate yet; the loop below runs
- * them inside one transaction after a backup copy. */
-static const MigrateFunc migrations[] = { NULL };
+/* Version 2: the analytics reports.
+ * - variant_sales holds Shopify's "Total sales by product variant" and "Total
+ *   sales by product" reports. Those files do not say their currency, so each
+ *   row keeps the exponent its amounts were read with. Discounts and returns
+ *   are stored as positive amounts (the reports write them negative).
+ * - sessions.sessions may be NULL: a checkout report ("Customer behaviour")
+ *   gives the sessions that completed checkout but not the total.
+ * - email_revenue gets source_id, the export's own key, so that importing a
+ *   report again replaces its rows, and the exponent of its amounts. */
+static const char schema_v2[] =
+  "CREATE TABLE variant_sales ("
+  "  id INTEGER PRIMARY KEY,"
+  "  report TEXT NOT NULL CHECK (report IN ('variant', 'product')),"
+  "  product TEXT NOT NULL,"
+  "  variant TEXT,"
+  "  sku TEXT,"
+  "  vendor TEXT,"
+  "  product_type TEXT,"
+  "  net_items INTEGER NOT NULL,"
+  "  gross_sales INTEGER NOT NULL,"
+  "  discounts INTEGER NOT NULL,"
+  "  returns INTEGER NOT NULL,"
+  "  net_sales INTEGER,"
+  "  taxes INTEGER,"
+  "  total_sales INTEGER,"
+  "  exponent INTEGER NOT NULL,"
+  "  import_id INTEGER REFERENCES imports (id));"
+  "CREATE INDEX variant_sales_by_sku ON variant_sales (sku);"
+  "CREATE TABLE sessions_v2 ("
+  "  period TEXT NOT NULL CHECK (period IN ('day', 'week', 'month')),"
+  "  start_day INTEGER NOT NULL,"
+  "  sessions INTEGER,"
+  "  converted INTEGER,"
+  "  PRIMARY KEY (period, start_day));"
+  "INSERT INTO sessions_v2 (period, start_day, sessions, converted) "
+  "  SELECT period, start_day, sessions, converted FROM sessions;"
+  "DROP TABLE sessions;"
+  "ALTER TABLE sessions_v2 RENAME TO sessions;"
+  "ALTER TABLE email_revenue ADD COLUMN source_id TEXT;"
+  "ALTER TABLE email_revenue ADD COLUMN exponent INTEGER;"
+  "CREATE UNIQUE INDEX email_revenue_by_source ON email_revenue (source_id);";
+
+static gboolean
+migrate_to_v2 (LcStore  *self,
+               GError  **error)
+{
+  return _lc_store_exec (self, schema_v2, error);
+}
+
+/* migrations[i] brings a store from version i + 1 to i + 2. A new store is
+ * made with schema_v1 and every migration, so the migrations are the one
+ * path to the current schema; an older store runs the ones it lacks inside
+ * one transaction after a backup copy. */
+static const MigrateFunc migrations[] = {
+  migrate_to_v2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LC_STORE_SCHEMA_VERSION - 1);
 
 static void
 finalize_statement (gpointer stmt)
@@ -367,6 +421,18 @@ make_salt (void)
   return g_string_free (hex, FALSE);
 }
 
+/* Runs the migrations from from_version up, inside the caller's transaction. */
+static gboolean
+run_migrations (LcStore  *self,
+                int       from_version,
+                GError  **error)
+{
+  for (int v = from_version; v < LC_STORE_SCHEMA_VERSION; v++)
+    if (!migrations[v - 1] (self, error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 create_schema (LcStore  *self,
                GError  **error)
@@ -379,6 +445,7 @@ create_schema (LcStore  *self,
   pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                              LC_STORE_APPLICATION_ID, LC_STORE_SCHEMA_VERSION);
   if (!_lc_store_exec (self, schema_v1, error) ||
+      !run_migrations (self, 1, error) ||
       !_lc_store_exec (self, pragmas, error) ||
       !set_meta (self, "salt", salt, error) ||
       !set_meta (self, "created_by", PACKAGE_VERSION, error) ||
@@ -409,22 +476,17 @@ migrate (LcStore  *self,
 {
   g_autofree char *pragma = NULL;
 
-  if (!backup_copy (self->path, from_version, error))
+  /* The copy is of the main file only: move everything out of the
+   * write-ahead log first, so the backup holds the whole store. */
+  if (!_lc_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error) ||
+      !backup_copy (self->path, from_version, error))
     return FALSE;
   if (!_lc_store_begin (self, error))
     return FALSE;
-  for (int v = from_version; v < LC_STORE_SCHEMA_VERSION; v++)
-    {
-      MigrateFunc func = migrations[v - 1];
-
-      if (func != NULL && !func (self, error))
-        {
-          _lc_store_rollback (self);
-          return FALSE;
-        }
-    }
   pragma = g_strdup_printf ("PRAGMA user_version = %d", LC_STORE_SCHEMA_VERSION);
-  if (!_lc_store_exec (self, pragma, error) || !_lc_store_commit (self, error))
+  if (!run_migrations (self, from_version, error) ||
+      !_lc_store_exec (self, pragma, error) ||
+      !_lc_store_commit (self, error))
     {
       _lc_store_rollback (self);
       return FALSE;

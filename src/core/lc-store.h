@@ -27,7 +27,7 @@ typedef enum
 } LcStoreOpenFlags;
 
 /* The schema version this build writes. */
-#define LC_STORE_SCHEMA_VERSION 1
+#define LC_STORE_SCHEMA_VERSION 2
 
 #define LC_TYPE_STORE (lc_store_get_type ())
 G_DECLARE_FINAL_TYPE (LcStore, lc_store, LC, STORE, GObject)

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-test"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "lc-demo.h"
+#include "lc-evaluate.h"
+#include "lc-test-util.h"
+
+typedef struct
+{
+  LcStore    *store;
+  JsonParser *truth;
+} Demo;
+
+static void
+demo_clear (Demo *demo)
+{
+  g_clear_object (&demo->store);
+  g_clear_object (&demo->truth);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Demo, demo_clear)
+
+static void
+make_demo (Demo   *demo,
+           guint   seed,
+           double  orders_per_day)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store_path = g_build_filename (dir, "demo.liftcheck", NULL);
+  g_autofree char *truth_path = g_build_filename (dir, "truth.json", NULL);
+  g_autoptr(GError) error = NULL;
+  LcDemoOptions options;
+
+  lc_demo_options_init (&options);
+  options.seed = seed;
+  options.orders_per_day = orders_per_day;
+  g_assert_true (lc_demo_create_store (&options, store_path, NULL, truth_path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  demo->store = lc_store_open (store_path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  demo->truth = json_parser_new ();
+  json_parser_load_from_file (demo->truth, truth_path, &error);
+  g_assert_no_error (error);
+}
+
+static JsonObject *
+truth_feature (Demo       *demo,
+               const char *id)
+{
+  JsonArray *features = json_object_get_array_member (json_node_get_object (json_parser_get_root (demo->truth)), "features");
+
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, i);
+
+      if (g_str_equal (json_object_get_string_member (feature, "feature"), id))
+        return feature;
+    }
+  g_assert_not_reached ();
+}
+
+static LcEvaluation *
+evaluate (Demo       *demo,
+          const char *feature)
+{
+  g_autoptr(GError) error = NULL;
+  LcEvaluation *e = lc_store_evaluate_feature (demo->store, feature, -1, 60, LC_DAY_NONE, &error);
+
+  g_assert_no_error (error);
+  g_test_message ("%s: status %s, lift %+.4f (%+.4f to %+.4f), change %+.4f (%+.4f to %+.4f), p %.2g, mde %.3f, yoy %d",
+                  feature, lc_evaluation_status_to_string (e->status), e->lift, e->lift_low, e->lift_high,
+                  e->change, e->change_low, e->change_high, e->p_value, e->mde, e->year_over_year);
+  return e;
+}
+
+/* The demo plants known effects; the analysis must find them, on every seed
+ * and at two store sizes (PLAYBOOK.md's methods, issue "Honest measurement"). */
+static guint carousel_misses;
+
+static void
+check_planted_effects (double orders_per_day)
+{
+  for (guint seed = 1; seed <= 5; seed++)
+    {
+      g_auto(Demo) demo = { 0 };
+      g_autoptr(LcEvaluation) bundles = NULL;
+      g_autoptr(LcEvaluation) carousel = NULL;
+      g_autoptr(LcEvaluation) nudges = NULL;
+      double planted_upt, planted_returns;
+
+      g_test_message ("seed %u, %.0f orders a day", seed, orders_per_day);
+      make_demo (&demo, seed, orders_per_day);
+      planted_upt = json_object_get_double_member (truth_feature (&demo, "cart-bundles"), "upt_lift");
+      planted_returns = json_object_get_double_member (truth_feature (&demo, "return-nudges"), "return_rate_lift_relative");
+
+      /* Cart bundles: the planted extra items per order lie inside the
+       * interval, and the change is significant. */
+      bundles = evaluate (&demo, "cart-bundles");
+      g_assert_cmpint (bundles->metric, ==, LC_METRIC_UPT);
+      g_assert_cmpint (bundles->status, ==, LC_EVALUATION_MEASURED);
+      g_assert_true (bundles->year_over_year);
+      g_assert_true (bundles->significant);
+      g_assert_cmpfloat (bundles->change_low, <=, planted_upt);
+      g_assert_cmpfloat (bundles->change_high, >=, planted_upt);
+
+      /* The carousel does nothing: no store shows a significant lift. A 95%
+       * interval misses the truth one time in twenty by design, so across
+       * the ten stores at most one may exclude zero (checked at the end). */
+      carousel = evaluate (&demo, "homepage-recs");
+      g_assert_cmpint (carousel->metric, ==, LC_METRIC_AOV);
+      g_assert_false (carousel->significant && carousel->lift > 0);
+      if (carousel->lift_low > 0 || carousel->lift_high < 0)
+        carousel_misses++;
+
+      /* Return nudges cut the return rate by the planted fraction. */
+      nudges = evaluate (&demo, "return-nudges");
+      g_assert_cmpint (nudges->metric, ==, LC_METRIC_RETURN_RATE);
+      g_assert_cmpint (nudges->status, ==, LC_EVALUATION_MEASURED);
+      g_assert_true (nudges->significant);
+      g_assert_cmpfloat (nudges->lift, <, 0);
+      g_assert_cmpfloat (nudges->lift_low, <=, planted_returns);
+      g_assert_cmpfloat (nudges->lift_high, >=, planted_returns);
+    }
+}
+
+static void
+test_planted_effects_are_found_in_a_mid_size_store (void)
+{
+  check_planted_effects (120);
+}
+
+static void
+test_planted_effects_are_found_in_a_larger_store (void)
+{
+  check_planted_effects (240);
+  g_test_message ("carousel intervals excluding zero: %u of 10", carousel_misses);
+  g_assert_cmpuint (carousel_misses, <=, 1);
+}
+
+static void
+test_too_small_a_store_cannot_measure (void)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autoptr(LcEvaluation) bundles = NULL;
+
+  /* Three orders a day: the same planted effect is lost in the noise, and
+   * the result must say so rather than report a lift. */
+  make_demo (&demo, 3, 3);
+  bundles = evaluate (&demo, "cart-bundles");
+  g_assert_cmpint (bundles->status, ==, LC_EVALUATION_CANNOT_MEASURE);
+  g_assert_false (bundles->significant);
+  g_assert_cmpfloat (bundles->mde, >, 0.10);
+}
+
+static void
+test_warnings_name_what_muddies_the_comparison (void)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autoptr(LcEvaluation) e = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean other_switch = FALSE, no_history = FALSE, short_window = FALSE, peak = FALSE;
+
+  make_demo (&demo, 1, 30);
+  /* A category-recs switch recorded inside the bundles' windows. */
+  g_assert_true (lc_store_add_feature_span (demo.store, "category-recs", lc_day_from_ymd (2026, 5, 10), LC_DAY_NONE, -1, &error));
+  e = lc_store_evaluate_feature (demo.store, "cart-bundles", -1, 60, LC_DAY_NONE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < e->warnings->len; i++)
+    other_switch |= strstr (g_ptr_array_index (e->warnings, i), "2026-05-10") != NULL;
+  g_assert_true (other_switch);
+  g_clear_pointer (&e, lc_evaluation_free);
+
+  /* A switch 100 days after the first order: no year-earlier history; a
+   * switch 20 days before the last: a short after-window; a window over
+   * Black Friday. */
+  g_assert_true (lc_store_add_feature_span (demo.store, "product-page-recs", lc_day_from_ymd (2025, 2, 9), LC_DAY_NONE, -1, &error));
+  e = lc_store_evaluate_feature (demo.store, "product-page-recs", -1, 60, LC_DAY_NONE, &error);
+  for (guint i = 0; i < e->warnings->len; i++)
+    no_history |= strstr (g_ptr_array_index (e->warnings, i), "a year earlier") != NULL;
+  g_assert_true (no_history);
+  g_assert_false (e->year_over_year);
+  g_clear_pointer (&e, lc_evaluation_free);
+
+  g_assert_true (lc_store_add_feature_span (demo.store, "browse-abandonment", lc_day_from_ymd (2026, 10, 12), LC_DAY_NONE, -1, &error));
+  e = lc_store_evaluate_feature (demo.store, "browse-abandonment", -1, 60, LC_DAY_NONE, &error);
+  for (guint i = 0; i < e->warnings->len; i++)
+    short_window |= strstr (g_ptr_array_index (e->warnings, i), "Only 20 days") != NULL;
+  g_assert_true (short_window);
+  g_clear_pointer (&e, lc_evaluation_free);
+
+  g_assert_true (lc_store_add_feature_span (demo.store, "email-product-blocks", lc_day_from_ymd (2025, 12, 10), LC_DAY_NONE, -1, &error));
+  e = lc_store_evaluate_feature (demo.store, "email-product-blocks", -1, 30, LC_DAY_NONE, &error);
+  for (guint i = 0; i < e->warnings->len; i++)
+    peak |= strstr (g_ptr_array_index (e->warnings, i), "Black Friday") != NULL;
+  g_assert_true (peak);
+}
+
+static void
+test_a_feature_never_switched_on_is_an_error (void)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcEvaluation) e = NULL;
+
+  make_demo (&demo, 1, 5);
+  e = lc_store_evaluate_feature (demo.store, "predictive-retention", -1, 60, LC_DAY_NONE, &error);
+  g_assert_null (e);
+  g_assert_error (error, LC_EVALUATE_ERROR, LC_EVALUATE_ERROR_NO_SWITCH);
+  g_assert_nonnull (strstr (error->message, "liftcheck-cli feature"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lc/evaluate/planted-effects-are-found-in-a-mid-size-store", test_planted_effects_are_found_in_a_mid_size_store);
+  g_test_add_func ("/lc/evaluate/planted-effects-are-found-in-a-larger-store", test_planted_effects_are_found_in_a_larger_store);
+  g_test_add_func ("/lc/evaluate/too-small-a-store-cannot-measure", test_too_small_a_store_cannot_measure);
+  g_test_add_func ("/lc/evaluate/warnings-name-what-muddies-the-comparison", test_warnings_name_what_muddies_the_comparison);
+  g_test_add_func ("/lc/evaluate/a-feature-never-switched-on-is-an-error", test_a_feature_never_switched_on_is_an_error);
+
+  return g_test_run ();
+}
