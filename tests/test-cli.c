@@ -247,6 +247,73 @@ test_feature_switches_are_recorded (void)
   g_assert_nonnull (strstr (err, "2024-05-28"));
 }
 
+static void
+test_holdout_compares_tagged_orders (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store = g_build_filename (dir, "shop.liftcheck", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GString) text = g_string_new ("Name,Financial Status,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Id,Tags\n");
+  g_autoptr(JsonObject) result = NULL;
+  JsonObject *aov;
+
+  /* 300 orders over 30 days; every fifth carries the holdout tag and, without
+   * the feature, is worth about 10% less. */
+  for (guint i = 0; i < 300; i++)
+    {
+      gboolean held_out = i % 5 == 0;
+      double value = (held_out ? 45.0 : 50.0) + (i * 7 % 11) - 5;
+
+      g_string_append_printf (text, "#%u,paid,USD,%.2f,%.2f,2024-05-%02u 10:00:00 +0000,1,Mug,%.2f,%u,%s\n",
+                              1000 + i, value, value, 1 + i % 30, value, 5000 + i,
+                              held_out ? "\"vip, holdout\"" : "vip");
+    }
+  csv = lc_test_write_file (dir, "orders_export.csv", text->str, text->len);
+  g_assert_cmpint (lc_test_run_cli (NULL, NULL, "import", store, csv, NULL), ==, 0);
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "holdout", store, "--tag", "holdout", "--split", "0.2", "--json", NULL), ==, 0);
+  result = parse_object (out);
+  g_assert_cmpint (json_object_get_int_member (result, "tagged_orders"), ==, 60);
+  /* Only the days the tag was in use (1 to 26 May) are compared. */
+  g_assert_cmpstr (json_object_get_string_member (result, "to"), ==, "2024-05-26");
+  g_assert_cmpint (json_object_get_int_member (result, "other_orders"), ==, 200);
+  aov = json_object_get_object_member (result, "aov");
+  g_assert_cmpfloat (json_object_get_double_member (aov, "lift"), <, -0.05);
+  g_assert_true (json_object_get_boolean_member (aov, "significant"));
+  /* 60 of 260 (23%) against a planned 20% is within chance. */
+  g_assert_false (json_object_get_boolean_member (result, "sample_ratio_mismatch"));
+  g_assert_cmpfloat (json_object_get_double_member (result, "srm_p_value"), >, 0.05);
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "holdout", store, "--tag", "holdout", "--split", "0.5", "--json", NULL), ==, 0);
+  g_clear_pointer (&result, json_object_unref);
+  result = parse_object (out);
+  g_assert_true (json_object_get_boolean_member (result, "sample_ratio_mismatch"));
+
+  g_assert_cmpint (lc_test_run_cli (NULL, NULL, "holdout", store, "--tag", "nosuchtag", NULL), ==, 2);
+}
+
+static void
+test_abtest_reads_counts (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonObject) result = NULL;
+
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "abtest", "--a", "10000:200", "--b", "10000:260", "--json", NULL), ==, 0);
+  result = parse_object (out);
+  g_assert_cmpfloat (json_object_get_double_member (result, "rate_a"), ==, 0.02);
+  g_assert_cmpfloat (json_object_get_double_member (result, "rate_b"), ==, 0.026);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (result, "lift"), 0.3, 1e-12);
+  g_assert_cmpfloat (json_object_get_double_member (result, "p_value"), <, 0.01);
+  g_assert_cmpfloat (json_object_get_double_member (result, "lift_low"), >, 0);
+  /* An even split of 10,000 and 10,000 is no mismatch. */
+  g_assert_cmpfloat (json_object_get_double_member (result, "srm_p_value"), ==, 1.0);
+
+  g_assert_cmpint (lc_test_run_cli (NULL, &err, "abtest", "--a", "100:120", "--b", "100:5", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "can’t exceed"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -261,6 +328,8 @@ main (int    argc,
   g_test_add_func ("/lc/cli/store-problems-exit-3", test_store_problems_exit_3);
   g_test_add_func ("/lc/cli/demo-store-is-created-with-its-truth", test_demo_store_is_created_with_its_truth);
   g_test_add_func ("/lc/cli/feature-switches-are-recorded", test_feature_switches_are_recorded);
+  g_test_add_func ("/lc/cli/holdout-compares-tagged-orders", test_holdout_compares_tagged_orders);
+  g_test_add_func ("/lc/cli/abtest-reads-counts", test_abtest_reads_counts);
 
   return g_test_run ();
 }

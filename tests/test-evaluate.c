@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "lc-demo.h"
 #include "lc-evaluate.h"
+#include "lc-experiments.h"
 #include "lc-test-util.h"
 
 typedef struct
@@ -127,6 +129,25 @@ check_planted_effects (double orders_per_day)
       g_assert_cmpfloat (nudges->lift, <, 0);
       g_assert_cmpfloat (nudges->lift_low, <=, planted_returns);
       g_assert_cmpfloat (nudges->lift_high, >=, planted_returns);
+
+      /* The two-week carousel off-test changed nothing: keep it off. */
+      {
+        JsonObject *offtest = json_object_get_object_member (json_node_get_object (json_parser_get_root (demo.truth)), "offtest");
+        g_autoptr(LcOffTest) off = NULL;
+        g_autoptr(GError) error = NULL;
+        LcDay from, to;
+
+        g_assert_true (lc_day_parse (json_object_get_string_member (offtest, "from"), &from, NULL));
+        g_assert_true (lc_day_parse (json_object_get_string_member (offtest, "to"), &to, NULL));
+        off = lc_store_read_off_test (demo.store, from, to, &error);
+        g_assert_no_error (error);
+        g_test_message ("off-test: %+.4f (%+.4f to %+.4f), weekly variation %.4f",
+                        off->revenue_change, off->change_low, off->change_high, off->normal_weekly_variation);
+        g_assert_false (off->turn_back_on);
+        g_assert_true (off->year_over_year);
+        g_assert_cmpfloat (off->change_low, <=, 0);
+        g_assert_cmpfloat (off->change_high, >=, 0);
+      }
     }
 }
 
@@ -216,6 +237,67 @@ test_a_feature_never_switched_on_is_an_error (void)
   g_assert_nonnull (strstr (error->message, "liftcheck-cli feature"));
 }
 
+static void
+test_off_test_sees_a_real_drop (void)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autoptr(LcOffTest) off = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  LcDay from = lc_day_from_ymd (2026, 9, 21), to = lc_day_from_ymd (2026, 10, 4);
+  sqlite3 *db;
+  char *sql;
+
+  make_demo (&demo, 2, 120);
+  path = g_strdup (lc_store_get_path (demo.store));
+  g_clear_object (&demo.store);
+
+  /* Pretend switching the feature off lost a quarter of the orders in those
+   * two weeks: every fourth order is cancelled. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sql = sqlite3_mprintf ("UPDATE orders SET counted = 0 WHERE local_day BETWEEN %d AND %d AND id %% 4 = 0", from, to);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  sqlite3_close (db);
+
+  demo.store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  off = lc_store_read_off_test (demo.store, from, to, &error);
+  g_assert_no_error (error);
+  g_test_message ("off-test with a 25%% loss: %+.4f (%+.4f to %+.4f)", off->revenue_change, off->change_low, off->change_high);
+  g_assert_cmpfloat (off->revenue_change, <, -0.15);
+  g_assert_cmpfloat (off->change_high, <, 0);
+  g_assert_true (off->turn_back_on);
+}
+
+static void
+test_test_length_follows_the_store_variance (void)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree LcPower *aov = NULL;
+  g_autofree LcPower *upt = NULL;
+  g_autofree LcPower *upt_small = NULL;
+
+  make_demo (&demo, 1, 120);
+  /* A 2% change in order value hides in this store's spread of order
+   * values; a 5% change in items per order does not. */
+  aov = lc_store_compute_power (demo.store, LC_METRIC_AOV, 0.02, &error);
+  g_assert_no_error (error);
+  g_assert_false (aov->measurable);
+  g_assert_cmpuint (aov->days_needed, >, 56);
+  g_assert_cmpfloat (aov->mde_in_8_weeks, >, 0.02);
+  upt = lc_store_compute_power (demo.store, LC_METRIC_UPT, 0.05, &error);
+  g_assert_no_error (error);
+  g_assert_true (upt->measurable);
+  g_assert_cmpuint (upt->days_needed, >=, 7);
+  g_assert_cmpfloat (upt->mde_in_8_weeks, <, 0.05);
+
+  /* Doubling the lift to find quarters the sample. */
+  upt_small = lc_store_compute_power (demo.store, LC_METRIC_UPT, 0.10, &error);
+  g_assert_cmpfloat (fabs (upt->n_per_group / upt_small->n_per_group - 4.0), <, 0.05);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -227,6 +309,8 @@ main (int    argc,
   g_test_add_func ("/lc/evaluate/too-small-a-store-cannot-measure", test_too_small_a_store_cannot_measure);
   g_test_add_func ("/lc/evaluate/warnings-name-what-muddies-the-comparison", test_warnings_name_what_muddies_the_comparison);
   g_test_add_func ("/lc/evaluate/a-feature-never-switched-on-is-an-error", test_a_feature_never_switched_on_is_an_error);
+  g_test_add_func ("/lc/evaluate/off-test-sees-a-real-drop", test_off_test_sees_a_real_drop);
+  g_test_add_func ("/lc/evaluate/test-length-follows-the-store-variance", test_test_length_follows_the_store_variance);
 
   return g_test_run ();
 }

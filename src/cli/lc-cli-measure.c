@@ -783,14 +783,20 @@ lc_cli_run_power (int    argc,
       return EXIT_OK;
     }
 
-  if (power->metric == LC_METRIC_REVENUE)
-    g_print (_("To see a %.1f%% change in daily revenue, a test switching the feature on and off would need about %u days (%.0f days in each state).\n"),
-             power->lift * 100, power->days_needed, power->n_per_group);
-  else
-    g_print (_("To see a %.1f%% change in %s, a test splitting visitors 50/50 would need about %u days (%.0f orders in each half).\n"),
-             power->lift * 100,
-             power->metric == LC_METRIC_AOV ? _("average order value") : _("items per order"),
-             power->days_needed, power->n_per_group);
+  {
+    g_autofree char *days = lc_display_count (power->days_needed);
+    g_autofree char *per_group = lc_display_count ((gint64) power->n_per_group);
+
+    if (power->metric == LC_METRIC_REVENUE)
+      g_print (_("To see a %.1f%% change in daily revenue, a test switching the feature on and off would need about %s days (%s days in each state).\n"),
+               power->lift * 100, days, per_group);
+    else if (power->metric == LC_METRIC_AOV)
+      g_print (_("To see a %.1f%% change in average order value, a test splitting visitors 50/50 would need about %s days (%s orders in each half).\n"),
+               power->lift * 100, days, per_group);
+    else
+      g_print (_("To see a %.1f%% change in items per order, a test splitting visitors 50/50 would need about %s days (%s orders in each half).\n"),
+               power->lift * 100, days, per_group);
+  }
   g_print (_("In 8 weeks, such a test could detect a change of %.1f%% or more.\n"), power->mde_in_8_weeks * 100);
   if (power->measurable)
     g_print (_("That is within 8 weeks: this store can measure a change of this size.\n"));
