@@ -60,6 +60,14 @@ agree (Agreement  *agreement,
                         agreement->function, index, field, actual, expected);
 }
 
+static double
+get (JsonObject *object,
+     const char *member)
+{
+  g_assert_true (json_object_has_member (object, member));
+  return json_object_get_double_member (object, member);
+}
+
 static void
 agree_member (Agreement  *agreement,
               guint       index,
@@ -68,8 +76,7 @@ agree_member (Agreement  *agreement,
               double      actual,
               double      floor_)
 {
-  g_assert_true (json_object_has_member (expected, member));
-  agree (agreement, index, member, actual, json_object_get_double_member (expected, member), floor_);
+  agree (agreement, index, member, actual, get (expected, member), floor_);
 }
 
 static void
@@ -115,14 +122,6 @@ get_doubles (JsonObject *object,
   return values;
 }
 
-static double
-get (JsonObject *object,
-     const char *member)
-{
-  g_assert_true (json_object_has_member (object, member));
-  return json_object_get_double_member (object, member);
-}
-
 static guint64
 get_count (JsonObject *object,
            const char *member)
@@ -139,31 +138,39 @@ test_normal_matches_scipy (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *vectors = load_vectors (parser);
   JsonArray  *cases = section (vectors, "normal");
-  JsonArray  *quantiles = section (vectors, "normal_quantile");
-  Agreement   cdf = { "normal cdf/sf" };
-  Agreement   quantile = { "normal quantile" };
+  Agreement   agreement = { "normal cdf/sf" };
 
   for (guint i = 0; i < json_array_get_length (cases); i++)
     {
       JsonObject *c = json_array_get_object_element (cases, i);
       double      x = get (c, "x");
 
-      agree_member (&cdf, i, c, "cdf", lc_stats_normal_cdf (x), PROB_FLOOR);
-      agree_member (&cdf, i, c, "sf", lc_stats_normal_sf (x), PROB_FLOOR);
-      cdf.cases++;
-    }
-  for (guint i = 0; i < json_array_get_length (quantiles); i++)
-    {
-      JsonObject *c = json_array_get_object_element (quantiles, i);
-
-      agree_member (&quantile, i, c, "x", lc_stats_normal_quantile (get (c, "p")), ABS_FLOOR);
-      quantile.cases++;
+      agree_member (&agreement, i, c, "cdf", lc_stats_normal_cdf (x), PROB_FLOOR);
+      agree_member (&agreement, i, c, "sf", lc_stats_normal_sf (x), PROB_FLOOR);
+      agreement.cases++;
     }
 
-  report (&cdf);
-  report (&quantile);
+  report (&agreement);
 }
 
+static void
+test_normal_quantile_matches_scipy (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *vectors = load_vectors (parser);
+  JsonArray  *cases = section (vectors, "normal_quantile");
+  Agreement   agreement = { "normal quantile" };
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+
+      agree_member (&agreement, i, c, "x", lc_stats_normal_quantile (get (c, "p")), ABS_FLOOR);
+      agreement.cases++;
+    }
+
+  report (&agreement);
+}
 static void
 test_incomplete_beta_matches_scipy (void)
 {
@@ -210,9 +217,7 @@ test_student_t_matches_scipy (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *vectors = load_vectors (parser);
   JsonArray  *cases = section (vectors, "student_t");
-  JsonArray  *quantiles = section (vectors, "student_t_quantile");
   Agreement   agreement = { "student t cdf/sf/two-sided" };
-  Agreement   quantile = { "student t quantile" };
 
   for (guint i = 0; i < json_array_get_length (cases); i++)
     {
@@ -225,19 +230,29 @@ test_student_t_matches_scipy (void)
       agree_member (&agreement, i, c, "two_sided", lc_stats_student_t_two_sided (t, df), PROB_FLOOR);
       agreement.cases++;
     }
-  for (guint i = 0; i < json_array_get_length (quantiles); i++)
-    {
-      JsonObject *c = json_array_get_object_element (quantiles, i);
 
-      agree_member (&quantile, i, c, "t",
+  report (&agreement);
+}
+
+static void
+test_student_t_quantile_matches_scipy (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *vectors = load_vectors (parser);
+  JsonArray  *cases = section (vectors, "student_t_quantile");
+  Agreement   agreement = { "student t quantile" };
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+
+      agree_member (&agreement, i, c, "t",
                     lc_stats_student_t_quantile (get (c, "p"), get (c, "df")), ABS_FLOOR);
-      quantile.cases++;
+      agreement.cases++;
     }
 
   report (&agreement);
-  report (&quantile);
 }
-
 static void
 test_chi_square_matches_scipy (void)
 {
@@ -553,48 +568,65 @@ test_power_matches_statsmodels (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *vectors = load_vectors (parser);
-  JsonArray  *power_cases = section (vectors, "power");
-  JsonArray  *size_cases = section (vectors, "sample_size");
-  JsonArray  *mde_cases = section (vectors, "mde");
-  Agreement   power = { "power (NormalIndPower.power)" };
-  Agreement   size = { "sample size (NormalIndPower.solve_power)" };
-  Agreement   mde = { "minimum detectable lift (NormalIndPower.solve_power)" };
+  JsonArray  *cases = section (vectors, "power");
+  Agreement   agreement = { "power (NormalIndPower.power)" };
 
-  for (guint i = 0; i < json_array_get_length (power_cases); i++)
+  for (guint i = 0; i < json_array_get_length (cases); i++)
     {
-      JsonObject *c = json_array_get_object_element (power_cases, i);
+      JsonObject *c = json_array_get_object_element (cases, i);
 
-      agree_member (&power, i, c, "power",
+      agree_member (&agreement, i, c, "power",
                     lc_stats_power_two_sample (get (c, "effect_size"), get (c, "n_per_group"), get (c, "alpha")),
                     PROB_FLOOR);
-      power.cases++;
+      agreement.cases++;
     }
-  for (guint i = 0; i < json_array_get_length (size_cases); i++)
-    {
-      JsonObject *c = json_array_get_object_element (size_cases, i);
 
-      agree_member (&size, i, c, "n_per_group",
+  report (&agreement);
+}
+
+static void
+test_sample_size_matches_statsmodels (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *vectors = load_vectors (parser);
+  JsonArray  *cases = section (vectors, "sample_size");
+  Agreement   agreement = { "sample size (NormalIndPower.solve_power)" };
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+
+      agree_member (&agreement, i, c, "n_per_group",
                     lc_stats_sample_size_for_lift (get (c, "baseline_mean"), get (c, "sd"), get (c, "lift"),
                                                    get (c, "alpha"), get (c, "power")),
                     ABS_FLOOR);
-      size.cases++;
+      agreement.cases++;
     }
-  for (guint i = 0; i < json_array_get_length (mde_cases); i++)
-    {
-      JsonObject *c = json_array_get_object_element (mde_cases, i);
 
-      agree_member (&mde, i, c, "lift",
+  report (&agreement);
+}
+
+static void
+test_minimum_detectable_lift_matches_statsmodels (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *vectors = load_vectors (parser);
+  JsonArray  *cases = section (vectors, "mde");
+  Agreement   agreement = { "minimum detectable lift (NormalIndPower.solve_power)" };
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+
+      agree_member (&agreement, i, c, "lift",
                     lc_stats_minimum_detectable_lift (get (c, "baseline_mean"), get (c, "sd"), get (c, "n_per_group"),
                                                       get (c, "alpha"), get (c, "power")),
                     ABS_FLOOR);
-      mde.cases++;
+      agreement.cases++;
     }
 
-  report (&power);
-  report (&size);
-  report (&mde);
+  report (&agreement);
 }
-
 static void
 test_diff_in_diff_matches_statsmodels (void)
 {
@@ -846,9 +878,11 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lc/stats/normal-matches-scipy", test_normal_matches_scipy);
+  g_test_add_func ("/lc/stats/normal-quantile-matches-scipy", test_normal_quantile_matches_scipy);
   g_test_add_func ("/lc/stats/incomplete-beta-matches-scipy", test_incomplete_beta_matches_scipy);
   g_test_add_func ("/lc/stats/incomplete-gamma-matches-scipy", test_incomplete_gamma_matches_scipy);
   g_test_add_func ("/lc/stats/student-t-matches-scipy", test_student_t_matches_scipy);
+  g_test_add_func ("/lc/stats/student-t-quantile-matches-scipy", test_student_t_quantile_matches_scipy);
   g_test_add_func ("/lc/stats/chi-square-matches-scipy", test_chi_square_matches_scipy);
   g_test_add_func ("/lc/stats/winsorize-matches-numpy", test_winsorize_matches_numpy);
   g_test_add_func ("/lc/stats/welch-matches-scipy", test_welch_matches_scipy);
@@ -860,6 +894,8 @@ main (int    argc,
   g_test_add_func ("/lc/stats/ratio-test-matches-numpy", test_ratio_test_matches_numpy);
   g_test_add_func ("/lc/stats/srm-matches-scipy", test_srm_matches_scipy);
   g_test_add_func ("/lc/stats/power-matches-statsmodels", test_power_matches_statsmodels);
+  g_test_add_func ("/lc/stats/sample-size-matches-statsmodels", test_sample_size_matches_statsmodels);
+  g_test_add_func ("/lc/stats/minimum-detectable-lift-matches-statsmodels", test_minimum_detectable_lift_matches_statsmodels);
   g_test_add_func ("/lc/stats/diff-in-diff-matches-statsmodels", test_diff_in_diff_matches_statsmodels);
   g_test_add_func ("/lc/stats/welch-refuses-fewer-than-two", test_welch_refuses_fewer_than_two);
   g_test_add_func ("/lc/stats/welch-zero-variance-is-certain", test_welch_zero_variance_is_certain);

@@ -374,6 +374,7 @@ run_series (int    argc,
   LcPeriod period = LC_PERIOD_WEEK;
   LcDay from, to;
   gboolean with_sessions;
+  gboolean per_session;
   int status;
   const GOptionEntry entries[] = {
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Period: day, week (the default) or month"), N_("PERIOD") },
@@ -399,7 +400,8 @@ run_series (int    argc,
 
       return lc_cli_usage_error (context, message);
     }
-  with_sessions = metric == LC_METRIC_SESSIONS || metric == LC_METRIC_CONVERSION || metric == LC_METRIC_RPV;
+  per_session = metric == LC_METRIC_CONVERSION || metric == LC_METRIC_RPV;
+  with_sessions = per_session || metric == LC_METRIC_SESSIONS;
   if (by != NULL && !lc_period_from_string (by, &period))
     return lc_cli_usage_error (context, _("--by takes day, week or month."));
   if (csv && json)
@@ -424,7 +426,7 @@ run_series (int    argc,
         }
       if (points == NULL)
         return lc_cli_fail (error);
-      if (metric != LC_METRIC_SESSIONS && !any_value (points))
+      if (per_session && points->len > 0 && !any_value (points))
         g_printerr (_("liftcheck-cli: no imported orders fall on the days the sessions cover, so there is nothing "
                       "to divide; import the orders export for those dates.\n"));
     }
@@ -495,7 +497,7 @@ run_series (int    argc,
 
   if (csv)
     g_print ("start,end,%s,orders%s\n", lc_metric_to_string (metric),
-             metric == LC_METRIC_RETURN_RATE ? ",immature" : with_sessions ? ",sessions" : "");
+             metric == LC_METRIC_RETURN_RATE ? ",immature" : per_session ? ",sessions" : "");
   for (guint i = 0; i < points->len; i++)
     {
       LcSeriesPoint *p = &g_array_index (points, LcSeriesPoint, i);
@@ -513,7 +515,7 @@ run_series (int    argc,
         g_ascii_formatd (value, sizeof value, format, p->value);
       if (csv)
         g_print ("%s,%s,%s,%" G_GINT64_FORMAT "%s\n", start, end, value, p->orders,
-                 metric == LC_METRIC_RETURN_RATE ? (p->immature ? ",true" : ",false") : with_sessions ? sessions : "");
+                 metric == LC_METRIC_RETURN_RATE ? (p->immature ? ",true" : ",false") : per_session ? sessions : "");
       else
         g_print ("%s  %12s  %s\n", start, p->has_value ? value : "—",
                  p->immature ? _("(returns still coming in)") : "");

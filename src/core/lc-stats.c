@@ -10,14 +10,14 @@
 
 #include "lc-stats.h"
 
-/* Continued fractions stop when a step changes the value by less than this,
- * and replace a zero denominator by LENTZ_TINY (modified Lentz, Numerical
- * Recipes 5.2). */
-#define CF_EPSILON (DBL_EPSILON / 2)
-#define LENTZ_TINY 1e-300
-/* The beta fraction needs O(sqrt (max (a, b))) steps; this covers t
- * distributions up to about 1e10 degrees of freedom. */
-#define CF_MAX_STEPS 1000000
+/* Series and continued fractions stop when a step changes the value by less
+ * than CF_EPSILON; the fractions replace a zero denominator by LENTZ_TINY
+ * (modified Lentz, Numerical Recipes 5.2). Where they are used they
+ * converge in under 100 steps (the worst case is O(sqrt (max (a, b))));
+ * CF_MAX_STEPS only bounds the loop. */
+#define CF_EPSILON   DBL_EPSILON
+#define LENTZ_TINY   1e-300
+#define CF_MAX_STEPS 10000
 
 #define LN_SQRT_2PI 0.918938533204672741780329736406
 
@@ -720,9 +720,7 @@ lc_stats_welch_winsorized (const double  *a,
   pooled = g_new (double, n_a + n_b);
   memcpy (pooled, a, n_a * sizeof (double));
   memcpy (pooled + n_a, b, n_b * sizeof (double));
-  limit = lc_stats_quantile (pooled, n_a + n_b, quantile);
-  for (gsize i = 0; i < n_a + n_b; i++)
-    pooled[i] = MIN (pooled[i], limit);
+  limit = lc_stats_winsorize_upper (pooled, n_a + n_b, quantile);
 
   if (cap != NULL)
     *cap = limit;
@@ -741,6 +739,7 @@ lc_stats_two_proportions (guint64              conversions_a,
   double pb;
   double pooled;
   double se_pooled;
+  double se_unpooled;
   double crit;
 
   g_return_val_if_fail (out != NULL, FALSE);
@@ -758,16 +757,15 @@ lc_stats_two_proportions (guint64              conversions_a,
   out->rate_b = pb;
   out->diff = pb - pa;
 
+  /* The test assumes no difference, so both arms share the pooled rate;
+   * the interval does not, so each keeps its own. */
   se_pooled = sqrt (pooled * (1.0 - pooled) * (1.0 / n_a + 1.0 / n_b));
   test_estimate (out->diff, se_pooled, 0, &out->z, &out->p_value);
 
   crit = critical_value (confidence, 0);
-  {
-    double se = sqrt (pa * (1.0 - pa) / n_a + pb * (1.0 - pb) / n_b);
-
-    out->ci_low = out->diff - crit * se;
-    out->ci_high = out->diff + crit * se;
-  }
+  se_unpooled = sqrt (pa * (1.0 - pa) / n_a + pb * (1.0 - pb) / n_b);
+  out->ci_low = out->diff - crit * se_unpooled;
+  out->ci_high = out->diff + crit * se_unpooled;
 
   out->has_lift = conversions_a > 0;
   if (out->has_lift)

@@ -7,8 +7,9 @@ G_BEGIN_DECLS
 
 /* The statistics behind "Honest measurement" (PLAYBOOK.md). Pure functions
  * of numbers: no store access, no allocation the caller has to free, safe to
- * call from any thread. Every p-value is in [0, 1] and never NaN; a tail too
- * small for a double (under about 1e-300) comes back as 0.
+ * call from any thread. Inputs must be finite. Every p-value is in [0, 1]
+ * and never NaN; a tail too small for a double (under about 1e-300) comes
+ * back as 0.
  *
  * Results are checked against SciPy and statsmodels by tests/test-stats.c,
  * with the vectors made by tests/reference/make_stats_vectors.py. */
@@ -25,7 +26,12 @@ G_BEGIN_DECLS
  *
  * df may be any positive real (Welch degrees of freedom are not whole).
  * Arguments outside a function's domain are programmer errors: they emit a
- * g_critical and return NaN. */
+ * g_critical and return NaN.
+ *
+ * Relative accuracy is about 1e-14 at the small df of small samples, tails
+ * included. In a t tail with very many degrees of freedom the incomplete
+ * beta's continued fraction loses about log10 (df / t²) digits: 1e-10 at
+ * df = 1e6, 1e-9 at 1e7, 1e-6 at 1e10. */
 
 /* Regularized incomplete beta I_x(a, b), a, b > 0, 0 <= x <= 1. */
 double lc_stats_incomplete_beta      (double a,
@@ -245,9 +251,10 @@ gboolean lc_stats_sample_ratio_mismatch (const guint64 *observed,
  *
  * The normal approximation, as statsmodels NormalIndPower: with
  * s = d sqrt (n / 2) and c the two-sided critical value,
- * power = Φ(s - c) + Φ(-s - c), both tails counted. (TTestIndPower's
- * noncentral t differs by under one unit of n for n above ~30.)
- * d is Cohen's effect size: lift × baseline mean / sd. */
+ * power = Φ(s - c) + Φ(-s - c), both tails counted. TTestIndPower's
+ * noncentral t asks for about one more unit per group (16.7 rather than
+ * 15.7 at d = 1, 6280 rather than 6279 at d = 0.05), which only matters
+ * for tiny tests. d is Cohen's effect size: lift × baseline mean / sd. */
 
 /* Power for effect size d > 0 with n per group, two-sided level alpha. */
 double lc_stats_power_two_sample     (double effect_size,
@@ -309,7 +316,7 @@ typedef struct
 } LcDidResult;
 
 /* Returns FALSE (out zeroed, p_value 1) when a window has fewer than two
- * days. A zero se follows the Welch rule. */
+ * days. A zero se follows the Welch rule, with df the total days - 4. */
 gboolean lc_stats_diff_in_diff       (const double *before,
                                       gsize         n_before,
                                       const double *after,

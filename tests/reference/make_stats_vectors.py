@@ -53,8 +53,10 @@ variance in one group, identical groups, huge n (1e6 and more through summary
 statistics), extreme proportions (0/n, n/n, 1 in 1e6), p-values from 1e-12
 and far below up to 1, and non-integer degrees of freedom. Values that
 SciPy or statsmodels cannot give (both variances zero, a pooled rate of 0 or
-1) are left to the hand-written tests in test-stats.c. Expected values below
-1e-290 are left out: a double has no relative precision there.
+1) are left to the hand-written tests in test-stats.c. Distribution values
+below 1e-290 are left out, a double having no relative precision there; a
+test's p-value that underflows to 0 (two proportions, n = 1e10) is kept, and
+the C code must give 0 (or a denormal) too.
 
 Deterministic (numpy seed 20240601). Made, from the top of the repository,
 with Debian's Python (the python3 first on PATH may lack SciPy):
