@@ -12,6 +12,7 @@
 #include "lc-demo.h"
 #include "lc-evaluate.h"
 #include "lc-experiments.h"
+#include "lc-import.h"
 #include "lc-test-util.h"
 
 typedef struct
@@ -298,6 +299,76 @@ test_test_length_follows_the_store_variance (void)
   g_assert_cmpfloat (fabs (upt->n_per_group / upt_small->n_per_group - 4.0), <, 0.05);
 }
 
+static void
+test_revenue_per_visitor_needs_and_uses_sessions (void)
+{
+  g_auto(Demo) demo = { 0 };
+  g_autoptr(LcEvaluation) aov = NULL;
+  g_autoptr(LcEvaluation) rpv = NULL;
+  g_autoptr(LcEvaluation) none = NULL;
+  g_autoptr(LcImportResult) imported = NULL;
+  g_autoptr(GArray) days = NULL;
+  g_autoptr(GString) csv = g_string_new ("\"Week\",\"Sessions\"\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = NULL;
+  const char *paths[2];
+  LcDay monday = LC_DAY_NONE;
+  gint64 orders = 0;
+
+  make_demo (&demo, 1, 120);
+
+  /* Without a sessions report there is no revenue per visitor. */
+  none = lc_store_evaluate_feature (demo.store, "cart-bundles", LC_METRIC_RPV, 60, LC_DAY_NONE, &error);
+  g_assert_null (none);
+  g_assert_error (error, LC_METRICS_ERROR, LC_METRICS_ERROR_NO_SESSIONS);
+  g_clear_error (&error);
+
+  /* A weekly sessions report with 40 visits for every order. */
+  days = lc_store_daily_totals (demo.store, LC_DAY_NONE, LC_DAY_NONE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i <= days->len; i++)
+    {
+      const LcDayTotals *d = i < days->len ? &g_array_index (days, LcDayTotals, i) : NULL;
+
+      if (d == NULL || lc_day_week_start (d->day) != monday)
+        {
+          if (monday != LC_DAY_NONE)
+            {
+              g_autofree char *week = lc_day_format (monday);
+
+              g_string_append_printf (csv, "\"%s\",%" G_GINT64_FORMAT "\n", week, orders * 40);
+            }
+          if (d == NULL)
+            break;
+          monday = lc_day_week_start (d->day);
+          orders = 0;
+        }
+      orders += d->orders;
+    }
+  path = lc_test_write_file (dir, "Sessions over time.csv", csv->str, csv->len);
+  paths[0] = path;
+  paths[1] = NULL;
+  imported = lc_store_import_files (demo.store, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  aov = lc_store_evaluate_feature (demo.store, "cart-bundles", LC_METRIC_AOV, 60, LC_DAY_NONE, &error);
+  g_assert_no_error (error);
+  rpv = lc_store_evaluate_feature (demo.store, "cart-bundles", LC_METRIC_RPV, 60, LC_DAY_NONE, &error);
+  g_assert_no_error (error);
+  g_test_message ("aov %+.4f (%+.4f to %+.4f); rpv %+.4f (%+.4f to %+.4f), %d weeks each side",
+                  aov->lift, aov->lift_low, aov->lift_high, rpv->lift, rpv->lift_low, rpv->lift_high,
+                  rpv->before_days / 7);
+  g_assert_cmpint (rpv->status, ==, LC_EVALUATION_MEASURED);
+  g_assert_true (rpv->year_over_year);
+  /* Calendar weeks: the after side starts on the Monday after the switch. */
+  g_assert_cmpint (lc_day_get_weekday (rpv->after_from), ==, 1);
+  g_assert_cmpint (rpv->after_from, >, rpv->switch_day);
+  /* At 40 visits an order, revenue per visit moves as order value does. */
+  g_assert_cmpfloat (rpv->lift, >, aov->lift_low - 0.02);
+  g_assert_cmpfloat (rpv->lift, <, aov->lift_high + 0.02);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +382,7 @@ main (int    argc,
   g_test_add_func ("/lc/evaluate/a-feature-never-switched-on-is-an-error", test_a_feature_never_switched_on_is_an_error);
   g_test_add_func ("/lc/evaluate/off-test-sees-a-real-drop", test_off_test_sees_a_real_drop);
   g_test_add_func ("/lc/evaluate/test-length-follows-the-store-variance", test_test_length_follows_the_store_variance);
+  g_test_add_func ("/lc/evaluate/revenue-per-visitor-needs-and-uses-sessions", test_revenue_per_visitor_needs_and_uses_sessions);
 
   return g_test_run ();
 }

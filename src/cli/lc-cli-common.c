@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "lc-cli-private.h"
+#include "lc-evaluate.h"
+#include "lc-experiments.h"
 #include "lc-json.h"
 
 int
@@ -16,6 +18,12 @@ lc_cli_fail (const GError *error)
   g_printerr ("liftcheck-cli: %s\n", error->message);
   if (error->domain == LC_STORE_ERROR)
     return error->code == LC_STORE_ERROR_INVALID ? EXIT_USAGE : EXIT_STORE;
+  /* What the store lacks (sessions, a recorded switch, enough orders) is a
+   * store problem; a request no store could answer is a usage error. */
+  if (error->domain == LC_METRICS_ERROR || error->domain == LC_EVALUATE_ERROR)
+    return EXIT_STORE;
+  if (error->domain == LC_EXPERIMENT_ERROR)
+    return error->code == LC_EXPERIMENT_ERROR_BAD_REQUEST ? EXIT_USAGE : EXIT_STORE;
   return EXIT_BAD_INPUT;
 }
 

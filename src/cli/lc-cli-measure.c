@@ -170,6 +170,17 @@ describe_change (LcMetric    metric,
         return g_strdup_printf (_("orders carry %.2f more items on average (%.2f to %.2f)"), change, low, high);
       return g_strdup_printf (_("orders carry %.2f fewer items on average (%.2f to %.2f)"), -change, -high, -low);
 
+    case LC_METRIC_RPV:
+      {
+        g_autofree char *amount = lc_display_money (fabs (change), currency, -1);
+        g_autofree char *from = lc_display_money (low, currency, -1);
+        g_autofree char *to = lc_display_money (high, currency, -1);
+
+        return change >= 0
+               ? g_strdup_printf (_("each visit brings %s more (%s to %s)"), amount, from, to)
+               : g_strdup_printf (_("each visit brings %s less (%s to %s)"), amount, from, to);
+      }
+
     case LC_METRIC_AOV:
     case LC_METRIC_REVENUE:
       {
@@ -323,7 +334,7 @@ lc_cli_run_evaluate (int    argc,
   LcDay switch_day;
   int status;
   const GOptionEntry entries[] = {
-    { "metric", 0, 0, G_OPTION_ARG_STRING, &metric_text, N_("What to judge it on: upt, aov, return-rate, revenue or orders (default: the feature’s own)"), N_("METRIC") },
+    { "metric", 0, 0, G_OPTION_ARG_STRING, &metric_text, N_("What to judge it on: upt, aov, rpv (needs a sessions report), return-rate, revenue or orders (default: the feature’s own)"), N_("METRIC") },
     { "window", 0, 0, G_OPTION_ARG_INT, &window, N_("Days compared on each side of the switch (default 60)"), N_("DAYS") },
     { "switch", 0, 0, G_OPTION_ARG_STRING, &switch_text, N_("Which switch-on to judge (default: the first recorded)"), N_("DATE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
@@ -346,8 +357,9 @@ lc_cli_run_evaluate (int    argc,
     {
       LcMetric parsed;
 
-      if (!lc_metric_from_string (metric_text, &parsed) || parsed >= LC_METRIC_SESSIONS)
-        return lc_cli_usage_error (context, _("--metric takes upt, aov, return-rate, revenue or orders."));
+      if (!lc_metric_from_string (metric_text, &parsed) ||
+          parsed == LC_METRIC_SESSIONS || parsed == LC_METRIC_CONVERSION)
+        return lc_cli_usage_error (context, _("--metric takes upt, aov, rpv, return-rate, revenue or orders."));
       metric = parsed;
     }
   if (window < 7 || window > 365)

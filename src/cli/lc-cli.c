@@ -217,7 +217,11 @@ print_summary_text (LcStore   *store,
       g_autofree char *from = lc_display_day (s->email_from);
       g_autofree char *to = lc_display_day (s->email_to);
 
-      if (s->email_share >= 0)
+      if (s->email_share > 1)
+        g_print (_("E-mail revenue:       %s from %s to %s, as Klaviyo counts it: more than all your sales on those days, "
+                   "so the Klaviyo report and the orders do not match (is an orders export missing?)\n"),
+                 money, from, to);
+      else if (s->email_share >= 0)
         /* TRANSLATORS: "E-mail revenue:       $41,000 from 2 Jan 2024 to 31 Dec 2024: 23.4% of sales on those days, as Klaviyo counts it" */
         g_print (_("E-mail revenue:       %s from %s to %s: %.1f%% of sales on those days, as Klaviyo counts it\n"),
                  money, from, to, s->email_share * 100);

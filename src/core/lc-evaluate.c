@@ -129,6 +129,36 @@ weekly_values (GArray   *daily,
   return values;
 }
 
+/* Revenue per visitor of each whole ISO week from `monday` on. Sessions
+ * reports come by day, week or month, so RPV is read week by week on the
+ * calendar's weeks rather than on weeks counted from the switch. */
+static GArray *
+rpv_weeks (LcStore  *store,
+           LcDay     monday,
+           int       n_weeks,
+           GError  **error)
+{
+  g_autoptr(GArray) points = NULL;
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (n_weeks <= 0)
+    return values;
+  points = lc_store_sessions_series (store, LC_METRIC_RPV, LC_PERIOD_WEEK, monday, monday + 7 * n_weeks - 1, error);
+  if (points == NULL)
+    {
+      g_array_unref (values);
+      return NULL;
+    }
+  for (guint i = 0; i < points->len; i++)
+    {
+      const LcSeriesPoint *p = &g_array_index (points, LcSeriesPoint, i);
+
+      if (p->has_value && p->start >= monday && p->end < monday + 7 * n_weeks)
+        g_array_append_val (values, p->value);
+    }
+  return values;
+}
+
 static void
 warn (LcEvaluation *evaluation,
       char         *message)
@@ -258,10 +288,10 @@ lc_store_evaluate_feature (LcStore    *store,
 
   if (metric < 0)
     metric = lc_feature_watch_metric (feature);
-  if (metric == LC_METRIC_SESSIONS || metric == LC_METRIC_CONVERSION || metric == LC_METRIC_RPV)
+  if (metric == LC_METRIC_SESSIONS || metric == LC_METRIC_CONVERSION)
     {
       g_set_error (error, LC_EVALUATE_ERROR, LC_EVALUATE_ERROR_BAD_METRIC,
-                   _("Liftcheck judges a feature on average order value, items per order, return rate, revenue or orders."));
+                   _("Liftcheck judges a feature on average order value, items per order, revenue per visitor, return rate, revenue or orders."));
       return NULL;
     }
 
@@ -320,15 +350,36 @@ lc_store_evaluate_feature (LcStore    *store,
   evaluation->before_from = switch_day - 7 * before_weeks;
   evaluation->after_to = switch_day + 7 * after_weeks - 1;
 
-  daily = lc_store_daily_totals (store, evaluation->before_from - YEAR_DAYS, evaluation->after_to, error);
-  if (daily == NULL)
-    return NULL;
-  divisor = pow (10, summary->exponent);
+  if (metric == LC_METRIC_RPV)
+    {
+      /* Calendar weeks: the week the switch falls in is left out. */
+      LcDay switch_week = lc_day_week_start (switch_day);
+      LcDay after_monday = switch_week == switch_day ? switch_day : switch_week + 7;
 
-  before = weekly_values (daily, metric, evaluation->before_from, before_weeks, divisor);
-  after = weekly_values (daily, metric, switch_day, after_weeks, divisor);
-  before_ly = weekly_values (daily, metric, evaluation->before_from - YEAR_DAYS, before_weeks, divisor);
-  after_ly = weekly_values (daily, metric, switch_day - YEAR_DAYS, after_weeks, divisor);
+      before_weeks = MIN (weeks, (switch_week - summary->first_day) / 7);
+      after_weeks = MIN (weeks, (summary->last_day - after_monday + 1) / 7);
+      evaluation->before_from = switch_week - 7 * before_weeks;
+      evaluation->before_to = switch_week - 1;
+      evaluation->after_from = after_monday;
+      evaluation->after_to = after_monday + 7 * after_weeks - 1;
+      if (!(before = rpv_weeks (store, evaluation->before_from, before_weeks, error)) ||
+          !(after = rpv_weeks (store, after_monday, after_weeks, error)) ||
+          !(before_ly = rpv_weeks (store, evaluation->before_from - YEAR_DAYS, before_weeks, error)) ||
+          !(after_ly = rpv_weeks (store, after_monday - YEAR_DAYS, after_weeks, error)))
+        return NULL;
+    }
+  else
+    {
+      daily = lc_store_daily_totals (store, evaluation->before_from - YEAR_DAYS, evaluation->after_to, error);
+      if (daily == NULL)
+        return NULL;
+      divisor = pow (10, summary->exponent);
+
+      before = weekly_values (daily, metric, evaluation->before_from, before_weeks, divisor);
+      after = weekly_values (daily, metric, switch_day, after_weeks, divisor);
+      before_ly = weekly_values (daily, metric, evaluation->before_from - YEAR_DAYS, before_weeks, divisor);
+      after_ly = weekly_values (daily, metric, switch_day - YEAR_DAYS, after_weeks, divisor);
+    }
   evaluation->before_days = 7 * before->len;
   evaluation->after_days = 7 * after->len;
 
