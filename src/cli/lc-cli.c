@@ -143,8 +143,12 @@ run_import (int    argc,
       g_autofree char *added = lc_display_count (file->orders_added);
       g_autofree char *updated = lc_display_count (file->orders_updated);
 
-      /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */
-      g_print (_("%s: %s rows; %s new orders, %s updated\n"), base, rows, added, updated);
+      if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
+        /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */
+        g_print (_("%s: %s rows; %s new orders, %s updated\n"), base, rows, added, updated);
+      else
+        /* TRANSLATORS: "Sessions over time.csv: 53 rows of a Shopify sessions report" */
+        g_print (_("%s: %s rows of %s\n"), base, rows, lc_import_kind_get_title (file->kind));
       for (guint j = 0; j < file->warnings->len; j++)
         g_print (_("  Note: %s\n"), (const char *) g_ptr_array_index (file->warnings, j));
     }
@@ -422,12 +426,6 @@ run_series (int    argc,
   if (with_sessions)
     {
       points = lc_store_sessions_series (store, metric, period, from, to, &error);
-      /* Missing or too coarse sessions data is about the store, not a file. */
-      if (points == NULL && error->domain == LC_METRICS_ERROR)
-        {
-          g_printerr ("liftcheck-cli: %s\n", error->message);
-          return EXIT_STORE;
-        }
       if (points == NULL)
         return lc_cli_fail (error);
       if (per_session && points->len > 0 && !any_value (points))

@@ -39,6 +39,29 @@ lc_import_kind_to_string (LcImportKind kind)
     }
 }
 
+const char *
+lc_import_kind_get_title (LcImportKind kind)
+{
+  switch (kind)
+    {
+    case LC_IMPORT_KIND_SHOPIFY_ORDERS:
+      return _("a Shopify orders export");
+    case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
+      return _("a Shopify abandoned-checkouts export");
+    case LC_IMPORT_KIND_SHOPIFY_SESSIONS:
+      return _("a Shopify sessions report");
+    case LC_IMPORT_KIND_SHOPIFY_SALES_BY_VARIANT:
+      return _("a Shopify sales by product variant report");
+    case LC_IMPORT_KIND_SHOPIFY_SALES_BY_PRODUCT:
+      return _("a Shopify sales by product report");
+    case LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS:
+      return _("a Klaviyo campaign report");
+    case LC_IMPORT_KIND_UNKNOWN:
+    default:
+      return _("an unknown file");
+    }
+}
+
 static void
 lc_import_file_result_free (LcImportFileResult *result)
 {

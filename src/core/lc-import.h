@@ -53,6 +53,8 @@ typedef void (*LcImportProgressFunc) (double   fraction,
 
 GQuark          lc_import_error_quark      (void);
 const char     *lc_import_kind_to_string   (LcImportKind kind);
+/* Translated, for people: "a Shopify sessions report". */
+const char     *lc_import_kind_get_title   (LcImportKind kind);
 
 void            lc_import_result_free      (LcImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcImportResult, lc_import_result_free)

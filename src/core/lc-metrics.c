@@ -663,11 +663,12 @@ lc_store_sessions_series (LcStore   *store,
   LcDay orders_first = 0, orders_last = 0;
   gboolean any_orders;
   guint first = G_MAXUINT, last = 0, i;
-  double divisor = pow (10, lc_store_get_exponent (store));
+  double divisor;
 
   g_return_val_if_fail (LC_IS_STORE (store), NULL);
   g_return_val_if_fail (metric == LC_METRIC_SESSIONS || metric == LC_METRIC_CONVERSION || metric == LC_METRIC_RPV, NULL);
 
+  divisor = pow (10, lc_store_get_exponent (store));
   rows = load_sessions (store, error);
   if (rows == NULL)
     return NULL;
@@ -754,12 +755,18 @@ rescale (double minor,
   return minor * pow (10, to_exponent - from_exponent);
 }
 
+typedef struct
+{
+  LcDay start;
+  LcDay end;
+} DaySpan;
+
 gboolean
 lc_store_compute_email_share (LcStore       *store,
                               LcEmailShare  *out,
                               GError       **error)
 {
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (LcDay) * 2);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DaySpan));
   g_autoptr(GArray) daily = NULL;
   sqlite3_stmt *stmt;
   LcDay first, last, from, to;
@@ -799,15 +806,15 @@ lc_store_compute_email_share (LcStore       *store,
 
       revenue += rescale (part, row_exponent, exponent);
       /* The union of the covered days; rows come by start. */
-      if (spans->len > 0 && g_array_index (spans, LcDay, spans->len * 2 - 1) + 1 >= start)
+      if (spans->len > 0 && g_array_index (spans, DaySpan, spans->len - 1).end + 1 >= start)
         {
-          LcDay *span_end = &g_array_index (spans, LcDay, spans->len * 2 - 1);
+          DaySpan *span = &g_array_index (spans, DaySpan, spans->len - 1);
 
-          *span_end = MAX (*span_end, end);
+          span->end = MAX (span->end, end);
         }
       else
         {
-          LcDay span[2] = { start, end };
+          DaySpan span = { start, end };
 
           g_array_append_val (spans, span);
         }
@@ -823,8 +830,8 @@ lc_store_compute_email_share (LcStore       *store,
 
   out->known = TRUE;
   out->revenue = (gint64) llround (revenue);
-  out->from = g_array_index (spans, LcDay, 0);
-  out->to = g_array_index (spans, LcDay, spans->len * 2 - 1);
+  out->from = g_array_index (spans, DaySpan, 0).start;
+  out->to = g_array_index (spans, DaySpan, spans->len - 1).end;
   daily = lc_store_daily_totals (store, out->from, out->to, error);
   if (daily == NULL)
     return FALSE;
@@ -832,9 +839,9 @@ lc_store_compute_email_share (LcStore       *store,
     {
       const LcDayTotals *d = &g_array_index (daily, LcDayTotals, i);
 
-      while (s < spans->len && g_array_index (spans, LcDay, s * 2 + 1) < d->day)
+      while (s < spans->len && g_array_index (spans, DaySpan, s).end < d->day)
         s++;
-      if (s < spans->len && g_array_index (spans, LcDay, s * 2) <= d->day)
+      if (s < spans->len && g_array_index (spans, DaySpan, s).start <= d->day)
         out->sales += d->total;
     }
   if (out->sales > 0)
