@@ -138,3 +138,30 @@ lc_test_run_cli (char      **out_stdout,
     return WEXITSTATUS (status);
   return -1;
 }
+
+LcStore *
+lc_test_new_store (char **out_path)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "test.liftcheck", NULL);
+  g_autoptr(GError) error = NULL;
+  LcStore *store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  if (out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+  return store;
+}
+
+LcImportResult *
+lc_test_import_text (LcStore     *store,
+                     const char  *name,
+                     const char  *text,
+                     GError     **error)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = lc_test_write_file (dir, name, text, -1);
+  const char *paths[] = { path, NULL };
+
+  return lc_store_import_files (store, paths, NULL, NULL, NULL, error);
+}

@@ -3,6 +3,9 @@
 
 #include <glib.h>
 
+#include "lc-import.h"
+#include "lc-store.h"
+
 G_BEGIN_DECLS
 
 /* A fresh temporary directory, removed with its contents at exit. */
@@ -23,5 +26,13 @@ int      lc_test_run_cli           (char      **out_stdout,
                                     char      **out_stderr,
                                     const char *first_arg,
                                     ...) G_GNUC_NULL_TERMINATED;
+
+/* A new, empty store in a fresh temporary directory. */
+LcStore        *lc_test_new_store     (char       **out_path);
+/* Writes text to a temporary file called name and imports it. */
+LcImportResult *lc_test_import_text   (LcStore     *store,
+                                       const char  *name,
+                                       const char  *text,
+                                       GError     **error);
 
 G_END_DECLS

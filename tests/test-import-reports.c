@@ -62,33 +62,6 @@ static const char daily_sessions_csv[] =
   "2024-03-11,50,1,0.02\n"
   "2024-03-12,\"80\",0,0\n";
 
-static LcStore *
-new_store (char **out_path)
-{
-  g_autofree char *dir = lc_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "test.liftcheck", NULL);
-  g_autoptr(GError) error = NULL;
-  LcStore *store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  if (out_path != NULL)
-    *out_path = g_steal_pointer (&path);
-  return store;
-}
-
-static LcImportResult *
-import_text (LcStore     *store,
-             const char  *name,
-             const char  *text,
-             GError     **error)
-{
-  g_autofree char *dir = lc_test_make_tmpdir ();
-  g_autofree char *path = lc_test_write_file (dir, name, text, -1);
-  const char *paths[] = { path, NULL };
-
-  return lc_store_import_files (store, paths, NULL, NULL, NULL, error);
-}
-
 /* Imports one file that must be read as kind. */
 static LcImportResult *
 import_kind (LcStore      *store,
@@ -97,7 +70,7 @@ import_kind (LcStore      *store,
              LcImportKind  kind)
 {
   g_autoptr(GError) error = NULL;
-  LcImportResult *result = import_text (store, name, text, &error);
+  LcImportResult *result = lc_test_import_text (store, name, text, &error);
   LcImportFileResult *file;
 
   g_assert_no_error (error);
@@ -179,7 +152,7 @@ static void
 test_daily_sessions_are_stored (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(LcImportResult) result = NULL;
 
   g_clear_pointer (&result, lc_import_result_free);
@@ -194,7 +167,7 @@ static void
 test_weekly_and_monthly_sessions_are_stored (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(LcImportResult) result = NULL;
   /* Weeks starting on Monday; "1,204" with grouping; a "Date" column is a day. */
   const char weekly[] =
@@ -227,7 +200,7 @@ static void
 test_comparison_columns_are_not_the_current_ones (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(LcImportResult) result = NULL;
   /* The previous year's columns come first, so position would pick them. */
   const char previous_year[] =
@@ -253,7 +226,7 @@ static void
 test_checkout_report_adds_completed_checkouts (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(LcImportResult) result = NULL;
   const char behaviour[] =
     "\"Week\",\"Sessions with cart additions\",\"Sessions that reached checkout\",\"Sessions that completed checkout\"\n"
@@ -288,7 +261,7 @@ static void
 test_reimport_upserts_sessions (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(LcImportResult) result = NULL;
   const char first[] =
     "Week,Sessions\n"
@@ -313,7 +286,7 @@ static void
 test_sessions_breakdown_is_refused (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(GError) error = NULL;
   g_autoptr(LcImportResult) result = NULL;
   /* One row a week, sorted by sessions, as Shopify writes a breakdown. */
@@ -331,7 +304,7 @@ test_sessions_breakdown_is_refused (void)
     "2024-09-16,10\n"
     "2024-09-16,12\n";
 
-  result = import_text (store, "sessions.csv", sorted, &error);
+  result = lc_test_import_text (store, "sessions.csv", sorted, &error);
   g_assert_null (result);
   g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND);
   g_assert_nonnull (strstr (error->message, "sessions.csv, line 4"));
@@ -340,14 +313,14 @@ test_sessions_breakdown_is_refused (void)
   g_clear_error (&error);
 
   /* In date order, the report's own name still gives it away. */
-  result = import_text (store, "Shopify 2024 - Sessions by social referrer.csv", in_order, &error);
+  result = lc_test_import_text (store, "Shopify 2024 - Sessions by social referrer.csv", in_order, &error);
   g_assert_null (result);
   g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND);
   g_assert_nonnull (strstr (error->message, "Sessions by social referrer.csv is a breakdown of sessions"));
   g_assert_nonnull (strstr (error->message, "“Sessions over time”"));
   g_clear_error (&error);
 
-  result = import_text (store, "sessions.csv", twice, &error);
+  result = lc_test_import_text (store, "sessions.csv", twice, &error);
   g_assert_null (result);
   g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND);
   g_assert_nonnull (strstr (error->message, "line 3: 2024-09-16 appears a second time"));
@@ -368,7 +341,7 @@ static void
 test_klaviyo_keeps_email_revenue_over_its_dates (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(LcImportResult) result = NULL;
 
   g_clear_pointer (&result, lc_import_result_free);
@@ -401,7 +374,7 @@ static void
 test_sales_by_variant_keeps_returns_per_sku (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(LcImportResult) result = NULL;
   const char later[] =
     "\"Product title\",\"Product variant title\",\"Product variant SKU\",\"Net items sold\",\"Gross sales\",\"Discounts\","
@@ -429,7 +402,7 @@ static void
 test_sales_follow_the_store_currency (void)
 {
   g_autofree char *path = NULL;
-  g_autoptr(LcStore) store = new_store (&path);
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
   g_autoptr(LcImportResult) result = NULL;
   const char yen_orders[] =
     ORDERS_HEADER
@@ -504,7 +477,7 @@ test_bad_input_is_named_and_changes_nothing (void)
 
       g_test_message ("case: %s", cases[i].name);
       {
-        g_autoptr(LcStore) store = new_store (&path);
+        g_autoptr(LcStore) store = lc_test_new_store (&path);
 
         import_ok (store, "orders_export.csv", orders_csv, LC_IMPORT_KIND_SHOPIFY_ORDERS);
         import_ok (store, "sessions.csv", daily_sessions_csv, LC_IMPORT_KIND_SHOPIFY_SESSIONS);
@@ -517,7 +490,7 @@ test_bad_input_is_named_and_changes_nothing (void)
         g_autoptr(LcImportResult) bad = NULL;
 
         g_assert_no_error (error);
-        bad = import_text (store, "bad.csv", cases[i].csv, &error);
+        bad = lc_test_import_text (store, "bad.csv", cases[i].csv, &error);
         g_assert_null (bad);
         g_assert_error (error, LC_IMPORT_ERROR, cases[i].code);
         for (guint j = 0; j < G_N_ELEMENTS (cases[i].fragments) && cases[i].fragments[j] != NULL; j++)
@@ -551,7 +524,7 @@ test_v1_store_migrates_to_v2 (void)
 
   /* A store as version 1 left it: without the v2 table, with the v1 shapes
    * of the tables v2 changes, and a sessions row to carry over. */
-  g_object_unref (new_store (&path));
+  g_object_unref (lc_test_new_store (&path));
   backup = g_strconcat (path, ".v1.bak", NULL);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_sql (db,
@@ -599,7 +572,7 @@ test_v1_store_migrates_to_v2 (void)
 static LcStore *
 orders_and_daily_sessions (void)
 {
-  LcStore *store = new_store (NULL);
+  LcStore *store = lc_test_new_store (NULL);
 
   import_ok (store, "orders_export.csv", orders_csv, LC_IMPORT_KIND_SHOPIFY_ORDERS);
   import_ok (store, "sessions.csv", daily_sessions_csv, LC_IMPORT_KIND_SHOPIFY_SESSIONS);
@@ -687,7 +660,7 @@ test_conversion_and_rpv_are_exact (void)
 static void
 test_weekly_sessions_build_months_not_days (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(GArray) monthly = NULL;
   g_autoptr(GArray) points = NULL;
   g_autoptr(GError) error = NULL;

@@ -35,42 +35,15 @@ static const char orders_csv[] =
   "#1002,Ann@Example.com ,,,,,,,,,,,,2024-03-10 23:30:00 -0400,1,Tip,3.00,,,false,,,,,,,,,,,,0.00,\n"
   "#1001,carl@example.com,paid,2024-03-01 08:00:00 -0500,,no,USD,40.00,6.95,3.28,50.23,,0.00,2024-03-01 08:00:00 -0500,2,Tote Bag,20.00,,TOT-1,true,Carl Diaz,3 Hill Rd,94110,+15550001111,,,0.00,Acme,9001,,web,0.00,p1\n";
 
-static LcStore *
-new_store (char **out_path)
-{
-  g_autofree char *dir = lc_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "test.liftcheck", NULL);
-  g_autoptr(GError) error = NULL;
-  LcStore *store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
-
-  g_assert_no_error (error);
-  if (out_path != NULL)
-    *out_path = g_steal_pointer (&path);
-  return store;
-}
-
-static LcImportResult *
-import_text (LcStore     *store,
-             const char  *name,
-             const char  *text,
-             GError     **error)
-{
-  g_autofree char *dir = lc_test_make_tmpdir ();
-  g_autofree char *path = lc_test_write_file (dir, name, text, -1);
-  const char *paths[] = { path, NULL };
-
-  return lc_store_import_files (store, paths, NULL, NULL, NULL, error);
-}
-
 static void
 test_counts_follow_the_playbook (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(LcSummary) s = NULL;
   g_autoptr(GError) error = NULL;
 
-  result = import_text (store, "orders_export.csv", orders_csv, &error);
+  result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result->orders_added, ==, 4);
   g_assert_cmpint (result->orders_updated, ==, 0);
@@ -97,13 +70,13 @@ test_counts_follow_the_playbook (void)
 static void
 test_local_day_is_the_export_day (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(LcSummary) s = NULL;
   g_autoptr(GArray) days = NULL;
   g_autoptr(GError) error = NULL;
 
-  result = import_text (store, "orders_export.csv", orders_csv, &error);
+  result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
   g_assert_no_error (error);
   s = lc_store_compute_summary (store, &error);
   g_assert_no_error (error);
@@ -122,17 +95,17 @@ test_local_day_is_the_export_day (void)
 static void
 test_reimport_updates_instead_of_duplicating (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) first = NULL;
   g_autoptr(LcImportResult) second = NULL;
   g_autoptr(LcSummary) before = NULL;
   g_autoptr(LcSummary) after = NULL;
   g_autoptr(GError) error = NULL;
 
-  first = import_text (store, "orders_export.csv", orders_csv, &error);
+  first = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
   g_assert_no_error (error);
   before = lc_store_compute_summary (store, &error);
-  second = import_text (store, "orders_export.csv", orders_csv, &error);
+  second = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
   g_assert_no_error (error);
   g_assert_cmpint (second->orders_added, ==, 0);
   g_assert_cmpint (second->orders_updated, ==, 4);
@@ -148,7 +121,7 @@ test_reimport_updates_instead_of_duplicating (void)
 static void
 test_later_export_wins (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) first = NULL;
   g_autoptr(LcImportResult) second = NULL;
   g_autoptr(LcSummary) s = NULL;
@@ -159,9 +132,9 @@ test_later_export_wins (void)
     "#1005,dan@example.com,paid,2024-03-20 10:00:00 -0400,,no,USD,30.00,0.00,0.00,30.00,,0.00,2024-03-20 10:00:00 -0400,1,Socks,30.00,,SCK-1,true,,,,,,,0.00,Acme,9005,,web,0.00,p5\n"
     "#1001,carl@example.com,refunded,2024-03-01 08:00:00 -0500,,no,USD,40.00,6.95,3.28,50.23,,0.00,2024-03-01 08:00:00 -0500,2,Tote Bag,20.00,,TOT-1,true,,,,,,,50.23,Acme,9001,,web,0.00,p1\n";
 
-  first = import_text (store, "orders_export.csv", orders_csv, &error);
+  first = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
   g_assert_no_error (error);
-  second = import_text (store, "orders_export_later.csv", later, &error);
+  second = lc_test_import_text (store, "orders_export_later.csv", later, &error);
   g_assert_no_error (error);
   g_assert_cmpint (second->orders_added, ==, 1);
   g_assert_cmpint (second->orders_updated, ==, 1);
@@ -176,7 +149,7 @@ test_later_export_wins (void)
 static void
 test_split_export_continues_an_order (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(LcSummary) s = NULL;
   g_autoptr(GError) error = NULL;
@@ -213,14 +186,14 @@ test_split_export_continues_an_order (void)
 static void
 test_orphan_line_is_refused (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const char orphan[] =
     HEADER
     "#1002,ann@example.com,,,,,,,,,,,,2024-03-10 12:00:00 -0400,2,Socks,20.00,,SCK-1,true,,,,,,,,Acme,,,,0.00,\n";
 
-  result = import_text (store, "orders_export.csv", orphan, &error);
+  result = lc_test_import_text (store, "orders_export.csv", orphan, &error);
   g_assert_null (result);
   g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_ORPHAN_LINE);
   g_assert_nonnull (strstr (error->message, "orders_export.csv, line 2"));
@@ -231,7 +204,7 @@ test_orphan_line_is_refused (void)
 static void
 test_spreadsheet_resave_is_read (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(LcSummary) s = NULL;
   g_autoptr(GError) error = NULL;
@@ -242,7 +215,7 @@ test_spreadsheet_resave_is_read (void)
     "9002,#1002,2024-03-10 12:00:00 -0400,USD,paid,\"1,250.50\",\"1,250.50\",2.0,Sofa,625.25,TRUE,0\r\n"
     "9001,#1001,2024-03-01 08:00:00 -0500,USD,refunded,25,25,1,Cushion,25,FALSE,25\r\n";
 
-  result = import_text (store, "orders_export.csv", resaved, &error);
+  result = lc_test_import_text (store, "orders_export.csv", resaved, &error);
   g_assert_no_error (error);
   s = lc_store_compute_summary (store, &error);
   g_assert_no_error (error);
@@ -275,9 +248,9 @@ test_no_personal_data_reaches_the_store (void)
   int distinct = 0;
 
   {
-    g_autoptr(LcStore) store = new_store (&path);
+    g_autoptr(LcStore) store = lc_test_new_store (&path);
 
-    result = import_text (store, "orders_export.csv", orders_csv, &error);
+    result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
     g_assert_no_error (error);
   }
 
@@ -301,14 +274,14 @@ test_no_personal_data_reaches_the_store (void)
 static void
 test_abandoned_checkouts_are_refused (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const char abandoned[] =
     "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Cancelled at,Refunded Amount,Id\n"
     "#38539795693818,x@example.com,,,USD,279.20,279.20,2026-03-29 10:26:33 -0700,1,Coat - S,279.20,,,38539795693818\n";
 
-  result = import_text (store, "abandoned_checkouts_export.csv", abandoned, &error);
+  result = lc_test_import_text (store, "abandoned_checkouts_export.csv", abandoned, &error);
   g_assert_null (result);
   g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND);
   g_assert_nonnull (strstr (error->message, "abandoned_checkouts_export.csv"));
@@ -361,8 +334,8 @@ test_bad_input_is_named_and_changes_nothing (void)
 
       g_test_message ("case: %s", cases[i].name);
       {
-        g_autoptr(LcStore) store = new_store (&path);
-        g_autoptr(LcImportResult) good = import_text (store, "orders_export.csv", orders_csv, &error);
+        g_autoptr(LcStore) store = lc_test_new_store (&path);
+        g_autoptr(LcImportResult) good = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
 
         g_assert_no_error (error);
       }
@@ -372,7 +345,7 @@ test_bad_input_is_named_and_changes_nothing (void)
         g_autoptr(LcImportResult) bad = NULL;
 
         g_assert_no_error (error);
-        bad = import_text (store, "bad.csv", cases[i].csv, &error);
+        bad = lc_test_import_text (store, "bad.csv", cases[i].csv, &error);
         g_assert_null (bad);
         g_assert_error (error, cases[i].domain, cases[i].code);
         for (guint j = 0; j < G_N_ELEMENTS (cases[i].fragments) && cases[i].fragments[j] != NULL; j++)
@@ -396,7 +369,7 @@ cancel_on_progress (double   fraction,
 static void
 test_cancel_leaves_the_store_unchanged (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -434,7 +407,7 @@ count_progress (double   fraction,
 static void
 test_progress_reaches_the_end (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = lc_test_make_tmpdir ();
@@ -450,14 +423,14 @@ test_progress_reaches_the_end (void)
 static void
 test_import_log_records_the_file (void)
 {
-  g_autoptr(LcStore) store = new_store (NULL);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, orders_csv, -1);
   LcImportRecord *record;
 
-  result = import_text (store, "orders_export.csv", orders_csv, &error);
+  result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
   g_assert_no_error (error);
   log = lc_store_list_imports (store, &error);
   g_assert_no_error (error);
@@ -499,7 +472,7 @@ test_async_import_runs_off_thread (void)
   g_autofree char *path = lc_test_write_file (dir, "orders_export.csv", orders_csv, -1);
   const char *paths[] = { path, NULL };
   g_autoptr(LcImportResult) result = NULL;
-  g_autoptr(LcStore) reader = new_store (&store_path);
+  g_autoptr(LcStore) reader = lc_test_new_store (&store_path);
   guint calls = 0;
 
   lc_import_files_async (store_path, paths, on_async_progress, &calls, NULL, on_async_done, &result);

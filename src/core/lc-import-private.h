@@ -34,6 +34,16 @@ typedef struct
  * few thousand rows. */
 gboolean  _lc_import_tick                 (LcImportContext  *ctx,
                                            GError          **error);
+/* Reads one data row; the reader's current record holds it. */
+typedef gboolean (*LcImportRowFunc) (gpointer   data,
+                                     GError   **error);
+
+/* Reads every remaining record with row_func, counting rows in the result
+ * and ticking progress and cancellation. */
+gboolean  _lc_import_read_rows            (LcImportContext  *ctx,
+                                           LcImportRowFunc   row_func,
+                                           gpointer          data,
+                                           GError          **error);
 /* Adds a translated warning, at most once per distinct text. */
 void      _lc_import_warn                 (LcImportContext  *ctx,
                                            const char       *message);

@@ -103,6 +103,30 @@ _lc_import_tick (LcImportContext  *ctx,
   return TRUE;
 }
 
+gboolean
+_lc_import_read_rows (LcImportContext  *ctx,
+                      LcImportRowFunc   row_func,
+                      gpointer          data,
+                      GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  while (lc_csv_reader_next (ctx->reader, ctx->cancellable, &local_error))
+    {
+      ctx->result->rows++;
+      if ((ctx->result->rows & 0xfff) == 0 && !_lc_import_tick (ctx, error))
+        return FALSE;
+      if (!row_func (data, error))
+        return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 void
 _lc_import_warn (LcImportContext *ctx,
                  const char      *message)

@@ -187,9 +187,10 @@ step (Reader        *r,
 }
 
 static gboolean
-read_row (Reader  *r,
-          GError **error)
+read_row (gpointer   data,
+          GError   **error)
 {
+  Reader *r = data;
   LcImportContext *ctx = r->ctx;
   const char *id = field (r, COL_ID);
   const char *name = field (r, COL_NAME);
@@ -276,7 +277,6 @@ _lc_klaviyo_import (LcImportContext  *ctx,
                     GError          **error)
 {
   Reader r = { 0 };
-  g_autoptr(GError) local_error = NULL;
   gboolean ok = TRUE;
 
   r.ctx = ctx;
@@ -285,19 +285,7 @@ _lc_klaviyo_import (LcImportContext  *ctx,
   for (guint i = 0; i < N_COLS; i++)
     r.col[i] = find (ctx->reader, i);
 
-  while (ok && lc_csv_reader_next (ctx->reader, ctx->cancellable, &local_error))
-    {
-      ctx->result->rows++;
-      if ((ctx->result->rows & 0xfff) == 0 && !_lc_import_tick (ctx, error))
-        ok = FALSE;
-      else if (!read_row (&r, error))
-        ok = FALSE;
-    }
-  if (ok && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ok = FALSE;
-    }
+  ok = _lc_import_read_rows (ctx, read_row, &r, error);
   if (ok && ctx->result->rows == 0)
     {
       g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_NO_ORDERS,

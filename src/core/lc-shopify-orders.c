@@ -721,14 +721,21 @@ read_row (Reader  *r,
   return FALSE;
 }
 
+static gboolean
+read_next_row (gpointer   data,
+               GError   **error)
+{
+  Reader *r = data;
+
+  return read_row (r, r->ctx->result->rows == 1, error);
+}
+
 gboolean
 _lc_shopify_orders_import (LcImportContext  *ctx,
                            GError          **error)
 {
   Reader r = { 0 };
-  g_autoptr(GError) local_error = NULL;
   gboolean ok = TRUE;
-  gboolean any_row = FALSE;
 
   r.ctx = ctx;
   r.lines = g_array_new (FALSE, TRUE, sizeof (Line));
@@ -737,24 +744,9 @@ _lc_shopify_orders_import (LcImportContext  *ctx,
   if (!check_columns (&r, error))
     ok = FALSE;
 
-  while (ok && lc_csv_reader_next (ctx->reader, ctx->cancellable, &local_error))
-    {
-      gboolean first = !any_row;
-
-      any_row = TRUE;
-      ctx->result->rows++;
-      if ((ctx->result->rows & 0xfff) == 0 && !_lc_import_tick (ctx, error))
-        ok = FALSE;
-      else if (!read_row (&r, first, error))
-        ok = FALSE;
-    }
-
-  if (ok && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ok = FALSE;
-    }
-  if (ok && !any_row)
+  if (ok)
+    ok = _lc_import_read_rows (ctx, read_next_row, &r, error);
+  if (ok && ctx->result->rows == 0)
     {
       g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_NO_ORDERS,
                    _("%s has the columns of a Shopify orders export but no orders."),

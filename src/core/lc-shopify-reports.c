@@ -213,9 +213,10 @@ check_order (SessionsReader  *r,
 }
 
 static gboolean
-read_sessions_row (SessionsReader  *r,
-                   GError         **error)
+read_sessions_row (gpointer   data,
+                   GError   **error)
 {
+  SessionsReader *r = data;
   LcImportContext *ctx = r->ctx;
   const char *period_text = lc_csv_reader_get_field (ctx->reader, r->col_period);
   sqlite3_stmt *stmt;
@@ -304,7 +305,6 @@ _lc_shopify_sessions_import (LcImportContext  *ctx,
                              GError          **error)
 {
   SessionsReader r = { 0 };
-  g_autoptr(GError) local_error = NULL;
   gboolean ok = TRUE;
   int period = find_period (ctx->reader);
 
@@ -329,19 +329,8 @@ _lc_shopify_sessions_import (LcImportContext  *ctx,
   r.col_completed = _lc_import_find_column (ctx->reader, COMPLETED_COLUMN);
   r.comparison = _lc_import_has_comparison (ctx->reader);
 
-  while (ok && lc_csv_reader_next (ctx->reader, ctx->cancellable, &local_error))
-    {
-      ctx->result->rows++;
-      if ((ctx->result->rows & 0xfff) == 0 && !_lc_import_tick (ctx, error))
-        ok = FALSE;
-      else if (!read_sessions_row (&r, error))
-        ok = FALSE;
-    }
-  if (ok && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ok = FALSE;
-    }
+  if (ok)
+    ok = _lc_import_read_rows (ctx, read_sessions_row, &r, error);
   if (ok && !r.any)
     {
       g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_NO_ORDERS,
@@ -476,9 +465,10 @@ bind_optional_text (sqlite3_stmt *stmt,
 }
 
 static gboolean
-read_sales_row (SalesReader  *r,
-                GError      **error)
+read_sales_row (gpointer   data,
+                GError   **error)
 {
+  SalesReader *r = data;
   LcImportContext *ctx = r->ctx;
   const char *items_text = sales_field (r, SALES_NET_ITEMS);
   gint64 items, gross, discounts, returns, net, taxes, total;
@@ -543,7 +533,6 @@ _lc_shopify_sales_import (LcImportContext  *ctx,
                           GError          **error)
 {
   SalesReader r = { 0 };
-  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
   int rc;
@@ -569,19 +558,8 @@ _lc_shopify_sales_import (LcImportContext  *ctx,
       return FALSE;
     }
 
-  while (ok && lc_csv_reader_next (ctx->reader, ctx->cancellable, &local_error))
-    {
-      ctx->result->rows++;
-      if ((ctx->result->rows & 0xfff) == 0 && !_lc_import_tick (ctx, error))
-        ok = FALSE;
-      else if (!read_sales_row (&r, error))
-        ok = FALSE;
-    }
-  if (ok && local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      ok = FALSE;
-    }
+  if (ok)
+    ok = _lc_import_read_rows (ctx, read_sales_row, &r, error);
   if (ok && ctx->result->rows == 0)
     {
       g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_NO_ORDERS,
