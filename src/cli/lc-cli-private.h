@@ -56,4 +56,10 @@ int       lc_cli_run_abtest    (int    argc,
 int       lc_cli_run_power     (int    argc,
                                 char **argv);
 
+/* Commands of lc-cli-advice.c */
+int       lc_cli_run_answers   (int    argc,
+                                char **argv);
+int       lc_cli_run_recommend (int    argc,
+                                char **argv);
+
 G_END_DECLS

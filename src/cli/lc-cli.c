@@ -604,6 +604,8 @@ static const Command commands[] = {
   { "holdout", N_("STORE --tag TAG"), N_("Orders with a tag (a holdout or test group) against the rest"), lc_cli_run_holdout },
   { "abtest", N_("--a N:C --b N:C"), N_("Read an A/B test from its counts"), lc_cli_run_abtest },
   { "power", N_("STORE"), N_("How long a test would need to see a given change"), lc_cli_run_power },
+  { "answers", N_("STORE [KEY=VALUE…]"), N_("Show or override the wizard’s answers: revenue, exchange rate, vertical…"), lc_cli_run_answers },
+  { "recommend", N_("STORE"), N_("The store’s size and a verdict for every feature: keep, turn off, try or test first"), lc_cli_run_recommend },
 };
 
 static void

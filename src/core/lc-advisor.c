@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -416,7 +417,8 @@ rule_browse (const Ctx              *ctx,
       add_reason (verdict, g_strdup_printf (_("%s At that size %s rarely pay."), sentence, kind_phrase (info)));
       if (g_str_equal (info->id, "homepage-recs") && in->revenue_usd < r->tier_5m)
         add_reason (verdict, g_strdup_printf (_("Below %s a year, homepage personalization almost never clears the bar."), bar));
-      if (feature->on)
+      /* A feature already off-tested needs no second one. */
+      if (feature->on && feature->offtest == NULL)
         {
           g_autofree char *until = lc_display_day (in->today + (int) r->offtest_days);
 

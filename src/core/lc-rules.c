@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "lc-core-resources.h"
 #include "lc-rules.h"
 
 #define RULES_RESOURCE "/io/github/liftcheck/Liftcheck/core/lc-rules.ini"
@@ -73,8 +74,10 @@ lc_rules_init_defaults (LcRules *rules)
   g_autoptr(GError) error = NULL;
 
   memset (rules, 0, sizeof *rules);
-  /* The table is compiled in, so failing to read it is a build bug. */
-  bytes = g_resources_lookup_data (RULES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  /* The table is compiled in, so failing to read it is a build bug. Looked
+   * up in the core's own resource, as a static library's constructor that
+   * would register it globally may be left out by the linker. */
+  bytes = g_resource_lookup_data (lc_core_get_resource (), RULES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL || !g_key_file_load_from_bytes (file, bytes, G_KEY_FILE_NONE, &error))
     g_error ("The rule table can’t be read: %s", error->message);
 
