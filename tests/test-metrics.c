@@ -98,11 +98,11 @@ test_range_clips_the_series (void)
 static void
 test_tier_boundaries (void)
 {
-  g_assert_cmpint (lc_tier_for_revenue_usd (1999999.99), ==, LC_TIER_UNDER_2M);
-  g_assert_cmpint (lc_tier_for_revenue_usd (2000000.00), ==, LC_TIER_2M_10M);
-  g_assert_cmpint (lc_tier_for_revenue_usd (9999999.99), ==, LC_TIER_2M_10M);
-  g_assert_cmpint (lc_tier_for_revenue_usd (10000000.00), ==, LC_TIER_OVER_10M);
-  g_assert_cmpint (lc_tier_for_revenue_usd (-1), ==, LC_TIER_UNKNOWN);
+  g_assert_cmpint (lc_tier_for_revenue_usd (1999999.99, NULL), ==, LC_TIER_UNDER_2M);
+  g_assert_cmpint (lc_tier_for_revenue_usd (2000000.00, NULL), ==, LC_TIER_2M_10M);
+  g_assert_cmpint (lc_tier_for_revenue_usd (9999999.99, NULL), ==, LC_TIER_2M_10M);
+  g_assert_cmpint (lc_tier_for_revenue_usd (10000000.00, NULL), ==, LC_TIER_OVER_10M);
+  g_assert_cmpint (lc_tier_for_revenue_usd (-1, NULL), ==, LC_TIER_UNKNOWN);
   g_assert_cmpstr (lc_tier_to_string (LC_TIER_2M_10M), ==, "2m-10m");
 }
 
@@ -114,7 +114,7 @@ test_large_currencies_are_converted (void)
   double pkr = lc_currency_estimated_usd_rate ("PKR");
 
   g_assert_cmpfloat (pkr, >, 0);
-  g_assert_cmpint (lc_tier_for_revenue_usd (900e6 * pkr), ==, LC_TIER_2M_10M);
+  g_assert_cmpint (lc_tier_for_revenue_usd (900e6 * pkr, NULL), ==, LC_TIER_2M_10M);
   g_assert_cmpfloat (lc_currency_estimated_usd_rate ("USD"), ==, 1.0);
   g_assert_cmpfloat (lc_currency_estimated_usd_rate ("XYZ"), ==, 0);
 }

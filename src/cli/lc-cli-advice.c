@@ -223,8 +223,8 @@ print_advice_text (const LcAdvice *advice)
       g_print (_("\n%s: %s\n"), lc_feature_info_get_title (info), lc_verdict_get_title (v));
       for (guint k = 0; k < v->reasons->len; k++)
         g_print ("  • %s\n", (const char *) g_ptr_array_index (v->reasons, k));
-      /* TRANSLATORS: "Watch: upt. Look again on 24 Jun 2026." */
-      g_print (_("  Watch: %s. Look again on %s.\n"), lc_metric_to_string (v->watch_metric), review);
+      /* TRANSLATORS: "Watch: items per order. Look again on 24 Jun 2026." */
+      g_print (_("  Watch: %s. Look again on %s.\n"), lc_metric_get_title (v->watch_metric), review);
     }
 }
 

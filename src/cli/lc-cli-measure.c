@@ -220,9 +220,9 @@ print_evaluation_text (LcStore      *store,
   const char *title = lc_feature_info_get_title (info);
   g_autofree char *day = lc_display_day (e->switch_day);
 
-  /* TRANSLATORS: "Cart bundles (switched on 25 Apr 2026), 60 days before and after, judged on upt" */
+  /* TRANSLATORS: "Cart bundles, switched on 25 Apr 2026: 60 days before and after, judged on items per order." */
   g_print (_("%s, switched on %s: %d days before and after, judged on %s.\n"),
-           title, day, e->window_days, lc_metric_to_string (e->metric));
+           title, day, e->window_days, lc_metric_get_title (e->metric));
 
   switch (e->status)
     {

@@ -132,19 +132,6 @@ lc_advisor_inputs_init (LcAdvisorInputs *inputs)
     }
 }
 
-LcTier
-lc_advisor_tier (const LcRules *rules,
-                 double         revenue_usd)
-{
-  if (!(revenue_usd >= 0))
-    return LC_TIER_UNKNOWN;
-  if (revenue_usd < rules->tier_2m)
-    return LC_TIER_UNDER_2M;
-  if (revenue_usd < rules->tier_10m)
-    return LC_TIER_2M_10M;
-  return LC_TIER_OVER_10M;
-}
-
 /* Helpers that word numbers for people. */
 
 static char *
@@ -198,8 +185,8 @@ revenue_sentence (const Ctx *ctx)
 {
   g_autofree char *amount = money (ctx, ctx->revenue);
   g_autofree char *in_usd = usd (ctx->in->revenue_usd);
-  g_autofree char *from = usd (ctx->rules->tier_2m);
-  g_autofree char *to = usd (ctx->rules->tier_10m);
+  g_autofree char *from = lc_display_money_short (ctx->rules->tier_2m, "USD");
+  g_autofree char *to = lc_display_money_short (ctx->rules->tier_10m, "USD");
 
   if (is_usd (ctx))
     {
@@ -564,15 +551,22 @@ static const struct
 
 /* A year's money from a measured change, in the store currency. */
 static double
-money_a_year (const Ctx          *ctx,
-              const LcEvaluation *e)
+money_a_year (const Ctx              *ctx,
+              const LcAdvisorFeature *feature)
 {
   const LcAdvisorInputs *in = ctx->in;
+  const LcEvaluation *e = feature->evaluation;
+  const LcEvaluation *value = feature->value_evaluation;
   double orders_a_year = in->orders_per_month * 12;
 
   switch (e->metric)
     {
     case LC_METRIC_UPT:
+      /* What the extra items added to orders, measured on the same weeks;
+       * else priced at the store's average item, which overstates cheap
+       * add-ons. */
+      if (value != NULL && value->status == LC_EVALUATION_MEASURED && orders_a_year > 0)
+        return value->change * orders_a_year;
       if (in->aov > 0 && in->upt > 0 && orders_a_year > 0)
         return e->change * (in->aov / in->upt) * orders_a_year;
       break;
@@ -672,7 +666,7 @@ evidence_from_evaluation (const Ctx              *ctx,
     default:
       {
         g_autofree char *change = describe_change (ctx, e);
-        double a_year = money_a_year (ctx, e);
+        double a_year = money_a_year (ctx, feature);
         g_autofree char *amount = money (ctx, fabs (a_year));
 
         if (e->significant && is_improvement (e))
@@ -847,7 +841,7 @@ lc_advise (const LcAdvisorInputs *inputs,
   g_return_val_if_fail (n_features == LC_ADVISOR_N_FEATURES, NULL);
 
   if (inputs->usd_rate > 0)
-    ctx.tier = lc_advisor_tier (rules, inputs->revenue_usd);
+    ctx.tier = lc_tier_for_revenue_usd (inputs->revenue_usd, rules);
   if (ctx.tier != LC_TIER_UNKNOWN)
     ctx.revenue = inputs->revenue_usd / inputs->usd_rate;
 
@@ -1046,6 +1040,17 @@ lc_store_advise (LcStore  *store,
             {
               g_ptr_array_add (evaluations, e);
               f->evaluation = e;
+            }
+          if (e != NULL && e->metric == LC_METRIC_UPT)
+            {
+              LcEvaluation *value = lc_store_evaluate_feature (store, features[i].id, LC_METRIC_AOV,
+                                                               (int) rules.evaluation_window_days, LC_DAY_NONE, NULL);
+
+              if (value != NULL)
+                {
+                  g_ptr_array_add (evaluations, value);
+                  f->value_evaluation = value;
+                }
             }
         }
     }

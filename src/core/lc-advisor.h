@@ -42,6 +42,8 @@ typedef struct
   double              monthly_cost;       /* store currency; < 0 unknown */
   double              influenced_revenue; /* vendor-reported, store currency a year; < 0 unknown */
   const LcEvaluation *evaluation;         /* before/after of its first switch-on, or NULL */
+  const LcEvaluation *value_evaluation;   /* the same switch judged on order value, which
+                                           * prices a change in items per order; or NULL */
   const LcOffTest    *offtest;            /* a gap in its timeline read as an off-test, or NULL */
 } LcAdvisorFeature;
 
@@ -97,9 +99,7 @@ const LcVerdict *lc_advice_lookup      (const LcAdvice   *advice,
 
 /* Unknowns everywhere, USD, vertical other, no A/B capacity, features off. */
 void        lc_advisor_inputs_init     (LcAdvisorInputs  *inputs);
-/* The tier of revenue_usd under the rules' thresholds. */
-LcTier      lc_advisor_tier            (const LcRules    *rules,
-                                        double            revenue_usd);
+
 LcAdvice   *lc_advise                  (const LcAdvisorInputs *inputs,
                                         const LcRules    *rules);
 /* Reads the wizard's answers, evaluations, off-tests and power, then

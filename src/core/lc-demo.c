@@ -1999,7 +1999,7 @@ demo_build_truth (const DemoPlan  *plan,
   DemoDayStats year = demo_stats_window (stats, plan, plan->last_day - 364, plan->last_day);
   double planted_upt = demo_planted_upt ();
   double revenue_12m = (year.total - year.refunded) / 100.0;
-  LcTier tier = lc_tier_for_revenue_usd (revenue_12m);
+  LcTier tier = lc_tier_for_revenue_usd (revenue_12m, NULL);
 
   json_builder_begin_object (builder);
   add_string (builder, "generator", "liftcheck demo");
@@ -2369,7 +2369,9 @@ demo_fill_store (const LcDemoOptions  *options,
                                   g_ascii_dtostr (number, sizeof number, options->orders_per_day), error)
          && lc_store_set_setting (store, "demo_years",
                                   g_ascii_dtostr (number, sizeof number, options->years), error)
-         && lc_store_set_setting (store, "demo_end_day", end_day, error);
+         && lc_store_set_setting (store, "demo_end_day", end_day, error)
+         /* The owner's answer to the wizard: this is a clothing store. */
+         && lc_store_set_setting (store, "answer.vertical", "apparel", error);
 }
 
 gboolean

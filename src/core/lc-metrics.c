@@ -12,10 +12,6 @@
 #include "lc-money.h"
 #include "lc-store-private.h"
 
-/* PLAYBOOK.md: revenue tiers in USD over the trailing 365 days. */
-#define TIER_2M  2000000.0
-#define TIER_10M 10000000.0
-
 /* Returns younger than this are still coming in (PLAYBOOK.md). */
 #define RETURNS_MATURE_DAYS 60
 
@@ -103,13 +99,21 @@ lc_tier_get_advice (LcTier tier)
 }
 
 LcTier
-lc_tier_for_revenue_usd (double revenue_usd)
+lc_tier_for_revenue_usd (double         revenue_usd,
+                         const LcRules *rules)
 {
-  if (revenue_usd < 0 || isnan (revenue_usd))
+  LcRules defaults;
+
+  if (rules == NULL)
+    {
+      lc_rules_init_defaults (&defaults);
+      rules = &defaults;
+    }
+  if (!(revenue_usd >= 0))
     return LC_TIER_UNKNOWN;
-  if (revenue_usd < TIER_2M)
+  if (revenue_usd < rules->tier_2m)
     return LC_TIER_UNDER_2M;
-  if (revenue_usd < TIER_10M)
+  if (revenue_usd < rules->tier_10m)
     return LC_TIER_2M_10M;
   return LC_TIER_OVER_10M;
 }
@@ -141,6 +145,24 @@ lc_metric_to_string (LcMetric metric)
 {
   g_return_val_if_fail (metric < G_N_ELEMENTS (metric_names), NULL);
   return metric_names[metric];
+}
+
+const char *
+lc_metric_get_title (LcMetric metric)
+{
+  static const char * const titles[] = {
+    [LC_METRIC_REVENUE] = N_("revenue"),
+    [LC_METRIC_ORDERS] = N_("orders"),
+    [LC_METRIC_AOV] = N_("average order value"),
+    [LC_METRIC_UPT] = N_("items per order"),
+    [LC_METRIC_RETURN_RATE] = N_("return rate"),
+    [LC_METRIC_SESSIONS] = N_("visits"),
+    [LC_METRIC_CONVERSION] = N_("conversion rate"),
+    [LC_METRIC_RPV] = N_("revenue per visit"),
+  };
+
+  g_return_val_if_fail (metric < G_N_ELEMENTS (titles), NULL);
+  return g_dgettext (GETTEXT_PACKAGE, titles[metric]);
 }
 
 gboolean
@@ -458,7 +480,11 @@ lc_store_compute_summary (LcStore  *store,
   if (summary->usd_rate > 0)
     {
       summary->revenue_12m_usd = summary->revenue_12m / divisor * summary->usd_rate;
-      summary->tier = lc_tier_for_revenue_usd (summary->revenue_12m_usd);
+      LcRules rules;
+
+      /* A consultant's thresholds apply here too, so every view agrees. */
+      lc_store_load_rules (store, &rules);
+      summary->tier = lc_tier_for_revenue_usd (summary->revenue_12m_usd, &rules);
     }
 
   if (!query_int64 (store,

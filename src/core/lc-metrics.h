@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lc-rules.h"
 #include "lc-store.h"
 
 G_BEGIN_DECLS
@@ -118,13 +119,18 @@ const char *lc_tier_to_string        (LcTier tier);
 const char *lc_tier_get_title        (LcTier tier);
 /* Translated: what the tier means for the owner (PLAYBOOK.md's rule of thumb). */
 const char *lc_tier_get_advice       (LcTier tier);
-LcTier      lc_tier_for_revenue_usd  (double revenue_usd);
+/* The tier of a yearly revenue in USD under the rule table's thresholds
+ * (NULL: PLAYBOOK.md's defaults). */
+LcTier      lc_tier_for_revenue_usd  (double         revenue_usd,
+                                      const LcRules *rules);
 /* USD per unit of currency, from a built-in table of approximate rates, or
  * 0 when the currency is not in it. The owner confirms it in the wizard. */
 double      lc_currency_estimated_usd_rate (const char *currency);
 
 gboolean    lc_metric_from_string    (const char *text, LcMetric *out);
 const char *lc_metric_to_string      (LcMetric metric);
+/* Translated, for people: "items per order". */
+const char *lc_metric_get_title      (LcMetric metric);
 gboolean    lc_period_from_string    (const char *text, LcPeriod *out);
 
 void        lc_summary_free          (LcSummary *summary);
