@@ -101,7 +101,7 @@ print_answers_text (const LcAnswers *answers)
     {
       const LcAnswer *answer = g_ptr_array_index (answers->items, i);
 
-      print_padded (answer->key, 38);
+      print_padded (answer->key, 42);
       print_padded (answer->value != NULL ? answer->value : "—", 14);
       print_padded (source_title (answer->source), 16);
       g_print ("%s\n", answer->note != NULL ? answer->note : "");
