@@ -62,4 +62,12 @@ int       lc_cli_run_answers   (int    argc,
 int       lc_cli_run_recommend (int    argc,
                                 char **argv);
 
+/* Commands of lc-cli-returns.c */
+int       lc_cli_run_returns   (int    argc,
+                                char **argv);
+
+/* Commands of lc-cli-bundles.c */
+int       lc_cli_run_bundles   (int    argc,
+                                char **argv);
+
 G_END_DECLS

@@ -606,6 +606,8 @@ static const Command commands[] = {
   { "power", N_("STORE"), N_("How long a test would need to see a given change"), lc_cli_run_power },
   { "answers", N_("STORE [KEY=VALUE…]"), N_("Show or override the wizard’s answers: revenue, exchange rate, vertical…"), lc_cli_run_answers },
   { "recommend", N_("STORE"), N_("The store’s size and a verdict for every feature: keep, turn off, try or test first"), lc_cli_run_recommend },
+  { "bundles", N_("STORE"), N_("Which products are bought together, and what bundling them could bring"), lc_cli_run_bundles },
+  { "returns", N_("STORE"), N_("Where returns come from: risky products, sizes, combinations and customers"), lc_cli_run_returns },
 };
 
 static void

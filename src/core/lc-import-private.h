@@ -78,6 +78,10 @@ LcImportKind _lc_shopify_sales_detect      (LcCsvReader    *reader);
 gboolean  _lc_shopify_sales_import         (LcImportContext *ctx,
                                             GError         **error);
 
+gboolean  _lc_shopify_products_header_matches (LcCsvReader  *reader);
+gboolean  _lc_shopify_products_import      (LcImportContext *ctx,
+                                            GError         **error);
+
 gboolean  _lc_klaviyo_header_matches       (LcCsvReader    *reader);
 gboolean  _lc_klaviyo_import               (LcImportContext *ctx,
                                             GError         **error);

@@ -33,6 +33,8 @@ lc_import_kind_to_string (LcImportKind kind)
       return "shopify-sales-by-product";
     case LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS:
       return "klaviyo-campaigns";
+    case LC_IMPORT_KIND_SHOPIFY_PRODUCTS:
+      return "shopify-products";
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return "unknown";
@@ -56,6 +58,8 @@ lc_import_kind_get_title (LcImportKind kind)
       return _("a Shopify sales by product report");
     case LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS:
       return _("a Klaviyo campaign report");
+    case LC_IMPORT_KIND_SHOPIFY_PRODUCTS:
+      return _("a Shopify products export");
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return _("an unknown file");
@@ -434,6 +438,8 @@ detect_kind (LcCsvReader *reader)
 {
   if (_lc_shopify_orders_header_matches (reader))
     return LC_IMPORT_KIND_SHOPIFY_ORDERS;
+  if (_lc_shopify_products_header_matches (reader))
+    return LC_IMPORT_KIND_SHOPIFY_PRODUCTS;
   if (_lc_shopify_sessions_header_matches (reader))
     return LC_IMPORT_KIND_SHOPIFY_SESSIONS;
   if (_lc_klaviyo_header_matches (reader))
@@ -462,7 +468,8 @@ set_unknown_kind_error (LcCsvReader  *reader,
                  "Liftcheck reads a Shopify orders export (in Shopify admin: Orders, Export, “Plain CSV file”); "
                  "the Shopify reports “Sessions over time”, “Visitors over time”, “Customer behavior” and "
                  "“Checkout conversion rate over time”, by day, week or month; the Shopify reports "
-                 "“Total sales by product variant” and “Total sales by product”; and a Klaviyo campaign "
+                 "“Total sales by product variant” and “Total sales by product”; a Shopify products export; "
+                 "and a Klaviyo campaign "
                  "report with the column “Total Placed Order Value”."),
                lc_csv_reader_get_display_name (reader), columns->str);
 }
@@ -510,6 +517,9 @@ import_one (LcImportContext  *ctx,
           break;
         case LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS:
           ok = _lc_klaviyo_import (ctx, error);
+          break;
+        case LC_IMPORT_KIND_SHOPIFY_PRODUCTS:
+          ok = _lc_shopify_products_import (ctx, error);
           break;
         case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
         case LC_IMPORT_KIND_UNKNOWN:

@@ -27,6 +27,7 @@ typedef enum
   LC_IMPORT_KIND_SHOPIFY_SALES_BY_VARIANT,
   LC_IMPORT_KIND_SHOPIFY_SALES_BY_PRODUCT,
   LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS,
+  LC_IMPORT_KIND_SHOPIFY_PRODUCTS,           /* the products export: SKUs, product types, vendors */
 } LcImportKind;
 
 typedef struct

@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-bundles"
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lc-bundles.h"
+#include "lc-store-private.h"
+
+/*
+ * Co-purchase mining. One streaming query reads (order, product) for the
+ * counted orders of the period in order id order; each order becomes a
+ * sorted set of small product ids. A first pass counts the orders holding
+ * each product (or product type), a second counts pairs of the frequent ones
+ * in a hash keyed by the two ids packed into 64 bits. The significance test
+ * is Fisher's exact test, one-sided: the chance of seeing the pair together
+ * this often or more if the two were bought independently.
+ */
+
+#define MIN_SUPPORT_ORDERS   20
+#define MIN_SUPPORT_FRACTION 0.001
+#define SHORTLIST_MAX_P      0.05
+
+typedef struct
+{
+  gint64 value;      /* price x quantity, minor units */
+  gint64 units;
+  gint32 category;   /* index in the category names, or -1 */
+} ProductInfo;
+
+/* Every order of the period as a sorted set of product ids. */
+typedef struct
+{
+  GArray *items;     /* guint32 */
+  GArray *ends;      /* guint32: one past each order's last item */
+} Baskets;
+
+/* Open addressing over packed (a, b) keys, a < b; key 0 is free, so keys are
+ * stored plus one. */
+typedef struct
+{
+  guint64 *keys;
+  guint32 *counts;
+  gsize    size;     /* a power of two */
+  gsize    used;
+} PairTable;
+
+static void
+pair_table_init (PairTable *table)
+{
+  table->size = 1024;
+  table->used = 0;
+  table->keys = g_new0 (guint64, table->size);
+  table->counts = g_new0 (guint32, table->size);
+}
+
+static void
+pair_table_clear (PairTable *table)
+{
+  g_clear_pointer (&table->keys, g_free);
+  g_clear_pointer (&table->counts, g_free);
+}
+
+static inline gsize
+pair_hash (guint64 key)
+{
+  key ^= key >> 33;
+  key *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  key ^= key >> 33;
+  return (gsize) key;
+}
+
+static void pair_table_add (PairTable *table, guint64 key, guint32 count);
+
+static void
+pair_table_grow (PairTable *table)
+{
+  PairTable bigger;
+
+  bigger.size = table->size * 2;
+  bigger.used = 0;
+  bigger.keys = g_new0 (guint64, bigger.size);
+  bigger.counts = g_new0 (guint32, bigger.size);
+  for (gsize i = 0; i < table->size; i++)
+    if (table->keys[i] != 0)
+      pair_table_add (&bigger, table->keys[i], table->counts[i]);
+  pair_table_clear (table);
+  *table = bigger;
+}
+
+static void
+pair_table_add (PairTable *table,
+                guint64    key,
+                guint32    count)
+{
+  gsize mask = table->size - 1;
+  gsize i = pair_hash (key) & mask;
+
+  while (table->keys[i] != 0 && table->keys[i] != key)
+    i = (i + 1) & mask;
+  if (table->keys[i] == 0)
+    {
+      table->keys[i] = key;
+      table->used++;
+    }
+  table->counts[i] += count;
+  if (table->used * 2 > table->size)
+    pair_table_grow (table);
+}
+
+static void
+lc_bundle_pair_free (LcBundlePair *pair)
+{
+  g_free (pair->a);
+  g_free (pair->b);
+  g_free (pair);
+}
+
+void
+lc_bundles_free (LcBundles *bundles)
+{
+  if (bundles == NULL)
+    return;
+  g_clear_pointer (&bundles->pairs, g_ptr_array_unref);
+  g_clear_pointer (&bundles->category_pairs, g_ptr_array_unref);
+  g_free (bundles);
+}
+
+static double
+log_choose (gint64 n,
+            gint64 k)
+{
+  return lgamma ((double) n + 1) - lgamma ((double) k + 1) - lgamma ((double) (n - k) + 1);
+}
+
+double
+lc_bundles_fisher_greater (gint64 k,
+                           gint64 good,
+                           gint64 n,
+                           gint64 total)
+{
+  gint64 top = MIN (good, n);
+  double term, sum;
+
+  if (k <= MAX (0, n - (total - good)))
+    return 1.0;
+  if (k > top)
+    return 0.0;
+
+  /* The first term from log-gammas, the rest by the ratio of successive
+   * hypergeometric probabilities, which is exact and cheap. */
+  term = exp (log_choose (good, k) + log_choose (total - good, n - k) - log_choose (total, n));
+  sum = term;
+  for (gint64 x = k; x < top; x++)
+    {
+      term *= (double) (good - x) * (double) (n - x) / ((double) (x + 1) * (double) (total - good - n + x + 1));
+      sum += term;
+      if (term < sum * 1e-17)
+        break;
+    }
+  return MIN (sum, 1.0);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Sorts and dedups ids[0..n-1] in place; returns the new length. */
+static guint
+sort_unique (guint32 *ids,
+             guint    n)
+{
+  guint out = 0;
+
+  if (n < 2)
+    return n;
+  qsort (ids, n, sizeof (guint32), compare_ids);
+  for (guint i = 0; i < n; i++)
+    if (out == 0 || ids[out - 1] != ids[i])
+      ids[out++] = ids[i];
+  return out;
+}
+
+typedef struct
+{
+  const char *const *names;
+  const gint64      *value;     /* per id, minor units */
+  const gint64      *units;
+  double             divisor;   /* minor units per major */
+  double             per_year;  /* 365 / days in the period */
+  double             attach_rise;
+  gint64             orders;
+  gint64             min_support;
+} LevelInfo;
+
+static int
+compare_pairs (gconstpointer a,
+               gconstpointer b)
+{
+  const LcBundlePair *x = *(LcBundlePair * const *) a;
+  const LcBundlePair *y = *(LcBundlePair * const *) b;
+  double sx = x->lift * x->support, sy = y->lift * y->support;
+  int c;
+
+  if (sx != sy)
+    return sx > sy ? -1 : 1;
+  c = g_strcmp0 (x->a, y->a);
+  return c != 0 ? c : g_strcmp0 (x->b, y->b);
+}
+
+static double
+average_price (const LevelInfo *info,
+               guint32          id)
+{
+  if (info->units[id] <= 0)
+    return 0;
+  return (double) info->value[id] / (double) info->units[id] / info->divisor;
+}
+
+/* Mines one level: map sends a product id to the id counted (NULL: the
+ * product itself; -1: left out). */
+static GPtrArray *
+mine_level (const Baskets   *baskets,
+            const gint32    *map,
+            guint            n_ids,
+            const LevelInfo *info,
+            gint64          *out_multi)
+{
+  g_autofree gint64 *singles = g_new0 (gint64, n_ids);
+  g_autofree guint32 *buffer = NULL;
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_bundle_pair_free);
+  const guint32 *items = (const guint32 *) baskets->items->data;
+  const guint32 *ends = (const guint32 *) baskets->ends->data;
+  guint longest = 0;
+  gint64 multi = 0;
+  PairTable table;
+
+  for (guint o = 0, start = 0; o < baskets->ends->len; start = ends[o++])
+    longest = MAX (longest, ends[o] - start);
+  buffer = g_new (guint32, MAX (longest, 1));
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      if (pass == 1)
+        pair_table_init (&table);
+      for (guint o = 0, start = 0; o < baskets->ends->len; start = ends[o++])
+        {
+          guint n = 0;
+
+          for (guint i = start; i < ends[o]; i++)
+            {
+              gint32 id = map != NULL ? map[items[i]] : (gint32) items[i];
+
+              if (id >= 0 && (pass == 0 || singles[id] >= info->min_support))
+                buffer[n++] = (guint32) id;
+            }
+          if (map != NULL)
+            n = sort_unique (buffer, n);
+          if (pass == 0)
+            {
+              for (guint i = 0; i < n; i++)
+                singles[buffer[i]]++;
+              if (n >= 2)
+                multi++;
+              continue;
+            }
+          for (guint i = 0; i + 1 < n; i++)
+            for (guint j = i + 1; j < n; j++)
+              pair_table_add (&table, (((guint64) buffer[i] << 32) | buffer[j]) + 1, 1);
+        }
+    }
+
+  for (gsize i = 0; i < table.size; i++)
+    {
+      guint64 key = table.keys[i] - 1;
+      guint32 a = key >> 32, b = key & 0xffffffff;
+      gint64 ab = table.counts[i];
+      LcBundlePair *pair;
+      double n = info->orders;
+      double lift, rev_ab, rev_ba;
+
+      if (table.keys[i] == 0 || ab < info->min_support)
+        continue;
+      lift = (ab / n) / ((singles[a] / n) * (singles[b] / n));
+      if (lift <= 1.0)
+        continue;
+
+      /* Offer the add-on whichever way round brings more money. */
+      rev_ab = singles[a] * average_price (info, b);
+      rev_ba = singles[b] * average_price (info, a);
+      if (rev_ba > rev_ab)
+        {
+          guint32 t = a;
+
+          a = b;
+          b = t;
+        }
+
+      pair = g_new0 (LcBundlePair, 1);
+      pair->a = g_strdup (info->names[a]);
+      pair->b = g_strdup (info->names[b]);
+      pair->orders_a = singles[a];
+      pair->orders_b = singles[b];
+      pair->orders_ab = ab;
+      pair->support = ab / n;
+      pair->confidence = (double) ab / singles[a];
+      pair->confidence_ba = (double) ab / singles[b];
+      pair->lift = lift;
+      pair->p_value = lc_bundles_fisher_greater (ab, singles[a], singles[b], info->orders);
+      pair->extra_units_year = singles[a] * info->per_year * info->attach_rise;
+      pair->extra_revenue_year = pair->extra_units_year * average_price (info, b);
+      g_ptr_array_add (pairs, pair);
+    }
+  pair_table_clear (&table);
+
+  g_ptr_array_sort (pairs, compare_pairs);
+  if (out_multi != NULL)
+    *out_multi = multi;
+  return g_steal_pointer (&pairs);
+}
+
+static gboolean
+step_done (LcStore       *store,
+           sqlite3_stmt  *stmt,
+           int            rc,
+           GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Product types by SKU and by title, from an imported products export. */
+static gboolean
+load_types (LcStore     *store,
+            GHashTable  *by_sku,
+            GHashTable  *by_title,
+            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _lc_store_prepare (store,
+                            "SELECT sku, title, product_type FROM products "
+                            "WHERE product_type IS NOT NULL AND product_type <> ''",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sku = (const char *) sqlite3_column_text (stmt, 0);
+      const char *title = (const char *) sqlite3_column_text (stmt, 1);
+      const char *type = (const char *) sqlite3_column_text (stmt, 2);
+
+      if (sku != NULL && sku[0] != '\0')
+        g_hash_table_insert (by_sku, g_strdup (sku), g_strdup (type));
+      if (title != NULL && title[0] != '\0' && !g_hash_table_contains (by_title, title))
+        g_hash_table_insert (by_title, g_strdup (title), g_strdup (type));
+    }
+  return step_done (store, stmt, rc, error);
+}
+
+static gint32
+intern (GHashTable *ids,
+        GPtrArray  *names,
+        const char *name)
+{
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (ids, name, NULL, &value))
+    return GPOINTER_TO_INT (value);
+  g_ptr_array_add (names, g_strdup (name));
+  g_hash_table_insert (ids, g_ptr_array_index (names, names->len - 1), GINT_TO_POINTER (names->len - 1));
+  return names->len - 1;
+}
+
+LcBundles *
+lc_store_mine_bundles (LcStore  *store,
+                       LcDay     from,
+                       LcDay     to,
+                       double    attach_rise,
+                       GError  **error)
+{
+  g_autoptr(LcBundles) bundles = g_new0 (LcBundles, 1);
+  g_autoptr(GHashTable) product_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) product_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) category_names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) type_by_sku = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) type_by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GArray) products = g_array_new (FALSE, TRUE, sizeof (ProductInfo));
+  g_autoptr(GArray) current = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autofree gint64 *value = NULL;
+  g_autofree gint64 *units = NULL;
+  g_autofree gint32 *category_of = NULL;
+  Baskets baskets;
+  LevelInfo info = { 0 };
+  sqlite3_stmt *stmt;
+  gint64 order = -1;
+  gboolean with_types;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (store), NULL);
+
+  bundles->attach_rise = attach_rise;
+  bundles->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_bundle_pair_free);
+  bundles->category_pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_bundle_pair_free);
+  bundles->from = bundles->to = LC_DAY_NONE;
+  bundles->tier = LC_TIER_UNKNOWN;
+
+  if (!load_types (store, type_by_sku, type_by_title, error))
+    return NULL;
+  with_types = g_hash_table_size (type_by_sku) > 0 || g_hash_table_size (type_by_title) > 0;
+
+  stmt = _lc_store_prepare (store,
+                            "SELECT COUNT(*), MIN(local_day), MAX(local_day) FROM orders "
+                            "WHERE counted = 1 AND local_day BETWEEN ?1 AND ?2",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      _lc_store_set_error (store, error);
+      return NULL;
+    }
+  bundles->orders = sqlite3_column_int64 (stmt, 0);
+  if (bundles->orders > 0)
+    {
+      bundles->from = sqlite3_column_int (stmt, 1);
+      bundles->to = sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  bundles->min_support = MAX (MIN_SUPPORT_ORDERS, (gint64) ceil (bundles->orders * MIN_SUPPORT_FRACTION));
+  if (bundles->orders == 0)
+    return g_steal_pointer (&bundles);
+
+  baskets.items = g_array_new (FALSE, FALSE, sizeof (guint32));
+  baskets.ends = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  /* Walking the day index keeps each order's lines together; only the
+   * orders of one day need sorting. */
+  stmt = _lc_store_prepare (store,
+                            "SELECT li.order_id, li.product, li.price, li.quantity, li.sku, li.vendor "
+                            "FROM orders o JOIN line_items li ON li.order_id = o.id "
+                            "WHERE o.counted = 1 AND o.local_day BETWEEN ?1 AND ?2 AND li.is_tip = 0 "
+                            "ORDER BY o.local_day, o.id",
+                            error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
+  for (;;)
+    {
+      gint64 id;
+      const char *name;
+      ProductInfo *product;
+      gint32 pid;
+
+      rc = sqlite3_step (stmt);
+      id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -2;
+      if (id != order && current->len > 0)
+        {
+          guint n = sort_unique ((guint32 *) current->data, current->len);
+
+          g_array_append_vals (baskets.items, current->data, n);
+          g_array_append_val (baskets.ends, baskets.items->len);
+          g_array_set_size (current, 0);
+        }
+      if (rc != SQLITE_ROW)
+        break;
+      order = id;
+
+      name = (const char *) sqlite3_column_text (stmt, 1);
+      pid = intern (product_ids, product_names, name != NULL ? name : "");
+      if ((guint) pid >= products->len)
+        {
+          ProductInfo fresh = { 0, 0, -1 };
+
+          if (with_types && g_hash_table_lookup (type_by_title, name) != NULL)
+            fresh.category = intern (category_ids, category_names, g_hash_table_lookup (type_by_title, name));
+          g_array_append_val (products, fresh);
+        }
+      product = &g_array_index (products, ProductInfo, pid);
+      product->value += sqlite3_column_int64 (stmt, 2) * sqlite3_column_int64 (stmt, 3);
+      product->units += sqlite3_column_int64 (stmt, 3);
+      if (product->category < 0)
+        {
+          const char *sku = (const char *) sqlite3_column_text (stmt, 4);
+          const char *vendor = (const char *) sqlite3_column_text (stmt, 5);
+          const char *group = NULL;
+
+          /* Without a products export, the vendor is the grouping the
+           * orders export itself carries ("Lineitem vendor"). */
+          if (with_types)
+            group = sku != NULL ? g_hash_table_lookup (type_by_sku, sku) : NULL;
+          else if (vendor != NULL && vendor[0] != '\0')
+            group = vendor;
+          if (group != NULL)
+            product->category = intern (category_ids, category_names, group);
+        }
+      g_array_append_val (current, pid);
+    }
+  if (!step_done (store, stmt, rc, error))
+    goto fail;
+
+  value = g_new0 (gint64, MAX (products->len, category_names->len) + 1);
+  units = g_new0 (gint64, MAX (products->len, category_names->len) + 1);
+  for (guint i = 0; i < products->len; i++)
+    {
+      value[i] = g_array_index (products, ProductInfo, i).value;
+      units[i] = g_array_index (products, ProductInfo, i).units;
+    }
+
+  g_ptr_array_add (product_names, NULL);
+  info.names = (const char * const *) product_names->pdata;
+  info.value = value;
+  info.units = units;
+  info.divisor = pow (10, lc_store_get_exponent (store));
+  info.per_year = 365.0 / (bundles->to - bundles->from + 1);
+  info.attach_rise = attach_rise;
+  info.orders = bundles->orders;
+  info.min_support = bundles->min_support;
+
+  g_clear_pointer (&bundles->pairs, g_ptr_array_unref);
+  bundles->pairs = mine_level (&baskets, NULL, products->len, &info, &bundles->multi_orders);
+  bundles->enough_data = bundles->multi_orders >= LC_BUNDLES_MIN_MULTI_ORDERS;
+
+  /* One group (a single-brand store) pairs nothing. */
+  if (category_names->len > 1)
+    {
+      category_of = g_new (gint32, products->len);
+      memset (value, 0, sizeof (gint64) * category_names->len);
+      memset (units, 0, sizeof (gint64) * category_names->len);
+      for (guint i = 0; i < products->len; i++)
+        {
+          const ProductInfo *product = &g_array_index (products, ProductInfo, i);
+
+          category_of[i] = product->category;
+          if (product->category >= 0)
+            {
+              value[product->category] += product->value;
+              units[product->category] += product->units;
+            }
+        }
+      g_ptr_array_add (category_names, NULL);
+      info.names = (const char * const *) category_names->pdata;
+      g_clear_pointer (&bundles->category_pairs, g_ptr_array_unref);
+      bundles->category_pairs = mine_level (&baskets, category_of, category_names->len - 1, &info, NULL);
+      bundles->has_categories = TRUE;
+      bundles->categories = with_types ? LC_BUNDLES_CATEGORIES_TYPE : LC_BUNDLES_CATEGORIES_VENDOR;
+    }
+
+  g_array_unref (baskets.items);
+  g_array_unref (baskets.ends);
+  return g_steal_pointer (&bundles);
+
+fail:
+  g_array_unref (baskets.items);
+  g_array_unref (baskets.ends);
+  return NULL;
+}
+
+LcBundles *
+lc_store_compute_bundles (LcStore  *store,
+                          LcDay     from,
+                          LcDay     to,
+                          double    attach_rise,
+                          GError  **error)
+{
+  g_autoptr(LcSummary) summary = NULL;
+  LcBundles *bundles = lc_store_mine_bundles (store, from, to, attach_rise, error);
+
+  if (bundles == NULL)
+    return NULL;
+  /* A store that cannot say its tier yet (no revenue) gets the short list. */
+  summary = lc_store_compute_summary (store, NULL);
+  bundles->tier = summary != NULL ? summary->tier : LC_TIER_UNKNOWN;
+  return bundles;
+}
+
+static gboolean
+qualifies (const LcBundlePair *pair)
+{
+  return pair->lift >= LC_BUNDLES_SHORTLIST_LIFT && pair->p_value < SHORTLIST_MAX_P;
+}
+
+gboolean
+lc_bundles_suggests_categories (const LcBundles *bundles,
+                                gboolean         all)
+{
+  if (all || bundles->tier == LC_TIER_OVER_10M || !bundles->has_categories)
+    return FALSE;
+  /* Groups that never pair strongly leave the short list to products. */
+  for (guint i = 0; i < bundles->category_pairs->len; i++)
+    if (qualifies (g_ptr_array_index (bundles->category_pairs, i)))
+      return TRUE;
+  return FALSE;
+}
+
+GPtrArray *
+lc_bundles_get_suggestions (const LcBundles *bundles,
+                            gboolean         all)
+{
+  GPtrArray *list = g_ptr_array_new ();
+  GPtrArray *from;
+
+  if (!bundles->enough_data)
+    return list;
+  if (all || bundles->tier == LC_TIER_OVER_10M)
+    {
+      for (guint i = 0; i < bundles->pairs->len; i++)
+        g_ptr_array_add (list, g_ptr_array_index (bundles->pairs, i));
+      return list;
+    }
+
+  from = lc_bundles_suggests_categories (bundles, all) ? bundles->category_pairs : bundles->pairs;
+  for (guint i = 0; i < from->len && list->len < LC_BUNDLES_SHORTLIST_LENGTH; i++)
+    if (qualifies (g_ptr_array_index (from, i)))
+      g_ptr_array_add (list, g_ptr_array_index (from, i));
+  return list;
+}
