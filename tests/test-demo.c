@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
 #include "lc-csv.h"
 #include "lc-demo.h"
@@ -668,6 +669,25 @@ test_store_holds_planted_effects (void)
   g_test_message ("return rate before nudges %.3f, after %.3f", return_before, return_after);
   g_assert_cmpfloat (return_after, <, 0.85 * return_before);
   g_assert_cmpfloat (return_after, >, 0.4 * return_before);
+
+  /* Its products export came in too: every variant sold has a product
+   * type, so bundles can be read by category. */
+  {
+    sqlite3 *db;
+    sqlite3_stmt *stmt;
+
+    g_assert_cmpint (sqlite3_open_v2 (store_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                         "SELECT COUNT(DISTINCT product_type), "
+                                         "(SELECT COUNT(DISTINCT li.sku) FROM line_items li "
+                                         " WHERE li.is_tip = 0 AND li.sku NOT IN (SELECT sku FROM products)) "
+                                         "FROM products", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 10);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
 
   /* The timeline, with the off-test as a gap between two carousel spans. */
   spans = lc_store_list_feature_spans (store, &error);

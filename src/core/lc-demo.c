@@ -2316,6 +2316,65 @@ demo_has_span (GPtrArray  *spans,
   return FALSE;
 }
 
+/* The catalogue as a Shopify products export, so the store knows each
+ * product's type, as a real one does once its products export is
+ * imported. One row per variant; the title, vendor and type only on a
+ * product's first row, as Shopify writes them. */
+static const char * const category_types[] = {
+  [CAT_TOP] = "Tops", [CAT_DRESS] = "Dresses", [CAT_PANTS] = "Pants", [CAT_JACKET] = "Jackets",
+  [CAT_BELT] = "Belts", [CAT_SCARF] = "Scarves", [CAT_SOCKS] = "Socks", [CAT_BAG] = "Bags",
+  [CAT_HAT] = "Hats", [CAT_CARE] = "Garment Care",
+};
+
+static char *
+demo_products_csv (void)
+{
+  GString *out = g_string_new ("Handle,Title,Vendor,Type,Tags,Option1 Name,Option1 Value,Option2 Name,Option2 Value,"
+                               "Variant SKU,Variant Price,Variant Compare At Price,Status\n");
+
+  for (guint i = 0; i < G_N_ELEMENTS (catalogue); i++)
+    {
+      const DemoProduct *product = &catalogue[i];
+      g_autofree char *handle = g_ascii_strdown (product->title, -1);
+      guint first_size = product->sizes == SIZES_APPAREL ? 0 : 1;
+      guint last_size = product->sizes == SIZES_APPAREL ? 4 : product->sizes == SIZES_SML ? 3 : 0;
+      guint n_colours = product->colours != NULL ? (strlen (product->colours) + 1) / 4 : 1;
+      gboolean first_row = TRUE;
+
+      g_strdelimit (handle, " &", '-');
+      for (guint c = 0; c < n_colours; c++)
+        for (guint size = first_size; size <= MAX (first_size, last_size); size++)
+          {
+            guint8 colour = product->colours != NULL ? colour_index (product->colours + 4 * c) : NO_COLOUR;
+            gboolean sized = product->sizes != SIZES_NONE;
+
+            g_string_append_printf (out, "%s,", handle);
+            if (first_row)
+              g_string_append_printf (out, "%s,%s,%s,%s,", product->title, product->vendor,
+                                      category_types[product->category],
+                                      product->category <= CAT_JACKET ? "apparel" : "accessories");
+            else
+              g_string_append (out, ",,,,");
+            g_string_append_printf (out, "%s,%s,%s,%s,",
+                                    colour != NO_COLOUR ? "Colour" : (sized ? "Size" : "Title"),
+                                    colour != NO_COLOUR ? colours[colour].name : (sized ? size_names[size] : "Default Title"),
+                                    colour != NO_COLOUR && sized ? "Size" : "",
+                                    colour != NO_COLOUR && sized ? size_names[size] : "");
+            g_string_append_printf (out, "%s-%03u", product->code, product->number);
+            if (colour != NO_COLOUR)
+              g_string_append_printf (out, "-%s", colours[colour].code);
+            if (sized)
+              g_string_append_printf (out, "-%s", size_names[size]);
+            g_string_append_printf (out, ",%d.%02d,", product->price / 100, product->price % 100);
+            if (product->compare_at > 0)
+              g_string_append_printf (out, "%d.%02d", product->compare_at / 100, product->compare_at % 100);
+            g_string_append (out, ",active\n");
+            first_row = FALSE;
+          }
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 demo_fill_store (const LcDemoOptions  *options,
                  const char           *store_path,
@@ -2324,7 +2383,10 @@ demo_fill_store (const LcDemoOptions  *options,
                  GCancellable         *cancellable,
                  GError              **error)
 {
-  const char *paths[] = { csv_path, NULL };
+  g_autofree char *products_dir = NULL;
+  g_autofree char *products_path = NULL;
+  g_autofree char *products = demo_products_csv ();
+  const char *paths[3];
   g_autoptr(LcStore) store = NULL;
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(GPtrArray) spans = NULL;
@@ -2343,9 +2405,23 @@ demo_fill_store (const LcDemoOptions  *options,
   if (store == NULL)
     return FALSE;
 
+  products_dir = g_dir_make_tmp ("liftcheck-demo-XXXXXX", error);
+  if (products_dir == NULL)
+    return FALSE;
+  products_path = g_build_filename (products_dir, "products_export_1.csv", NULL);
+  if (!g_file_set_contents (products_path, products, -1, error))
+    {
+      g_rmdir (products_dir);
+      return FALSE;
+    }
+  paths[0] = csv_path;
+  paths[1] = products_path;
+  paths[2] = NULL;
   result = lc_store_import_files (store, paths,
                                   progress->func != NULL ? demo_import_progress : NULL, progress,
                                   cancellable, error);
+  g_unlink (products_path);
+  g_rmdir (products_dir);
   if (result == NULL)
     return FALSE;
 
