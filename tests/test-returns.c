@@ -359,6 +359,165 @@ test_shared_orders (void)
     }
 }
 
+/* Orders with SKUs: the Tee M's single-line refund is exact; the 1 Aug order
+ * sets the last day, so that the March orders are old enough. Every line is
+ * 20.00, so the median unit price is 20.00 and a SKU needs 400.00 of gross
+ * sales for the report's rate to be shown. */
+static const char sku_orders_csv[] =
+  "Name,Email,Financial Status,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,"
+  "Lineitem sku,Cancelled at,Refunded Amount,Id\n"
+  "#2004,d@example.com,paid,USD,20.00,20.00,2024-08-01 09:00:00 -0500,1,Tee - L,20.00,TEE-L,,0.00,14\n"
+  "#2003,c@example.com,paid,USD,20.00,20.00,2024-03-07 09:00:00 -0500,1,Hat,20.00,HAT,,0.00,13\n"
+  "#2002,b@example.com,paid,USD,20.00,20.00,2024-03-06 09:00:00 -0500,1,Tee - M,20.00,TEE-M,,0.00,12\n"
+  "#2001,a@example.com,refunded,USD,20.00,20.00,2024-03-01 09:00:00 -0500,1,Tee - M,20.00,TEE-M,,20.00,11\n";
+
+/* Shopify writes discounts and returns negative. */
+static const char sku_report_csv[] =
+  "\"Product title\",\"Product variant title\",\"Product variant SKU\",\"Net items sold\",\"Gross sales\",\"Discounts\","
+  "\"Returns\",\"Net sales\",\"Taxes\",\"Total sales\"\n"
+  "\"Tee\",\"M\",\"TEE-M\",30,1000.00,-50.00,-350.00,600.00,0.00,600.00\n"
+  "\"Tee\",\"L\",\"TEE-L\",20,500.00,0.00,-50.00,450.00,0.00,450.00\n"
+  "\"Hat\",\"Default Title\",\"HAT\",10,200.00,0.00,-100.00,100.00,0.00,100.00\n"
+  "\"Sock\",\"Default Title\",\"\",50,2000.00,0.00,-800.00,1200.00,0.00,1200.00\n";
+
+static const LcReturnGroup *
+find_report_variant (const LcReturnsReport *r,
+                     const char            *key)
+{
+  for (guint i = 0; i < r->report_variants->len; i++)
+    {
+      const LcReturnGroup *group = g_ptr_array_index (r->report_variants, i);
+
+      if (g_str_equal (group->key, key))
+        return group;
+    }
+  return NULL;
+}
+
+static gboolean
+is_flagged (const LcReturnsReport *r,
+            const LcReturnGroup   *group)
+{
+  for (guint i = 0; i < r->flagged->len; i++)
+    if (g_ptr_array_index (r->flagged, i) == group)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_sales_report_rates (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(LcImportResult) orders = NULL;
+  g_autoptr(LcImportResult) report = NULL;
+  g_autoptr(LcReturnsReport) r = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const LcReturnGroup *tee_m, *tee_l, *sock;
+
+  orders = lc_test_import_text (store, "orders_export_1.csv", sku_orders_csv, &error);
+  g_assert_no_error (error);
+  report = lc_test_import_text (store, "Total sales by product variant.csv", sku_report_csv, &error);
+  g_assert_no_error (error);
+  g_assert_true (lc_store_set_setting (store, "returns.min_orders", "1", &error));
+  g_assert_no_error (error);
+
+  r = lc_store_compute_returns (store, LC_DAY_NONE, LC_DAY_NONE, 0.2, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->orders, ==, 3);
+  g_assert_cmpint (r->report_min_gross, ==, 20 * 2000);
+
+  /* Returns / gross sales; the Hat's 200.00 is too little to show. */
+  g_assert_cmpuint (r->report_variants->len, ==, 3);
+  g_assert_null (find_report_variant (r, "Hat"));
+  sock = g_ptr_array_index (r->report_variants, 0);
+  g_assert_cmpstr (sock->key, ==, "Sock");
+  g_assert_cmpfloat_with_epsilon (sock->rate, 800.0 / 2000.0, 1e-12);
+  g_assert_cmpfloat (sock->orders_rate, <, 0);
+  tee_m = find_report_variant (r, "Tee / M");
+  g_assert (tee_m != NULL);
+  g_assert_cmpfloat_with_epsilon (tee_m->rate, 350.0 / 1000.0, 1e-12);
+  g_assert_cmpfloat (tee_m->rate_low, ==, tee_m->rate);
+  g_assert_cmpint (tee_m->orders, ==, 30);
+  g_assert_cmpint (tee_m->refunded, ==, 35000);
+  g_assert_true (tee_m->from_report);
+  g_assert_false (tee_m->estimated);
+  /* Matched through the SKU: one of its two orders had a refund. */
+  g_assert_cmpfloat_with_epsilon (tee_m->orders_rate, 0.5, 1e-12);
+  tee_l = find_report_variant (r, "Tee / L");
+  g_assert (tee_l != NULL);
+  g_assert_cmpfloat_with_epsilon (tee_l->rate, 50.0 / 500.0, 1e-12);
+
+  /* 30% or more of the value returned: flagged, as variants. */
+  g_assert_true (tee_m->flagged && is_flagged (r, tee_m));
+  g_assert_true (sock->flagged && is_flagged (r, sock));
+  g_assert_false (tee_l->flagged || is_flagged (r, tee_l));
+  g_assert_cmpint (tee_m->kind, ==, LC_RETURN_GROUP_VARIANT);
+  /* The orders-based Tee / M is not flagged beside it. */
+  for (guint i = 0; i < r->flagged->len; i++)
+    {
+      const LcReturnGroup *group = g_ptr_array_index (r->flagged, i);
+
+      g_assert_true (group->from_report || !g_str_equal (group->key, "Tee / M"));
+    }
+  /* Not part of the money at stake: the report's dates are its own. */
+  g_assert_cmpint (r->flagged_refunds_year, ==, 0);
+
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "returns", path, "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"source\" : \"sales-report\""));
+  g_assert_nonnull (strstr (out, "\"report_variants\""));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "returns", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Tee / M: 35% of its sales value returned, 30 items sold (sales report)"));
+  g_assert_nonnull (strstr (out, "From the orders alone, 50% of its orders had a refund."));
+  g_assert_nonnull (strstr (out, "The highest is Sock, at 40.0%."));
+}
+
+/* The top SKU among those with 30 or more items sold (no orders: the
+ * threshold falls back to min_orders items), made with:
+ *   python3 -c "import csv
+ *   f = '../shared/data/shopify/reports/Kumarakuru_shopify-ai-analyst__Total_sales_by_product_variant-24MAR26-24MAR25.csv'
+ *   rows = [(-float (r['Returns'] or 0) / float (r['Gross sales']), r['Product title'], int (float (r['Net items sold'])))
+ *           for r in csv.DictReader (open (f))
+ *           if float (r['Gross sales'] or 0) > 0 and int (float (r['Net items sold'])) >= 30]
+ *   print (len (rows), max (rows))"
+ * which prints 61 (0.12, 'Moringa Energy Bar', 44). */
+static void
+test_shared_sales_report (void)
+{
+  g_autofree char *csv = lc_test_shared_data_path ("shopify/reports/Kumarakuru_shopify-ai-analyst__Total_sales_by_product_variant-24MAR26-24MAR25.csv");
+  g_autofree char *dir = NULL;
+  g_autofree char *store = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(LcStore) opened = NULL;
+  g_autoptr(LcReturnsReport) r = NULL;
+  g_autoptr(GError) error = NULL;
+  const LcReturnGroup *top;
+
+  if (csv == NULL)
+    return;
+  dir = lc_test_make_tmpdir ();
+  store = g_build_filename (dir, "shared.liftcheck", NULL);
+  g_assert_cmpint (lc_test_run_cli (NULL, NULL, "import", store, csv, "--quiet", NULL), ==, 0);
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "returns", store, NULL), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "The highest is Moringa Energy Bar, at 12.0%."));
+
+  opened = lc_store_open (store, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  r = lc_store_compute_returns (opened, LC_DAY_NONE, LC_DAY_NONE, 0.2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->report_variants->len, ==, 61);
+  top = g_ptr_array_index (r->report_variants, 0);
+  g_assert_cmpstr (top->key, ==, "Moringa Energy Bar");
+  g_assert_cmpfloat_with_epsilon (top->rate, 0.12, 1e-12);
+  g_assert_cmpint (top->orders, ==, 44);
+  /* 12% is below the 30% flag. */
+  g_assert_cmpuint (r->flagged->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -376,6 +535,8 @@ main (int    argc,
   g_test_add_func ("/lc/returns/demo/bracketing-and-flagged-sizes", test_demo_bracketing_and_flags);
   g_test_add_func ("/lc/returns/demo/cli-json", test_demo_cli_json);
   g_test_add_func ("/lc/returns/shared-orders-say-too-little-data", test_shared_orders);
+  g_test_add_func ("/lc/returns/sales-report/per-sku-rates", test_sales_report_rates);
+  g_test_add_func ("/lc/returns/sales-report/shared", test_shared_sales_report);
   status = g_test_run ();
   if (demo_path != NULL)
     g_unlink (demo_path);

@@ -37,6 +37,18 @@ add_group_json (JsonBuilder         *b,
   json_builder_add_int_value (b, group->returned);
   json_builder_set_member_name (b, "estimated");
   json_builder_add_boolean_value (b, group->estimated);
+  json_builder_set_member_name (b, "source");
+  json_builder_add_string_value (b, group->from_report ? "sales-report" : "orders");
+  if (group->from_report)
+    {
+      json_builder_set_member_name (b, "returned_value");
+      json_builder_add_int_value (b, group->refunded);
+      json_builder_set_member_name (b, "orders_rate");
+      if (group->orders_rate >= 0)
+        json_builder_add_double_value (b, group->orders_rate);
+      else
+        json_builder_add_null_value (b);
+    }
   json_builder_set_member_name (b, "nudge");
   json_builder_add_string_value (b, lc_return_nudge_get_advice (group->nudge));
   json_builder_end_object (b);
@@ -85,6 +97,12 @@ print_json (const LcReturnsReport *r)
   for (guint i = 0; i < r->flagged->len; i++)
     add_group_json (b, g_ptr_array_index (r->flagged, i));
   json_builder_end_array (b);
+  /* The sales report's SKUs with enough sales, flagged or not. */
+  json_builder_set_member_name (b, "report_variants");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < r->report_variants->len; i++)
+    add_group_json (b, g_ptr_array_index (r->report_variants, i));
+  json_builder_end_array (b);
   json_builder_set_member_name (b, "cut");
   json_builder_add_double_value (b, r->cut);
   json_builder_set_member_name (b, "flagged_refunds_a_year");
@@ -103,6 +121,22 @@ print_too_little (const LcReturnsReport *r)
 }
 
 static void
+print_report_note (const LcReturnsReport *r)
+{
+  const LcReturnGroup *top;
+  g_autofree char *title = NULL;
+  g_autofree char *count = NULL;
+
+  if (r->report_variants->len == 0)
+    return;
+  top = g_ptr_array_index (r->report_variants, 0);
+  title = lc_return_group_dup_title (top);
+  count = lc_display_count (r->report_variants->len);
+  g_print (_("\nThe “Total sales by product variant” report gives the returns of %s variants with enough sales, exactly: the share of their sales value returned, over the report’s own dates. The highest is %s, at %.1f%%. Rates marked “sales report” come from it, not from the orders.\n"),
+           count, title, top->rate * 100);
+}
+
+static void
 print_text (LcStore               *store,
             const LcReturnsReport *r)
 {
@@ -118,6 +152,7 @@ print_text (LcStore               *store,
                base);
       if (!r->enough_data)
         print_too_little (r);
+      print_report_note (r);
       return;
     }
 
@@ -165,7 +200,17 @@ print_text (LcStore               *store,
           g_autofree char *title = lc_return_group_dup_title (group);
           g_autofree char *count = lc_display_count (group->orders);
 
-          if (group->estimated)
+          if (group->from_report)
+            {
+              g_autofree char *items = lc_display_count (group->orders);
+
+              /* TRANSLATORS: "  Linen Wrap Dress / Black / XS: 34% of its sales value returned, 120 items sold (sales report)" */
+              g_print (_("  %s: %.0f%% of its sales value returned, %s items sold (sales report)\n"),
+                       title, group->rate * 100, items);
+              if (group->orders_rate >= 0)
+                g_print (_("    From the orders alone, %.0f%% of its orders had a refund.\n"), group->orders_rate * 100);
+            }
+          else if (group->estimated)
             /* TRANSLATORS: "  Linen Wrap Dress / Black / XS: 34% of 120 orders (26% to 43%), estimated" */
             g_print (_("  %s: %.0f%% of %s orders (%.0f%% to %.0f%%), estimated\n"),
                      title, group->rate * 100, count, group->rate_low * 100, group->rate_high * 100);
@@ -188,6 +233,7 @@ print_text (LcStore               *store,
         }
     }
 
+  print_report_note (r);
   if (r->estimates)
     g_print (_("\nRates of products and sizes are estimates where an order’s refund had to be spread over its lines (the orders export gives only the refunded amount of each order). A line counts as returned when it got at least half of its value back.\n"));
 }

@@ -446,6 +446,7 @@ lc_returns_report_free (LcReturnsReport *report)
   g_free (report->not_bracketed.key);
   g_clear_pointer (&report->flagged, g_ptr_array_unref);
   g_clear_pointer (&report->groups, g_ptr_array_unref);
+  g_clear_pointer (&report->report_variants, g_ptr_array_unref);
   g_free (report);
 }
 
@@ -659,6 +660,175 @@ dup_column (sqlite3_stmt *stmt,
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
+/* The median unit price of the store's order lines, minor units; 0 without
+ * lines. */
+static gint64
+median_unit_price (LcStore  *store,
+                   gboolean *ok,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0, median = 0;
+  int rc;
+
+  *ok = FALSE;
+  stmt = _lc_store_prepare (store, "SELECT COUNT(*) FROM line_items WHERE is_tip = 0 AND price > 0", error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _lc_store_set_error (store, error);
+      return 0;
+    }
+  if (count == 0)
+    {
+      *ok = TRUE;
+      return 0;
+    }
+  stmt = _lc_store_prepare (store,
+                            "SELECT price FROM line_items WHERE is_tip = 0 AND price > 0 "
+                            "ORDER BY price LIMIT 1 OFFSET ?",
+                            error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, (count - 1) / 2);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    median = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _lc_store_set_error (store, error);
+      return 0;
+    }
+  *ok = TRUE;
+  return median;
+}
+
+static LcReturnGroup *
+find_variant_group (GPtrArray  *groups,
+                    const char *key)
+{
+  for (guint i = 0; i < groups->len; i++)
+    {
+      LcReturnGroup *group = g_ptr_array_index (groups, i);
+
+      if (group->kind == LC_RETURN_GROUP_VARIANT && !group->from_report && g_str_equal (group->key, key))
+        return group;
+    }
+  return NULL;
+}
+
+/* The "sales by variant" report's SKUs: returns / gross sales, exact. */
+static gboolean
+add_report_variants (LcStore          *store,
+                     LcReturnsReport  *r,
+                     const char       *vertical,
+                     GError          **error)
+{
+  sqlite3_stmt *stmt, *match;
+  gboolean ok;
+  gint64 median;
+  int rc;
+
+  median = median_unit_price (store, &ok, error);
+  if (!ok)
+    return FALSE;
+  r->report_min_gross = LC_RETURNS_REPORT_MIN_UNITS * median;
+
+  match = _lc_store_prepare (store,
+                             "SELECT product, variant FROM line_items WHERE sku = ? "
+                             "GROUP BY product, variant ORDER BY COUNT(*) DESC LIMIT 1",
+                             error);
+  if (match == NULL)
+    return FALSE;
+  stmt = _lc_store_prepare (store,
+                            "SELECT product, variant, sku, net_items, gross_sales, returns, exponent "
+                            "FROM variant_sales WHERE report = 'variant' AND gross_sales > 0",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *product = (const char *) sqlite3_column_text (stmt, 0);
+      const char *variant = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *sku = dup_column (stmt, 2);
+      g_autofree char *size = NULL;
+      gint64 items = sqlite3_column_int64 (stmt, 3);
+      gint64 gross = sqlite3_column_int64 (stmt, 4);
+      gint64 returns = sqlite3_column_int64 (stmt, 5);
+      int shift = (int) r->exponent - sqlite3_column_int (stmt, 6);
+      double gross_here = gross * pow (10, shift);
+      LcReturnGroup *group;
+      LcReturnGroup *orders_group = NULL;
+      gboolean enough;
+
+      if (median > 0)
+        enough = gross_here >= (double) r->report_min_gross;
+      else
+        enough = items >= r->min_orders;
+      if (!enough)
+        continue;
+
+      group = g_new0 (LcReturnGroup, 1);
+      group->kind = LC_RETURN_GROUP_VARIANT;
+      group->from_report = TRUE;
+      if (variant != NULL && *variant != '\0' && g_strcmp0 (variant, "Default Title") != 0)
+        group->key = g_strdup_printf ("%s / %s", product, variant);
+      else
+        group->key = g_strdup (product);
+      group->orders = items;
+      group->refunded = (gint64) llround (returns * pow (10, shift));
+      group->rate = (double) returns / gross;
+      group->rate_low = group->rate_high = group->rate;
+      group->orders_rate = -1;
+      size = variant_size (variant);
+      group->sized = size != NULL;
+      group->nudge = pick_nudge (group, vertical);
+      group->flagged = group->rate >= r->flag_rate;
+
+      /* The same SKU in the order lines: its orders-based rate, for
+       * comparison; the report's exact figure replaces its flag. */
+      if (sku != NULL)
+        {
+          sqlite3_bind_text (match, 1, sku, -1, SQLITE_TRANSIENT);
+          if (sqlite3_step (match) == SQLITE_ROW && sqlite3_column_text (match, 1) != NULL)
+            {
+              g_autofree char *okey = g_strdup_printf ("%s / %s",
+                                                       (const char *) sqlite3_column_text (match, 0),
+                                                       (const char *) sqlite3_column_text (match, 1));
+
+              orders_group = find_variant_group (r->groups, okey);
+            }
+          sqlite3_reset (match);
+          sqlite3_clear_bindings (match);
+        }
+      if (orders_group != NULL)
+        {
+          group->orders_rate = orders_group->rate;
+          if (orders_group->flagged)
+            {
+              orders_group->flagged = FALSE;
+              g_ptr_array_remove (r->flagged, orders_group);
+            }
+        }
+      g_ptr_array_add (r->report_variants, group);
+      if (group->flagged)
+        g_ptr_array_add (r->flagged, group);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 LcReturnsReport *
 lc_store_compute_returns (LcStore  *store,
                           LcDay     from,
@@ -692,6 +862,7 @@ lc_store_compute_returns (LcStore  *store,
   r->exponent = summary->exponent;
   r->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) return_group_free);
   r->flagged = g_ptr_array_new ();
+  r->report_variants = g_ptr_array_new_with_free_func ((GDestroyNotify) return_group_free);
   r->bracketed.kind = r->not_bracketed.kind = LC_RETURN_GROUP_BRACKETING;
   r->bracketed.key = g_strdup ("bracketed");
   r->not_bracketed.key = g_strdup ("not-bracketed");
@@ -714,6 +885,11 @@ lc_store_compute_returns (LcStore  *store,
   if (!summary->has_orders)
     {
       r->from = r->to = LC_DAY_NONE;
+      /* A sales report still tells its SKUs' returns. */
+      if (!add_report_variants (store, r, vertical, error))
+        return NULL;
+      g_ptr_array_sort (r->flagged, compare_flagged);
+      g_ptr_array_sort (r->report_variants, compare_flagged);
       return g_steal_pointer (&r);
     }
 
@@ -836,8 +1012,12 @@ lc_store_compute_returns (LcStore  *store,
   if (r->bracketed.flagged)
     g_ptr_array_add (r->flagged, &r->bracketed);
 
+  if (!add_report_variants (store, r, vertical, error))
+    return NULL;
+
   g_ptr_array_sort (r->groups, compare_groups);
   g_ptr_array_sort (r->flagged, compare_flagged);
+  g_ptr_array_sort (r->report_variants, compare_flagged);
 
   /* Money at stake. Groups overlap: an order can hold a flagged product and
    * belong to a flagged segment, and segments of different kinds (new
@@ -857,8 +1037,9 @@ lc_store_compute_returns (LcStore  *store,
           {
           case LC_RETURN_GROUP_PRODUCT:
           case LC_RETURN_GROUP_VARIANT:
-            /* Sizes across products repeat the variants. */
-            if (g_str_has_prefix (group->key, "size "))
+            /* Sizes across products repeat the variants; the report's
+             * returns cover the report's own dates. */
+            if (group->from_report || g_str_has_prefix (group->key, "size "))
               break;
             sums[group->kind] += group->refunded;
             counts[group->kind] += group->returned;

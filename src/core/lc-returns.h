@@ -23,6 +23,16 @@ G_BEGIN_DECLS
  * end is above the share of the other orders: a risk signal, not a
  * predicted return.
  *
+ * When a "Total sales by product variant" report was imported, each SKU
+ * with gross sales of at least LC_RETURNS_REPORT_MIN_UNITS × the store's
+ * median unit price (the median price of its order lines; without order
+ * lines, min_orders net items) gets its value return rate from the report,
+ * returns / gross sales: exact, not estimated. Those at risk_flag_rate or
+ * more are flagged as variants from the report, and replace the orders-based
+ * flag of the same SKU (matched through the order lines' SKUs). Their
+ * returns cover the report's own dates, so they are not added to the money
+ * at stake.
+ *
  * Orders from the last 60 days before the last order day are left out:
  * their returns have not come in yet.
  */
@@ -30,6 +40,7 @@ G_BEGIN_DECLS
 #define LC_RETURNS_IMMATURE_DAYS   60
 #define LC_RETURNS_MIN_ORDERS      30
 #define LC_RETURNS_DEFAULT_CUT     0.2
+#define LC_RETURNS_REPORT_MIN_UNITS 20
 
 typedef enum
 {
@@ -63,6 +74,12 @@ typedef struct
   gboolean  sized;      /* its variants are sizes (S, M, L, 38...) */
   gboolean  flagged;
   LcReturnNudge nudge;
+  /* From the "sales by variant" report: rate = returns / gross sales (exact
+   * money, so rate_low = rate_high = rate), orders = net items sold,
+   * refunded = returns. orders_rate is the orders-based share of the same
+   * SKU's orders with a return, or -1 when its orders were not matched. */
+  gboolean  from_report;
+  double    orders_rate;
 } LcReturnGroup;
 
 /* How an order-level refund was put on the order's lines. */
@@ -142,6 +159,10 @@ typedef struct
   GPtrArray *flagged;
   /* Every group with enough orders, by kind then rate. */
   GPtrArray *groups;
+  /* Element type LcReturnGroup*: the sales report's SKUs with enough sales,
+   * highest value return rate first; empty without a report. */
+  GPtrArray *report_variants;
+  gint64    report_min_gross; /* minor units of the store's exponent */
   /* Money at stake, minor units a year. */
   double    cut;
   gint64    flagged_refunds_year;
