@@ -189,6 +189,74 @@ print_text (LcStore         *store,
 
 /* bundles STORE */
 
+/* Since cart bundles went on: which attach rates rose. */
+static int
+print_attach_changes (LcStore *store,
+                      LcDay    switch_day,
+                      gboolean json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = lc_store_compare_attach_rates (store, switch_day, 60, &error);
+  g_autofree char *day = NULL;
+
+  if (changes == NULL)
+    return lc_cli_fail (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+
+      json_builder_begin_object (b);
+      lc_cli_add_day (b, "switch_day", switch_day);
+      json_builder_set_member_name (b, "window_days");
+      json_builder_add_int_value (b, 60);
+      json_builder_set_member_name (b, "attach_changes");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < changes->len; i++)
+        {
+          const LcAttachChange *c = g_ptr_array_index (changes, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "a");
+          json_builder_add_string_value (b, c->a);
+          json_builder_set_member_name (b, "b");
+          json_builder_add_string_value (b, c->b);
+          json_builder_set_member_name (b, "rate_before");
+          json_builder_add_double_value (b, c->rate_before);
+          json_builder_set_member_name (b, "rate_after");
+          json_builder_add_double_value (b, c->rate_after);
+          json_builder_set_member_name (b, "orders_before");
+          json_builder_add_int_value (b, c->orders_before);
+          json_builder_set_member_name (b, "orders_after");
+          json_builder_add_int_value (b, c->orders_after);
+          json_builder_set_member_name (b, "p_value");
+          json_builder_add_double_value (b, c->p_value);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      lc_cli_print_json (b);
+      return EXIT_OK;
+    }
+
+  day = lc_display_day (switch_day);
+  if (changes->len == 0)
+    {
+      g_print (_("In the 60 days since %s, no attach rate rose clearly above the 60 days before: the bundles are not changing what goes into the cart.\n"), day);
+      return EXIT_OK;
+    }
+  g_print (_("In the 60 days since %s, these attach rates rose clearly above the 60 days before:\n"), day);
+  for (guint i = 0; i < changes->len && i < LC_BUNDLES_SHORTLIST_LENGTH; i++)
+    {
+      const LcAttachChange *c = g_ptr_array_index (changes, i);
+
+      /* TRANSLATORS: "Pants with Socks: 7.0% of orders with Pants also had Socks, now 14.2%" */
+      g_print (_("  %s with %s: %.1f%% of orders with %s also had %s, now %.1f%%.\n"),
+               c->a, c->b, c->rate_before * 100, c->a, c->b, c->rate_after * 100);
+    }
+  return EXIT_OK;
+}
+
 int
 lc_cli_run_bundles (int    argc,
                     char **argv)
@@ -200,7 +268,9 @@ lc_cli_run_bundles (int    argc,
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
+  g_autofree char *switch_text = NULL;
   double attach_rise = 0.05;
+  gboolean since_switch = FALSE;
   gboolean all = FALSE;
   gboolean json = FALSE;
   LcDay from, to;
@@ -210,6 +280,8 @@ lc_cli_run_bundles (int    argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_("The last day of orders to look at (default: the last)"), N_("DATE") },
     { "attach-rise", 0, 0, G_OPTION_ARG_DOUBLE, &attach_rise, N_("The rise in attach rate the money figures assume (default 0.05, 5 more in 100 orders)"), N_("FRACTION") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("List every mined pair, whatever the store’s size"), NULL },
+    { "since-switch", 0, 0, G_OPTION_ARG_NONE, &since_switch, N_("Show which attach rates rose since cart bundles went on"), NULL },
+    { "switch", 0, 0, G_OPTION_ARG_STRING, &switch_text, N_("With --since-switch: the day to compare around (default: when cart bundles went on)"), N_("DATE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
     { NULL }
   };
@@ -229,6 +301,33 @@ lc_cli_run_bundles (int    argc,
   store = lc_cli_open_store (argv[1], FALSE, &error);
   if (store == NULL)
     return lc_cli_fail (error);
+  if (since_switch)
+    {
+      LcDay switch_day = LC_DAY_NONE;
+
+      if (!lc_cli_parse_day (switch_text, &switch_day, &error))
+        return lc_cli_usage_error (context, error->message);
+      if (switch_day == LC_DAY_NONE)
+        {
+          g_autoptr(GPtrArray) spans = lc_store_list_feature_spans (store, &error);
+
+          if (spans == NULL)
+            return lc_cli_fail (error);
+          for (guint i = 0; i < spans->len && switch_day == LC_DAY_NONE; i++)
+            {
+              const LcFeatureSpan *span = g_ptr_array_index (spans, i);
+
+              if (g_str_equal (span->feature, "cart-bundles"))
+                switch_day = span->on_day;
+            }
+          if (switch_day == LC_DAY_NONE)
+            {
+              g_printerr (_("liftcheck-cli: no day is recorded on which cart bundles went on; record it with liftcheck-cli feature STORE cart-bundles --on DATE, or give --switch DATE.\n"));
+              return EXIT_STORE;
+            }
+        }
+      return print_attach_changes (store, switch_day, json);
+    }
   bundles = lc_store_compute_bundles (store, from, to, attach_rise, &error);
   if (bundles == NULL)
     return lc_cli_fail (error);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lc-bundles.h"
+#include "lc-stats.h"
 #include "lc-store-private.h"
 
 /*
@@ -633,4 +634,176 @@ lc_bundles_get_suggestions (const LcBundles *bundles,
     if (qualifies (g_ptr_array_index (from, i)))
       g_ptr_array_add (list, g_ptr_array_index (from, i));
   return list;
+}
+
+/* Attach rates before and after a switch ------------------------------- */
+
+/* A side of a pair needs this many orders in each window to read its rate. */
+#define ATTACH_MIN_ORDERS 100
+
+void
+lc_attach_change_free (LcAttachChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->a);
+  g_free (change->b);
+  g_free (change);
+}
+
+typedef struct
+{
+  gint64 orders[2];          /* orders holding the group, before and after */
+} AttachGroup;
+
+static void
+attach_count_order (GArray     *groups,
+                    GHashTable *pairs,
+                    const int  *ids,
+                    guint       n,
+                    int         side)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_index (groups, AttachGroup, ids[i]).orders[side]++;
+      for (guint j = 0; j < n; j++)
+        {
+          guint64 key = ((guint64) ids[i] << 32) | (guint32) ids[j];
+          gint64 *counts;
+
+          if (i == j)
+            continue;
+          counts = g_hash_table_lookup (pairs, &key);
+          if (counts == NULL)
+            {
+              guint64 *stored_key = g_new (guint64, 1);
+
+              *stored_key = key;
+              counts = g_new0 (gint64, 2);
+              g_hash_table_insert (pairs, stored_key, counts);
+            }
+          counts[side]++;
+        }
+    }
+}
+
+static int
+compare_changes (gconstpointer a,
+                 gconstpointer b)
+{
+  const LcAttachChange *ca = *(const LcAttachChange * const *) a;
+  const LcAttachChange *cb = *(const LcAttachChange * const *) b;
+  double rise_a = ca->rate_after - ca->rate_before;
+  double rise_b = cb->rate_after - cb->rate_before;
+
+  return rise_a > rise_b ? -1 : rise_a < rise_b;
+}
+
+GPtrArray *
+lc_store_compare_attach_rates (LcStore  *store,
+                               LcDay     switch_day,
+                               int       window_days,
+                               GError  **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_attach_change_free);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (AttachGroup));
+  g_autoptr(GArray) order_ids = g_array_new (FALSE, FALSE, sizeof (int));
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  gint64 current = -1;
+  int current_side = 0;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (store), NULL);
+  g_return_val_if_fail (window_days > 0, NULL);
+
+  /* Product types when a products export was imported, else products. */
+  stmt = _lc_store_prepare (store,
+                            "SELECT li.order_id, o.local_day >= ?1, "
+                            "       COALESCE ((SELECT p.product_type FROM products p "
+                            "                  WHERE p.sku = li.sku AND p.product_type <> '' LIMIT 1), li.product) "
+                            "FROM line_items li JOIN orders o ON o.id = li.order_id "
+                            "WHERE o.counted = 1 AND li.is_tip = 0 AND o.local_day BETWEEN ?2 AND ?3 "
+                            "ORDER BY li.order_id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, switch_day);
+  sqlite3_bind_int (stmt, 2, switch_day - window_days);
+  sqlite3_bind_int (stmt, 3, switch_day + window_days - 1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 order = sqlite3_column_int64 (stmt, 0);
+      const char *name = (const char *) sqlite3_column_text (stmt, 2);
+      gpointer found;
+      int id;
+      gboolean seen = FALSE;
+
+      if (order != current)
+        {
+          if (current >= 0)
+            attach_count_order (groups, pairs, (int *) order_ids->data, order_ids->len, current_side);
+          g_array_set_size (order_ids, 0);
+          current = order;
+          current_side = sqlite3_column_int (stmt, 1);
+        }
+      if (name == NULL)
+        continue;
+      if (!g_hash_table_lookup_extended (ids, name, NULL, &found))
+        {
+          char *copy = g_strdup (name);
+
+          id = names->len;
+          g_ptr_array_add (names, copy);
+          g_hash_table_insert (ids, copy, GINT_TO_POINTER (id));
+          g_array_set_size (groups, names->len);
+        }
+      else
+        id = GPOINTER_TO_INT (found);
+      for (guint i = 0; i < order_ids->len; i++)
+        seen |= g_array_index (order_ids, int, i) == id;
+      if (!seen)
+        g_array_append_val (order_ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (store, error);
+      return NULL;
+    }
+  if (current >= 0)
+    attach_count_order (groups, pairs, (int *) order_ids->data, order_ids->len, current_side);
+
+  g_hash_table_iter_init (&iter, pairs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint64 packed = *(guint64 *) key;
+      const gint64 *with = value;
+      const AttachGroup *a = &g_array_index (groups, AttachGroup, packed >> 32);
+      LcProportionsResult test;
+      LcAttachChange *change;
+
+      if (a->orders[0] < ATTACH_MIN_ORDERS || a->orders[1] < ATTACH_MIN_ORDERS)
+        continue;
+      if (!lc_stats_two_proportions (with[0], a->orders[0], with[1], a->orders[1], LC_STATS_CONFIDENCE, &test) ||
+          test.p_value >= LC_STATS_ALPHA || test.diff <= 0)
+        continue;
+      change = g_new0 (LcAttachChange, 1);
+      change->a = g_strdup (g_ptr_array_index (names, packed >> 32));
+      change->b = g_strdup (g_ptr_array_index (names, (guint32) packed));
+      change->orders_before = a->orders[0];
+      change->with_before = with[0];
+      change->orders_after = a->orders[1];
+      change->with_after = with[1];
+      change->rate_before = test.rate_a;
+      change->rate_after = test.rate_b;
+      change->p_value = test.p_value;
+      g_ptr_array_add (changes, change);
+    }
+  g_ptr_array_sort (changes, compare_changes);
+  return g_steal_pointer (&changes);
 }

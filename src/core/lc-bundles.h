@@ -102,4 +102,30 @@ double      lc_bundles_fisher_greater (gint64 k,
                                        gint64 n,
                                        gint64 total);
 
+/* How often orders holding `a` also hold `b`, in the weeks before and after
+ * a switch day: the attach rate a cart-bundle offer is meant to raise. */
+typedef struct
+{
+  char   *a;
+  char   *b;
+  gint64  orders_before;      /* orders with a */
+  gint64  with_before;        /* of those, also with b */
+  gint64  orders_after;
+  gint64  with_after;
+  double  rate_before;
+  double  rate_after;
+  double  p_value;            /* two-proportion z-test, two-sided */
+} LcAttachChange;
+
+void        lc_attach_change_free    (LcAttachChange *change);
+
+/* Attach rates by product type (by product without a products export) in
+ * the window_days before switch_day and from it on, for pairs with enough
+ * orders on both sides; element type LcAttachChange, the clearest rises
+ * first (significant at 5%, largest rise in points). */
+GPtrArray  *lc_store_compare_attach_rates (LcStore  *store,
+                                           LcDay     switch_day,
+                                           int       window_days,
+                                           GError  **error);
+
 G_END_DECLS
