@@ -248,6 +248,17 @@ test_feature_spans_update_and_refuse_overlaps (void)
   spans = lc_store_list_feature_spans (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (spans->len, ==, 3);
+
+  /* The first switch-on is the original launch, not the later return. */
+  {
+    LcDay first = 0;
+
+    g_assert_true (lc_store_find_first_switch_on (store, "cart-bundles", &first, &error));
+    g_assert_cmpint (first, ==, may1);
+    g_assert_true (lc_store_find_first_switch_on (store, "category-recs", &first, &error));
+    g_assert_cmpint (first, ==, LC_DAY_NONE);
+    g_assert_no_error (error);
+  }
   span = g_ptr_array_index (spans, 0);
   g_assert_cmpstr (span->feature, ==, "cart-bundles");
   g_assert_cmpint (span->off_day, ==, jul1);

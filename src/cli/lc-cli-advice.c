@@ -194,11 +194,7 @@ print_advice_json (const LcAdvice *advice)
       json_builder_add_string_value (b, v->feature);
       json_builder_set_member_name (b, "verdict");
       json_builder_add_string_value (b, lc_verdict_kind_to_string (v->verdict));
-      json_builder_set_member_name (b, "reasons");
-      json_builder_begin_array (b);
-      for (guint k = 0; k < v->reasons->len; k++)
-        json_builder_add_string_value (b, g_ptr_array_index (v->reasons, k));
-      json_builder_end_array (b);
+      lc_cli_add_strings (b, "reasons", v->reasons);
       json_builder_set_member_name (b, "watch_metric");
       json_builder_add_string_value (b, lc_metric_to_string (v->watch_metric));
       lc_cli_add_day (b, "review_on", v->review_on);

@@ -309,17 +309,8 @@ lc_cli_run_bundles (int    argc,
         return lc_cli_usage_error (context, error->message);
       if (switch_day == LC_DAY_NONE)
         {
-          g_autoptr(GPtrArray) spans = lc_store_list_feature_spans (store, &error);
-
-          if (spans == NULL)
+          if (!lc_store_find_first_switch_on (store, "cart-bundles", &switch_day, &error))
             return lc_cli_fail (error);
-          for (guint i = 0; i < spans->len && switch_day == LC_DAY_NONE; i++)
-            {
-              const LcFeatureSpan *span = g_ptr_array_index (spans, i);
-
-              if (g_str_equal (span->feature, "cart-bundles"))
-                switch_day = span->on_day;
-            }
           if (switch_day == LC_DAY_NONE)
             {
               g_printerr (_("liftcheck-cli: no day is recorded on which cart bundles went on; record it with liftcheck-cli feature STORE cart-bundles --on DATE, or give --switch DATE.\n"));

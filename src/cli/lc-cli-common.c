@@ -89,6 +89,18 @@ lc_cli_add_day (JsonBuilder *builder,
     }
 }
 
+void
+lc_cli_add_strings (JsonBuilder *builder,
+                    const char  *key,
+                    GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (strings, i));
+  json_builder_end_array (builder);
+}
+
 gboolean
 lc_cli_parse_day (const char  *text,
                   LcDay       *out,

@@ -308,11 +308,7 @@ print_evaluation_json (LcEvaluation *e)
   json_builder_add_string_value (b, e->year_over_year ? "year-over-year" : "none");
   json_builder_set_member_name (b, "significant");
   json_builder_add_boolean_value (b, e->significant);
-  json_builder_set_member_name (b, "warnings");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < e->warnings->len; i++)
-    json_builder_add_string_value (b, g_ptr_array_index (e->warnings, i));
-  json_builder_end_array (b);
+  lc_cli_add_strings (b, "warnings", e->warnings);
   json_builder_end_object (b);
   lc_cli_print_json (b);
 }
@@ -445,11 +441,7 @@ lc_cli_run_offtest (int    argc,
       json_builder_add_string_value (b, test->year_over_year ? "year-over-year" : "none");
       json_builder_set_member_name (b, "verdict");
       json_builder_add_string_value (b, test->turn_back_on ? "turn-back-on" : "keep-off");
-      json_builder_set_member_name (b, "warnings");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < test->warnings->len; i++)
-        json_builder_add_string_value (b, g_ptr_array_index (test->warnings, i));
-      json_builder_end_array (b);
+      lc_cli_add_strings (b, "warnings", test->warnings);
       json_builder_end_object (b);
       lc_cli_print_json (b);
       return EXIT_OK;

@@ -34,6 +34,10 @@ double    lc_cli_money_value   (double           major,
 void      lc_cli_add_day       (JsonBuilder     *builder,
                                 const char      *key,
                                 LcDay            day);
+/* key: an array of the strings in strings (translated sentences). */
+void      lc_cli_add_strings   (JsonBuilder     *builder,
+                                const char      *key,
+                                GPtrArray       *strings);
 /* "YYYY-MM-DD", or LC_DAY_NONE for NULL. */
 gboolean  lc_cli_parse_day     (const char      *text,
                                 LcDay           *out,

@@ -122,11 +122,7 @@ run_import (int    argc,
           json_builder_add_int_value (builder, file->orders_added);
           json_builder_set_member_name (builder, "orders_updated");
           json_builder_add_int_value (builder, file->orders_updated);
-          json_builder_set_member_name (builder, "warnings");
-          json_builder_begin_array (builder);
-          for (guint j = 0; j < file->warnings->len; j++)
-            json_builder_add_string_value (builder, g_ptr_array_index (file->warnings, j));
-          json_builder_end_array (builder);
+          lc_cli_add_strings (builder, "warnings", file->warnings);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -300,13 +300,8 @@ lc_store_evaluate_feature (LcStore    *store,
     return NULL;
   if (switch_day == LC_DAY_NONE)
     {
-      for (guint i = 0; i < spans->len && switch_day == LC_DAY_NONE; i++)
-        {
-          const LcFeatureSpan *span = g_ptr_array_index (spans, i);
-
-          if (g_str_equal (span->feature, feature))
-            switch_day = span->on_day;
-        }
+      if (!lc_store_find_first_switch_on (store, feature, &switch_day, error))
+        return NULL;
       if (switch_day == LC_DAY_NONE)
         {
           g_set_error (error, LC_EVALUATE_ERROR, LC_EVALUATE_ERROR_NO_SWITCH,

@@ -856,6 +856,35 @@ lc_store_add_feature_span (LcStore     *self,
   return step_to_done (self, stmt, error);
 }
 
+gboolean
+lc_store_find_first_switch_on (LcStore     *self,
+                               const char  *feature,
+                               LcDay       *out,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  *out = LC_DAY_NONE;
+  stmt = _lc_store_prepare (self, "SELECT MIN(on_day) FROM features WHERE feature = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, feature, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    *out = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 GPtrArray *
 lc_store_list_feature_spans (LcStore  *self,
                              GError  **error)

@@ -93,6 +93,12 @@ gboolean     lc_store_add_feature_span   (LcStore          *self,
                                           LcDay             off_day,
                                           gint64            monthly_cost,
                                           GError          **error);
+/* The first day feature was ever switched on, in *out; LC_DAY_NONE when no
+ * switch is recorded. FALSE only when the store cannot be read. */
+gboolean     lc_store_find_first_switch_on (LcStore    *self,
+                                            const char *feature,
+                                            LcDay      *out,
+                                            GError    **error);
 /* Element type LcFeatureSpan, ordered by on_day. */
 GPtrArray   *lc_store_list_feature_spans (LcStore          *self,
                                           GError          **error);
