@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lc-chart-view.h"
 #include "lc-headline-card.h"
 #include "lc-overview-page.h"
 
@@ -11,5 +12,8 @@ G_BEGIN_DECLS
 LcHeadlineCard *lc_overview_page_get_card       (LcOverviewPage *self,
                                                  const char     *card_id);
 GtkLabel       *lc_overview_page_get_tier_badge (LcOverviewPage *self);
+/* The chart of aov, upt, return-rate or revenue. */
+LcChartView    *lc_overview_page_get_chart      (LcOverviewPage *self,
+                                                 LcMetric        metric);
 
 G_END_DECLS

@@ -86,6 +86,7 @@ void
 lc_advice_free (LcAdvice *advice)
 {
   g_clear_pointer (&advice->verdicts, g_ptr_array_unref);
+  g_clear_pointer (&advice->evidence, g_ptr_array_unref);
   g_free (advice);
 }
 
@@ -940,6 +941,7 @@ lc_store_advise (LcStore  *store,
   const LcFeatureInfo *features;
   const LcSummary *s;
   LcAdvisorInputs in;
+  LcAdvice *advice;
   LcRules rules;
   guint n_features;
 
@@ -1055,5 +1057,22 @@ lc_store_advise (LcStore  *store,
         }
     }
 
-  return lc_advise (&in, &rules);
+  advice = lc_advise (&in, &rules);
+  if (advice == NULL)
+    return NULL;
+
+  /* The verdicts point at their evidence, which the advice keeps alive. */
+  for (guint i = 0; i < advice->verdicts->len && i < LC_ADVISOR_N_FEATURES; i++)
+    {
+      LcVerdict *verdict = g_ptr_array_index (advice->verdicts, i);
+
+      verdict->evaluation = in.features[i].evaluation;
+      verdict->value_evaluation = in.features[i].value_evaluation;
+      verdict->offtest = in.features[i].offtest;
+    }
+  advice->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_add (advice->evidence, g_steal_pointer (&evaluations));
+  g_ptr_array_add (advice->evidence, g_steal_pointer (&offtests));
+
+  return advice;
 }

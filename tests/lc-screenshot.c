@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "lc-screenshot"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+
+#include "lc-features-page-private.h"
+#include "lc-overview-page-private.h"
+#include "lc-window-private.h"
+
+/*
+ * Draws one view of the app into a PNG, for data/screenshots/ (see
+ * make-screenshots.sh): the window is rendered by GTK itself at its own
+ * size, so the picture is exactly what the owner sees, without a window
+ * manager's frame.
+ *
+ *   lc-screenshot [--dark] [--width W] [--height H] [--store FILE]
+ *                 [--view overview|features|feature:ID] [--scroll Y] OUT.png
+ */
+
+static gboolean
+on_timeout (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, on_timeout, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_idle (LcWindow *window)
+{
+  for (guint i = 0; i < 6000 && (lc_window_is_busy (window) || !gtk_widget_get_mapped (GTK_WIDGET (window))); i++)
+    wait_ms (10);
+  wait_ms (800);
+}
+
+static GtkScrolledWindow *
+find_scrolled_window (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scrolled_window (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+save_window (GtkWidget  *window,
+             const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return FALSE;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_texture_save_to_png (texture, path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean dark = FALSE;
+  int width = 1100, height = 760, scroll = 0;
+  g_autofree char *store = NULL;
+  g_autofree char *view = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry entries[] = {
+    { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &store, "Store to open", "FILE" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "overview, features or feature:ID", "VIEW" },
+    { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the view down by Y pixels", "Y" },
+    { NULL }
+  };
+  g_autoptr(LcApplication) app = NULL;
+  LcWindow *window;
+
+  context = g_option_context_new ("OUT.png");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
+    {
+      g_printerr ("lc-screenshot: %s\n", error != NULL ? error->message : "give one output file");
+      return 2;
+    }
+
+  /* The real application, registered so its style sheet loads; never
+   * handed to another instance. */
+  app = lc_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      g_printerr ("lc-screenshot: %s\n", error->message);
+      return 1;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  window = lc_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_idle (window);
+
+  if (store != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (store);
+
+      if (!lc_window_open_file (window, file))
+        return 1;
+      wait_idle (window);
+    }
+
+  if (view != NULL && g_str_has_prefix (view, "feature:"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "features");
+      lc_features_page_show_feature (lc_window_get_features_page (window), view + strlen ("feature:"));
+    }
+  else if (view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
+  wait_ms (500);
+
+  if (scroll > 0)
+    {
+      GtkScrolledWindow *scrolled = find_scrolled_window (GTK_WIDGET (window));
+
+      if (scrolled != NULL)
+        gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), scroll);
+      wait_ms (500);
+    }
+
+  if (!save_window (GTK_WIDGET (window), argv[1]))
+    {
+      g_printerr ("lc-screenshot: could not write %s\n", argv[1]);
+      return 1;
+    }
+  return 0;
+}
