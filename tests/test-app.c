@@ -873,6 +873,80 @@ test_bad_file_shows_error_and_leaves_store (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+drop_files (LcWindow   *window,
+            GSList     *files)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  return accepted;
+}
+
+static void
+test_dropped_files_are_imported_or_opened (void)
+{
+  g_autofree char *export_path = lc_test_shared_data_path ("shopify/orders/ethompson17_Explorer_Analytics__orders_export_1.csv");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) export_file = NULL;
+  g_autoptr(GFile) store_file = NULL;
+  g_autoptr(GSList) files = NULL;
+  gint64 before;
+  gsize length;
+  LcWindow *window;
+
+  if (export_path == NULL)
+    return;
+
+  dir = lc_test_make_tmpdir ();
+  path = g_build_filename (dir, "dropped.liftcheck", NULL);
+  g_assert_true (g_file_get_contents (small_store_path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+
+  /* A store file dropped on the welcome page opens. */
+  window = show_new_window ();
+  store_file = g_file_new_for_path (path);
+  files = g_slist_append (NULL, store_file);
+  g_assert_true (drop_files (window, files));
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "dropped.liftcheck");
+  before = lc_store_count_orders (lc_window_get_store (window));
+
+  /* An export dropped on an open store goes into it. */
+  g_clear_pointer (&files, g_slist_free);
+  export_file = g_file_new_for_path (export_path);
+  files = g_slist_append (NULL, export_file);
+  g_assert_true (drop_files (window, files));
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), >, before);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -908,6 +982,7 @@ main (int   argc,
   g_test_add_func ("/lc/app/features/recording-a-switch-updates-the-feature", test_recording_a_switch_updates_the_feature);
   g_test_add_func ("/lc/app/import/shared-export-adds-its-orders", test_import_of_a_shared_export_adds_its_orders);
   g_test_add_func ("/lc/app/import/bad-file-shows-error-and-leaves-store", test_bad_file_shows_error_and_leaves_store);
+  g_test_add_func ("/lc/app/import/dropped-files-are-imported-or-opened", test_dropped_files_are_imported_or_opened);
   g_test_add_func ("/lc/app/demo/preparation-shows-progress-and-cancels", test_demo_preparation_shows_progress_and_cancels);
   g_test_add_func ("/lc/app/demo/preparation-opens-the-new-store", test_demo_preparation_opens_the_new_store);
 

@@ -521,8 +521,8 @@ item_has_value (LcChartView *self,
   return TRUE;
 }
 
-/* Moves the focus by step over the items with a value; from no focus,
- * forwards starts at the first and backwards at the last. */
+/* Moves the focus by step over the items with a value; to_end (or no
+ * focus yet) starts from the first or the last. */
 static void
 move_focus (LcChartView *self,
             int          step,
@@ -533,9 +533,7 @@ move_focus (LcChartView *self,
 
   if (n == 0)
     return;
-  if (to_end)
-    index = step > 0 ? n : -1;
-  else if (index < 0)
+  if (to_end || index < 0)
     index = step > 0 ? -1 : n;
 
   for (int i = index + step; i >= 0 && i < n; i += step)
@@ -589,12 +587,74 @@ copy_table_action (GtkWidget  *widget,
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
 }
 
+static char *
+export_file_name (LcChartView   *self,
+                  LcChartFormat  format)
+{
+  const char *title = chart_title (self);
+  g_autofree char *base = g_strdup (title != NULL && title[0] != '\0' ? title : _("Chart"));
+
+  /* A name that every file system takes. */
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  return g_strconcat (base, format == LC_CHART_FORMAT_SVG ? ".svg" : ".png", NULL);
+}
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    LcChartView     *self)
+{
+  LcChartFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "format"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !lc_chart_view_export (self, file, format, &error))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                      _("Can’t Save the Chart"), error->message);
+
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_object_unref (native);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LcChartView *self = LC_CHART_VIEW (widget);
+  LcChartFormat format = g_str_equal (g_variant_get_string (parameter, NULL), "svg")
+                         ? LC_CHART_FORMAT_SVG : LC_CHART_FORMAT_PNG;
+  g_autofree char *name = export_file_name (self, format);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (format == LC_CHART_FORMAT_SVG ? _("Save the Chart as SVG")
+                                                                     : _("Save the Chart as PNG"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_object_set_data (G_OBJECT (native), "format", GINT_TO_POINTER (format));
+  g_signal_connect_object (native, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 lc_chart_view_dispose (GObject *object)
 {
   LcChartView *self = LC_CHART_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_CHART_VIEW);
+  /* AdwBin unparents the template's tree itself. */
   g_clear_pointer (&self->daily, g_array_unref);
 
   G_OBJECT_CLASS (lc_chart_view_parent_class)->dispose (object);
@@ -734,6 +794,7 @@ lc_chart_view_class_init (LcChartViewClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "chart.show-table", "show-table");
   gtk_widget_class_install_action (widget_class, "chart.copy-table", NULL, copy_table_action);
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "chart.previous-point", NULL, previous_point_action);
   gtk_widget_class_install_action (widget_class, "chart.next-point", NULL, next_point_action);
   gtk_widget_class_install_action (widget_class, "chart.first-point", NULL, first_point_action);

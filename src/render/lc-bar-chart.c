@@ -6,8 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "lc-chart-private.h"
 
 #define TICK_SCALE 0.92

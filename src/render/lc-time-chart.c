@@ -114,13 +114,27 @@ place_markers (const LcTimeChart  *chart,
 {
   double row_end[MAX_MARKER_ROWS];
   double right = layout->pub.plot_x + layout->pub.plot_width;
+  g_autofree guint *order = g_new (guint, chart->markers->len);
   guint rows = 0;
 
   for (guint r = 0; r < MAX_MARKER_ROWS; r++)
     row_end[r] = -G_MAXDOUBLE;
 
+  /* Left to right, whatever order they were added in (insertion sort:
+   * a chart has a handful of markers). */
   for (guint i = 0; i < chart->markers->len; i++)
     {
+      guint j = i;
+
+      for (; j > 0 && g_array_index (chart->markers, LcChartMarker, order[j - 1]).day >
+                      g_array_index (chart->markers, LcChartMarker, i).day; j--)
+        order[j] = order[j - 1];
+      order[j] = i;
+    }
+
+  for (guint k = 0; k < chart->markers->len; k++)
+    {
+      guint i = order[k];
       const LcChartMarker *marker = &g_array_index (chart->markers, LcChartMarker, i);
       g_autoptr(PangoLayout) text = _lc_chart_text_layout (context, style, TICK_SCALE, FALSE, marker->label);
       double width, start;
@@ -459,37 +473,43 @@ draw_markers (cairo_t            *cr,
   places = g_new0 (MarkerPlace, chart->markers->len);
   place_markers (chart, layout, context, style, places);
 
-  for (guint i = 0; i < chart->markers->len; i++)
-    {
-      const LcChartMarker *marker = &g_array_index (chart->markers, LcChartMarker, i);
-      const LcChartColor *color = marker->on ? &style->marker_on : &style->marker_off;
-      g_autoptr(PangoLayout) text = NULL;
-      guint row = MIN (places[i].row, MAX (layout->marker_rows, 1) - 1);
-      /* Row 0 is nearest the plot. */
-      double row_y = pub->plot_y - MARKER_DOT - 2 - (row + 1) * (layout->row_height + 2);
-      double dot_y = row_y + layout->row_height / 2;
-      double x = _lc_chart_snap_x (cr, places[i].line_x, 2);
-      double w;
+  /* Lines first, then dots and labels, so no line crosses a label. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < chart->markers->len; i++)
+      {
+        const LcChartMarker *marker = &g_array_index (chart->markers, LcChartMarker, i);
+        const LcChartColor *color = marker->on ? &style->marker_on : &style->marker_off;
+        g_autoptr(PangoLayout) text = NULL;
+        guint row = MIN (places[i].row, MAX (layout->marker_rows, 1) - 1);
+        /* Row 0 is nearest the plot. */
+        double row_y = pub->plot_y - MARKER_DOT - 2 - (row + 1) * (layout->row_height + 2);
+        double dot_y = row_y + layout->row_height / 2;
+        double x = _lc_chart_snap_x (cr, places[i].line_x, 2);
+        double w;
 
-      if (places[i].line_x < pub->plot_x - 0.5 || places[i].line_x > pub->plot_x + pub->plot_width + 0.5)
-        continue;
+        if (places[i].line_x < pub->plot_x - 0.5 || places[i].line_x > pub->plot_x + pub->plot_width + 0.5)
+          continue;
 
-      _lc_chart_set_color (cr, color);
-      cairo_set_line_width (cr, 2);
-      cairo_move_to (cr, x, dot_y);
-      cairo_line_to (cr, x, pub->plot_y + pub->plot_height);
-      cairo_stroke (cr);
-      cairo_arc (cr, x, dot_y, MARKER_DOT, 0, 2 * G_PI);
-      cairo_fill (cr);
+        _lc_chart_set_color (cr, color);
+        if (pass == 0)
+          {
+            cairo_set_line_width (cr, 2);
+            cairo_move_to (cr, x, dot_y);
+            cairo_line_to (cr, x, pub->plot_y + pub->plot_height);
+            cairo_stroke (cr);
+            continue;
+          }
+        cairo_arc (cr, x, dot_y, MARKER_DOT, 0, 2 * G_PI);
+        cairo_fill (cr);
 
-      text = _lc_chart_text_layout (context, style, TICK_SCALE, FALSE, marker->label);
-      _lc_chart_text_size (text, &w, NULL);
-      /* A plate of background keeps the label readable over other lines. */
-      _lc_chart_set_color (cr, &style->background);
-      cairo_rectangle (cr, places[i].x - 1, row_y, w + 2, layout->row_height);
-      cairo_fill (cr);
-      draw_text (cr, text, &style->text, places[i].x, row_y);
-    }
+        text = _lc_chart_text_layout (context, style, TICK_SCALE, FALSE, marker->label);
+        _lc_chart_text_size (text, &w, NULL);
+        /* A plate of background keeps the label readable over other lines. */
+        _lc_chart_set_color (cr, &style->background);
+        cairo_rectangle (cr, places[i].x - 1, row_y, w + 2, layout->row_height);
+        cairo_fill (cr);
+        draw_text (cr, text, &style->text, places[i].x, row_y);
+      }
 }
 
 static void
