@@ -329,6 +329,26 @@ rebuild_daily (LcChartView *self,
   if (self->time_chart != NULL && self->focus_index >= 0)
     focus_day = g_array_index (self->time_chart->points, LcChartPoint, self->focus_index).start;
 
+  /* A sum over part of a week or month would read as a sudden drop: sums
+   * show whole periods only (ratios are fine over any days). */
+  if ((self->metric == LC_METRIC_REVENUE || self->metric == LC_METRIC_ORDERS) && period != LC_PERIOD_DAY)
+    {
+      LcDay (*period_start) (LcDay) = period == LC_PERIOD_WEEK ? lc_day_week_start : lc_day_month_start;
+      LcDay whole_from = from;
+      LcDay whole_to = to;
+
+      /* The next period starts within 32 days of any period's start. */
+      if (period_start (from) != from)
+        whole_from = period == LC_PERIOD_WEEK ? period_start (from) + 7 : period_start (period_start (from) + 32);
+      if (period_start (to + 1) != to + 1)
+        whole_to = period_start (to) - 1;
+      if (whole_to - whole_from >= 14)
+        {
+          from = whole_from;
+          to = whole_to;
+        }
+    }
+
   series = lc_series_from_daily (self->daily, self->metric, period, from, to, self->last_day, self->exponent);
   chart = lc_time_chart_new (lc_chart_value_kind_for_metric (self->metric), self->currency, self->exponent);
   chart->zero_based = self->metric == LC_METRIC_REVENUE || self->metric == LC_METRIC_ORDERS;

@@ -32,6 +32,7 @@ typedef struct
   double x;          /* where the label's text starts */
   double line_x;
   guint  row;
+  gboolean hide_label; /* no row had room for it */
 } MarkerPlace;
 
 static void
@@ -150,9 +151,16 @@ place_markers (const LcTimeChart  *chart,
       if (start + width > right)
         start = places[i].line_x - MARKER_DOT - 3 - width;
       places[i].x = start;
-      for (row = 0; row < MAX_MARKER_ROWS - 1; row++)
+      for (row = 0; row < MAX_MARKER_ROWS; row++)
         if (start - MARKER_DOT - 3 > row_end[row] + LC_CHART_GAP)
           break;
+      /* With every row taken there, the line and dot stand alone rather
+       * than print over another label. */
+      if (row == MAX_MARKER_ROWS)
+        {
+          places[i].hide_label = TRUE;
+          continue;
+        }
       places[i].row = row;
       row_end[row] = MAX (row_end[row], MAX (start + width, places[i].line_x + MARKER_DOT));
       rows = MAX (rows, row + 1);
@@ -501,6 +509,8 @@ draw_markers (cairo_t            *cr,
           }
         cairo_arc (cr, x, dot_y, MARKER_DOT, 0, 2 * G_PI);
         cairo_fill (cr);
+        if (places[i].hide_label)
+          continue;
 
         text = _lc_chart_text_layout (context, style, TICK_SCALE, FALSE, marker->label);
         _lc_chart_text_size (text, &w, NULL);
