@@ -87,7 +87,7 @@ main (int   argc,
       char *argv[])
 {
   gboolean dark = FALSE;
-  int width = 1100, height = 760, scroll = 0;
+  int width = 1100, height = 760, scroll = 0, wizard_steps = -1;
   g_autofree char *store = NULL;
   g_autofree char *view = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -99,6 +99,7 @@ main (int   argc,
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &store, "Store to open", "FILE" },
     { "view", 0, 0, G_OPTION_ARG_STRING, &view, "overview, features or feature:ID", "VIEW" },
     { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the view down by Y pixels", "Y" },
+    { "wizard", 0, 0, G_OPTION_ARG_INT, &wizard_steps, "Open the wizard and press Next N times", "N" },
     { NULL }
   };
   g_autoptr(LcApplication) app = NULL;
@@ -156,6 +157,24 @@ main (int   argc,
       if (scrolled != NULL)
         gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), scroll);
       wait_ms (500);
+    }
+
+  if (wizard_steps >= 0)
+    {
+      LcWizard *wizard = lc_window_run_wizard (window);
+
+      for (guint i = 0; i < 3000 && lc_wizard_get_step (wizard) == NULL; i++)
+        wait_ms (10);
+      for (int i = 0; i < wizard_steps; i++)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+          for (guint k = 0; k < 3000 && lc_wizard_is_busy (wizard); k++)
+            wait_ms (10);
+        }
+      wait_ms (800);
+      if (!save_window (GTK_WIDGET (wizard), argv[1]))
+        return 1;
+      return 0;
     }
 
   if (!save_window (GTK_WIDGET (window), argv[1]))

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "lc-demo.h"
@@ -881,6 +882,232 @@ test_bad_file_shows_error_and_leaves_store (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+
+static char *
+copy_small_store (const char *dir,
+                  const char *name)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (small_store_path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+  return path;
+}
+
+static gboolean
+wizard_ready (gpointer data)
+{
+  return lc_wizard_get_step (LC_WIZARD (data)) != NULL && !lc_wizard_is_busy (LC_WIZARD (data));
+}
+
+static void
+wizard_next (LcWizard *wizard)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (iterate_until (wizard_ready, wizard, WAIT_MS * 4));
+}
+
+static void
+wizard_type (LcWizard   *wizard,
+             const char *entry,
+             const char *text)
+{
+  AdwEntryRow *row = lc_wizard_get_entry (wizard, entry);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static gboolean
+widget_is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_wizard_walks_a_store_and_changes_verdicts (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = copy_small_store (dir, "wizard.liftcheck");
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcAdvice) before = NULL;
+  g_autoptr(LcAdvice) after = NULL;
+  g_autoptr(LcSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *revenue = NULL;
+  const char *expected_steps[] = { "revenue", "catalogue", "orders", "returns", "vertical", "email", "ab", "features", "result" };
+  LcWizard *wizard;
+  LcWindow *window;
+
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  before = lc_store_advise (store, &error);
+  g_assert_no_error (error);
+  summary = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  /* A small store: under $2M, and e-mail blocks are for big ones. */
+  g_assert_cmpint (before->tier, ==, LC_TIER_UNDER_2M);
+  g_assert_cmpint (lc_advice_lookup (before, "email-product-blocks")->verdict, !=, LC_VERDICT_TRY);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.wizard", NULL));
+  wizard = NULL;
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (LC_IS_WIZARD (toplevel))
+          wizard = LC_WIZARD (toplevel);
+      }
+  }
+  g_assert_nonnull (wizard);
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
+  g_assert_true (iterate_until (wizard_ready, wizard, WAIT_MS * 4));
+
+  /* A dollar store skips the exchange rate; the revenue is pre-filled from
+   * the orders. */
+  g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "revenue");
+  revenue = g_strdup_printf ("%.0f", round (summary->revenue_12m_usd));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lc_wizard_get_entry (wizard, "revenue"))), ==, revenue);
+
+  /* Something that is not a number is refused where it was typed. */
+  wizard_type (wizard, "revenue", "lots");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "revenue");
+  g_assert_nonnull (strstr (lc_wizard_get_error (wizard), "not a number"));
+
+  /* The owner knows better: $6M a year (other channels), and 40% of it from
+   * e-mail. */
+  wizard_type (wizard, "revenue", "6,000,000");
+  for (guint i = 0; i < G_N_ELEMENTS (expected_steps) - 1; i++)
+    {
+      g_assert_cmpstr (lc_wizard_get_step (wizard), ==, expected_steps[i]);
+      if (g_str_equal (expected_steps[i], "email"))
+        wizard_type (wizard, "email", "40");
+      wizard_next (wizard);
+      g_assert_cmpstr (lc_wizard_get_error (wizard), ==, "");
+    }
+  g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "result");
+
+  /* The answers are in the store, and the verdicts on show are the rules'
+   * for them. */
+  after = lc_store_advise (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after->tier, ==, LC_TIER_2M_10M);
+  g_assert_cmpstr (lc_wizard_get_tier_text (wizard), ==, "$2M–$10M a year");
+  g_assert_cmpint (lc_advice_lookup (after, "email-product-blocks")->verdict, ==, LC_VERDICT_TRY);
+  for (guint i = 0; i < after->verdicts->len; i++)
+    {
+      const LcVerdict *verdict = g_ptr_array_index (after->verdicts, i);
+
+      g_assert_cmpstr (lc_wizard_get_verdict_text (wizard, verdict->feature), ==, lc_verdict_get_title (verdict));
+    }
+
+  /* Finish: the window shows the new verdicts at once. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
+  g_assert_true (iterate_until (widget_is_gone, &wizard, WAIT_MS));
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_cmpint (lc_advice_lookup (lc_window_get_analysis (window)->advice, "email-product-blocks")->verdict,
+                   ==, LC_VERDICT_TRY);
+  g_assert_cmpstr (gtk_label_get_label (lc_overview_page_get_tier_badge (lc_window_get_overview_page (window))),
+                   ==, "$2M–$10M a year");
+  {
+    g_autofree char *done = lc_store_dup_setting (store, "wizard.done");
+
+    g_assert_cmpstr (done, ==, "yes");
+  }
+
+  close_window (window);
+}
+
+/* A shop selling in pounds: forty orders over two months. */
+static char *
+write_gbp_export (const char *dir)
+{
+  g_autoptr(GString) csv = g_string_new ("Name,Email,Financial Status,Paid at,Fulfillment Status,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Cancelled at,Refunded Amount,Id\n");
+
+  for (int i = 40; i >= 1; i--)
+    g_string_append_printf (csv, "#%d,,paid,,,no,GBP,%d.00,0.00,0.00,%d.00,,0.00,2026-%02d-%02d 10:00:00 +0000,1,Mug,%d.00,,MUG-%d,true,,0.00,%d\n",
+                            1000 + i, 20 + i, 20 + i, 9 + (i > 20), 1 + (i % 20), 20 + i, i % 5, 5000 + i);
+  return lc_test_write_file (dir, "orders_export_1.csv", csv->str, -1);
+}
+
+static void
+test_wizard_asks_the_rate_of_a_pound_store_and_resumes (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *export_path = write_gbp_export (dir);
+  g_autofree char *path = g_build_filename (dir, "pounds.liftcheck", NULL);
+  const char *paths[] = { export_path, NULL };
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *revenue = NULL;
+  LcWizard *wizard = NULL;
+  LcWindow *window;
+
+  /* Importing into a new store opens the wizard by itself. */
+  window = show_new_window ();
+  lc_window_import_into (window, paths, path);
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (LC_IS_WIZARD (toplevel))
+          wizard = LC_WIZARD (toplevel);
+      }
+  }
+  g_assert_nonnull (wizard);
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
+  g_assert_true (iterate_until (wizard_ready, wizard, WAIT_MS * 4));
+
+  /* First the pound's worth, pre-filled with the built-in estimate. */
+  g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "rate");
+  rate = g_strdup (gtk_editable_get_text (GTK_EDITABLE (lc_wizard_get_entry (wizard, "rate"))));
+  g_assert_cmpfloat (fabs (g_ascii_strtod (rate, NULL) - lc_currency_estimated_usd_rate ("GBP")), <, 1e-6);
+  wizard_type (wizard, "rate", "1.5");
+  wizard_next (wizard);
+  g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "revenue");
+
+  /* The revenue in dollars follows the confirmed rate. */
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  summary = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (summary->usd_rate, ==, 1.5);
+  g_assert_cmpstr (summary->usd_rate_source, ==, "owner");
+  revenue = g_strdup_printf ("%.0f", round (summary->revenue_12m_usd));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lc_wizard_get_entry (wizard, "revenue"))), ==, revenue);
+
+  /* Closed half-way, it opens again where it was left. */
+  wizard_next (wizard);
+  g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "catalogue");
+  gtk_window_close (GTK_WINDOW (wizard));
+  g_assert_true (iterate_until (widget_is_gone, &wizard, WAIT_MS));
+
+  wizard = lc_window_run_wizard (window);
+  g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
+  g_assert_true (iterate_until (wizard_ready, wizard, WAIT_MS * 4));
+  g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "catalogue");
+  gtk_window_close (GTK_WINDOW (wizard));
+  g_assert_true (iterate_until (widget_is_gone, &wizard, WAIT_MS));
+
+  close_window (window);
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -991,6 +1218,8 @@ main (int   argc,
   g_test_add_func ("/lc/app/import/shared-export-adds-its-orders", test_import_of_a_shared_export_adds_its_orders);
   g_test_add_func ("/lc/app/import/bad-file-shows-error-and-leaves-store", test_bad_file_shows_error_and_leaves_store);
   g_test_add_func ("/lc/app/import/dropped-files-are-imported-or-opened", test_dropped_files_are_imported_or_opened);
+  g_test_add_func ("/lc/app/wizard/walks-a-store-and-changes-verdicts", test_wizard_walks_a_store_and_changes_verdicts);
+  g_test_add_func ("/lc/app/wizard/asks-the-rate-of-a-pound-store-and-resumes", test_wizard_asks_the_rate_of_a_pound_store_and_resumes);
   g_test_add_func ("/lc/app/demo/preparation-shows-progress-and-cancels", test_demo_preparation_shows_progress_and_cancels);
   g_test_add_func ("/lc/app/demo/preparation-opens-the-new-store", test_demo_preparation_opens_the_new_store);
 

@@ -15,6 +15,7 @@
 #include "lc-metrics.h"
 #include "lc-overview-page.h"
 #include "lc-welcome-page.h"
+#include "lc-wizard.h"
 #include "lc-window-private.h"
 
 /* How many stores recent-stores remembers. */
@@ -655,7 +656,9 @@ on_import_done (GObject      *source_object,
     }
 
   file = g_file_new_for_path (job->store_path);
-  lc_window_open_file (self, file);
+  /* A new store starts with the questions its numbers cannot answer. */
+  if (lc_window_open_file (self, file) && job->new_store)
+    lc_window_run_wizard (self);
 }
 
 void
@@ -916,10 +919,33 @@ on_drop (GtkDropTarget *target,
 }
 
 static void
-on_store_changed (LcWindow       *self,
-                  LcFeaturesPage *page)
+on_store_changed (LcWindow *self)
 {
   lc_window_reload (self);
+}
+
+LcWizard *
+lc_window_run_wizard (LcWindow *self)
+{
+  LcWizard *wizard;
+
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  wizard = lc_wizard_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (wizard, "store-changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (wizard));
+  return wizard;
+}
+
+static void
+wizard_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  lc_window_run_wizard (LC_WINDOW (widget));
 }
 
 static void
@@ -1111,6 +1137,7 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.wizard", NULL, wizard_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
