@@ -88,6 +88,7 @@ main (int   argc,
 {
   gboolean dark = FALSE;
   int width = 1100, height = 760, scroll = 0, wizard_steps = -1;
+  gboolean preferences = FALSE;
   g_autofree char *store = NULL;
   g_autofree char *view = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -100,6 +101,7 @@ main (int   argc,
     { "view", 0, 0, G_OPTION_ARG_STRING, &view, "overview, features or feature:ID", "VIEW" },
     { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the view down by Y pixels", "Y" },
     { "wizard", 0, 0, G_OPTION_ARG_INT, &wizard_steps, "Open the wizard and press Next N times", "N" },
+    { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the preferences", NULL },
     { NULL }
   };
   g_autoptr(LcApplication) app = NULL;
@@ -157,6 +159,14 @@ main (int   argc,
       if (scrolled != NULL)
         gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), scroll);
       wait_ms (500);
+    }
+
+  if (preferences)
+    {
+      LcPreferencesWindow *window_prefs = lc_window_show_preferences (window);
+
+      wait_ms (1000);
+      return save_window (GTK_WIDGET (window_prefs), argv[1]) ? 0 : 1;
     }
 
   if (wizard_steps >= 0)

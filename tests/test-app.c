@@ -1108,6 +1108,80 @@ test_wizard_asks_the_rate_of_a_pound_store_and_resumes (void)
   close_window (window);
 }
 
+
+static gboolean
+spin_saved (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static void
+test_preference_change_changes_a_verdict (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = copy_small_store (dir, "prefs.liftcheck");
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcAdvice) before = NULL;
+  g_autoptr(LcAdvice) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *setting = NULL;
+  LcPreferencesWindow *preferences;
+  GtkSpinButton *spin;
+  GtkButton *reset;
+  LcWindow *window;
+
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  before = lc_store_advise (store, &error);
+  g_assert_no_error (error);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  preferences = lc_window_show_preferences (window);
+  g_assert_nonnull (preferences);
+  g_assert_true (iterate_until (widget_is_mapped, preferences, WAIT_MS));
+
+  /* Predictive retention needs 500 customers by default, which the small
+   * store has; asking for a million takes the "try it" away. */
+  g_assert_cmpint (lc_advice_lookup (before, "predictive-retention")->verdict, ==, LC_VERDICT_TRY);
+  spin = lc_preferences_window_get_threshold (preferences, "retention_min_customers");
+  reset = lc_preferences_window_get_reset (preferences, "retention_min_customers");
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 500);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reset)));
+  gtk_spin_button_set_value (spin, 1000000);
+  g_assert_true (iterate_until (spin_saved, reset, WAIT_MS));
+  setting = lc_store_dup_setting (store, "threshold.retention_min_customers");
+  g_assert_cmpstr (setting, ==, "1000000");
+
+  after = lc_store_advise (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lc_advice_lookup (after, "predictive-retention")->verdict, !=, LC_VERDICT_TRY);
+
+  /* The window follows: its verdicts are the new ones. */
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  for (guint i = 0; i < after->verdicts->len; i++)
+    {
+      const LcVerdict *verdict = g_ptr_array_index (after->verdicts, i);
+
+      g_assert_cmpint (lc_advice_lookup (lc_window_get_analysis (window)->advice, verdict->feature)->verdict,
+                       ==, verdict->verdict);
+    }
+
+  /* Back to the default: the setting goes and the verdict comes back. */
+  g_signal_emit_by_name (reset, "clicked");
+  g_clear_pointer (&setting, g_free);
+  setting = lc_store_dup_setting (store, "threshold.retention_min_customers");
+  g_assert_null (setting);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 500);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reset)));
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_cmpint (lc_advice_lookup (lc_window_get_analysis (window)->advice, "predictive-retention")->verdict,
+                   ==, LC_VERDICT_TRY);
+
+  close_window (window);
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -1220,6 +1294,7 @@ main (int   argc,
   g_test_add_func ("/lc/app/import/dropped-files-are-imported-or-opened", test_dropped_files_are_imported_or_opened);
   g_test_add_func ("/lc/app/wizard/walks-a-store-and-changes-verdicts", test_wizard_walks_a_store_and_changes_verdicts);
   g_test_add_func ("/lc/app/wizard/asks-the-rate-of-a-pound-store-and-resumes", test_wizard_asks_the_rate_of_a_pound_store_and_resumes);
+  g_test_add_func ("/lc/app/preferences/change-changes-a-verdict", test_preference_change_changes_a_verdict);
   g_test_add_func ("/lc/app/demo/preparation-shows-progress-and-cancels", test_demo_preparation_shows_progress_and_cancels);
   g_test_add_func ("/lc/app/demo/preparation-opens-the-new-store", test_demo_preparation_opens_the_new_store);
 

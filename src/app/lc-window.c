@@ -14,6 +14,7 @@
 #include "lc-import.h"
 #include "lc-metrics.h"
 #include "lc-overview-page.h"
+#include "lc-preferences-window.h"
 #include "lc-welcome-page.h"
 #include "lc-wizard.h"
 #include "lc-window-private.h"
@@ -940,6 +941,30 @@ lc_window_run_wizard (LcWindow *self)
   return wizard;
 }
 
+LcPreferencesWindow *
+lc_window_show_preferences (LcWindow *self)
+{
+  LcPreferencesWindow *preferences;
+
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL)
+    return NULL;
+
+  preferences = lc_preferences_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (preferences, "store-changed", G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+  return preferences;
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  lc_window_show_preferences (LC_WINDOW (widget));
+}
+
 static void
 wizard_action (GtkWidget  *widget,
                const char *action_name,
@@ -1138,9 +1163,11 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.wizard", NULL, wizard_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "features");
 }

@@ -5,6 +5,7 @@
 
 #include "lc-application.h"
 #include "lc-store.h"
+#include "lc-preferences-window.h"
 #include "lc-wizard.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,8 @@ void      lc_window_import_into  (LcWindow           *self,
                                   const char         *store_path);
 /* Opens the store-size wizard on the open store (NULL without one). */
 LcWizard *lc_window_run_wizard (LcWindow     *self);
+/* Opens the open store's preferences (NULL without one). */
+LcPreferencesWindow *lc_window_show_preferences (LcWindow *self);
 /* Reads the open store's figures again. */
 void      lc_window_reload    (LcWindow      *self);
 /* Whether the store is being read, or files imported. */
