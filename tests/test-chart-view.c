@@ -57,25 +57,33 @@ settle (void)
   iterate_until (always_false, NULL, 100);
 }
 
-/* Days from 2025-01-06. AOV on day i is $70 + i × $0.10; day 10 has no
- * orders. */
+/* Days from 2025-01-06, orders_per_day each. AOV on day i is $70 + i ×
+ * $0.10; day 10 has no orders. */
 static GArray *
-make_daily (int n_days)
+make_daily_with (int n_days,
+                 int orders_per_day)
 {
   GArray *daily = g_array_new (FALSE, TRUE, sizeof (LcDayTotals));
 
   for (int i = 0; i < n_days; i++)
     {
-      LcDayTotals day = { .day = lc_day_from_ymd (2025, 1, 6) + i, .orders = 10 };
+      LcDayTotals day = { .day = lc_day_from_ymd (2025, 1, 6) + i, .orders = orders_per_day };
 
       if (i == 10)
         continue;
-      day.order_value = 10 * (7000 + 10 * i);
-      day.units = 16;
+      day.order_value = orders_per_day * (7000 + 10 * i);
+      day.units = orders_per_day * 16 / 10;
       day.total = day.order_value;
       g_array_append_val (daily, day);
     }
   return daily;
+}
+
+/* Enough orders a day for every day to be a point of its own. */
+static GArray *
+make_daily (int n_days)
+{
+  return make_daily_with (n_days, 40);
 }
 
 typedef struct
@@ -201,6 +209,26 @@ test_width_picks_aggregation (void)
 
   fixture_close (&narrow);
   fixture_close (&wide);
+}
+
+static void
+test_few_orders_take_longer_periods (void)
+{
+  g_autoptr(GArray) busy = make_daily_with (60, 40);
+  g_autoptr(GArray) quiet = make_daily_with (60, 6);
+  g_autoptr(GArray) tiny = make_daily_with (120, 1);
+  Fixture fixture;
+
+  /* Two months fit as days; 40 orders a day make each day a fair point,
+   * 6 a day need a week (42) and one a day a month. */
+  fixture_show (&fixture, 1250);
+  lc_chart_view_set_daily (fixture.view, busy, LC_METRIC_AOV, LC_DAY_NONE, LC_DAY_NONE, LC_DAY_NONE, "USD", 2);
+  g_assert_cmpint (lc_chart_view_get_time_chart (fixture.view)->period, ==, LC_PERIOD_DAY);
+  lc_chart_view_set_daily (fixture.view, quiet, LC_METRIC_AOV, LC_DAY_NONE, LC_DAY_NONE, LC_DAY_NONE, "USD", 2);
+  g_assert_cmpint (lc_chart_view_get_time_chart (fixture.view)->period, ==, LC_PERIOD_WEEK);
+  lc_chart_view_set_daily (fixture.view, tiny, LC_METRIC_AOV, LC_DAY_NONE, LC_DAY_NONE, LC_DAY_NONE, "USD", 2);
+  g_assert_cmpint (lc_chart_view_get_time_chart (fixture.view)->period, ==, LC_PERIOD_MONTH);
+  fixture_close (&fixture);
 }
 
 static void
@@ -472,6 +500,7 @@ main (int   argc,
 
   g_test_add_func ("/lc/chart-view/keys-move-between-points", test_keys_move_between_points);
   g_test_add_func ("/lc/chart-view/width-picks-aggregation", test_width_picks_aggregation);
+  g_test_add_func ("/lc/chart-view/few-orders-take-longer-periods", test_few_orders_take_longer_periods);
   g_test_add_func ("/lc/chart-view/markers-and-windows-reach-the-chart", test_markers_and_windows_reach_the_chart);
   g_test_add_func ("/lc/chart-view/table-lists-the-same-numbers", test_table_lists_the_same_numbers);
   g_test_add_func ("/lc/chart-view/bars-focus-and-table", test_bars_focus_and_table);

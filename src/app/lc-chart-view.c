@@ -252,6 +252,10 @@ replace_charts (LcChartView *self,
   chart_changed (self);
 }
 
+/* Fewer orders than this behind a point, on average, and the view takes a
+ * longer period. */
+#define MIN_ORDERS_PER_POINT 30
+
 static LcPeriod
 period_for_width (LcChartView *self,
                   LcDay        from,
@@ -259,9 +263,30 @@ period_for_width (LcChartView *self,
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self->area));
 
+  LcPeriod period;
+  gint64 orders = 0;
+  double periods;
+
   if (width <= 0)
     width = EXPORT_WIDTH;
-  return lc_chart_choose_period (from, to, MAX (100, width - PLOT_MARGIN), MIN_POINT_SPACING);
+  period = lc_chart_choose_period (from, to, MAX (100, width - PLOT_MARGIN), MIN_POINT_SPACING);
+
+  /* A point resting on a handful of orders is noise: a small store's weeks
+   * become months until each point holds enough orders to mean something. */
+  for (guint i = 0; self->daily != NULL && i < self->daily->len; i++)
+    {
+      const LcDayTotals *day = &g_array_index (self->daily, LcDayTotals, i);
+
+      if (day->day >= from && day->day <= to)
+        orders += day->orders;
+    }
+  for (; period < LC_PERIOD_MONTH; period++)
+    {
+      periods = (to - from + 1) / (period == LC_PERIOD_DAY ? 1.0 : 7.0);
+      if (orders / MAX (periods, 1.0) >= MIN_ORDERS_PER_POINT)
+        break;
+    }
+  return period;
 }
 
 static const char *

@@ -607,7 +607,9 @@ lc_time_chart_set_normal_band (LcTimeChart *chart,
         }
       sd = sqrt (sum_sq / (n - 1));
       point->has_band = TRUE;
-      point->band_low = mean - 2 * sd;
+      /* Order value, items, rates and sums are never below zero, so
+       * neither is their normal range. */
+      point->band_low = MAX (0.0, mean - 2 * sd);
       point->band_high = mean + 2 * sd;
     }
 }

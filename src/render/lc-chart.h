@@ -204,7 +204,8 @@ void              lc_time_chart_set_windows      (LcTimeChart     *chart,
  * two standard deviations of the values of the `trailing` periods before it
  * (the point itself left out, so an unusual period stands out against its
  * band). Points with fewer than trailing / 2 (at least 3) earlier values, and
- * immature ones, get no band. Sets chart->band to LC_CHART_BAND_NORMAL.
+ * immature ones, get no band. The band stops at zero: the store's numbers
+ * are never negative. Sets chart->band to LC_CHART_BAND_NORMAL.
  */
 void              lc_time_chart_set_normal_band  (LcTimeChart     *chart,
                                                   guint            trailing);
