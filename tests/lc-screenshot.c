@@ -89,6 +89,7 @@ main (int   argc,
   gboolean dark = FALSE;
   int width = 1100, height = 760, scroll = 0, wizard_steps = -1;
   gboolean preferences = FALSE;
+  gboolean dialog = FALSE;
   g_autofree char *store = NULL;
   g_autofree char *view = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -102,6 +103,7 @@ main (int   argc,
     { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the view down by Y pixels", "Y" },
     { "wizard", 0, 0, G_OPTION_ARG_INT, &wizard_steps, "Open the wizard and press Next N times", "N" },
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the preferences", NULL },
+    { "record-dialog", 0, 0, G_OPTION_ARG_NONE, &dialog, "On a feature's page, open Record a Switch", NULL },
     { NULL }
   };
   g_autoptr(LcApplication) app = NULL;
@@ -159,6 +161,24 @@ main (int   argc,
       if (scrolled != NULL)
         gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), scroll);
       wait_ms (500);
+    }
+
+  if (dialog)
+    {
+      LcFeaturePage *page = lc_features_page_get_feature_page (lc_window_get_features_page (window));
+      GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), LC_TYPE_FEATURE_PAGE, "record_button"));
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_signal_emit_by_name (button, "clicked");
+      wait_ms (1000);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (toplevel))
+            return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
+        }
+      return 1;
     }
 
   if (preferences)

@@ -513,10 +513,10 @@ on_record_clicked (LcFeaturePage *self,
   dialog->page = g_object_ref (self);
 
   /* Translators: %s is a feature, such as "Cart bundles". */
-  heading = g_strdup_printf (_("Record a Switch of %s"),
+  heading = g_strdup_printf (_("When did %s change?"),
                              lc_feature_info_get_title (lc_feature_lookup (self->feature)));
   message_dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
-                                           _("The day it changed in your store’s admin. If you are not sure, a day or two off does little harm."));
+                                           _("The day it was switched on or off in your store’s admin. If you are not sure, a day or two either way does little harm."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (message_dialog),
                                     "cancel", _("_Cancel"),
                                     "record", _("_Record"),
