@@ -8,6 +8,7 @@
 
 #include "lc-features-page-private.h"
 #include "lc-overview-page-private.h"
+#include "lc-pages-private.h"
 #include "lc-window-private.h"
 
 /*
@@ -17,7 +18,8 @@
  * manager's frame.
  *
  *   lc-screenshot [--dark] [--width W] [--height H] [--store FILE]
- *                 [--view overview|features|feature:ID] [--scroll Y] OUT.png
+ *                 [--view overview|features|feature:ID|returns|bundles|tests]
+ *                 [--scroll Y] OUT.png
  */
 
 static gboolean
@@ -43,6 +45,26 @@ wait_idle (LcWindow *window)
   for (guint i = 0; i < 6000 && (lc_window_is_busy (window) || !gtk_widget_get_mapped (GTK_WIDGET (window))); i++)
     wait_ms (10);
   wait_ms (800);
+}
+
+/* The returns, bundles and tests pages work their figures out in worker
+ * threads once shown. */
+static void
+wait_page (LcWindow   *window,
+           const char *view)
+{
+  for (guint i = 0; i < 6000; i++)
+    {
+      if (g_strcmp0 (view, "returns") == 0 && lc_returns_page_is_ready (lc_window_get_returns_page (window)))
+        break;
+      if (g_strcmp0 (view, "bundles") == 0 && lc_bundles_page_is_ready (lc_window_get_bundles_page (window)))
+        break;
+      if (g_strcmp0 (view, "tests") == 0 && lc_tests_page_is_idle (lc_window_get_tests_page (window)))
+        break;
+      if (g_strcmp0 (view, "returns") != 0 && g_strcmp0 (view, "bundles") != 0 && g_strcmp0 (view, "tests") != 0)
+        break;
+      wait_ms (10);
+    }
 }
 
 static GtkScrolledWindow *
@@ -146,7 +168,10 @@ main (int   argc,
       lc_features_page_show_feature (lc_window_get_features_page (window), view + strlen ("feature:"));
     }
   else if (view != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
+      wait_page (window, view);
+    }
   wait_ms (500);
 
   if (scroll > 0)
