@@ -95,8 +95,8 @@ add_pair_row (LcBundlesPage       *self,
 
   /* Translators: a bundle, "Tee with Socks". */
   title = g_strdup_printf (_("%s with %s"), pair->a, pair->b);
-  /* Translators: "Bought together in 3.1% of orders; 4.2 times more often than chance. 18% of orders with Tee also have Socks." */
-  subtitle = g_strdup_printf (_("Bought together in %.1f%% of orders; %.1f times more often than chance. %.0f%% of orders with %s also have %s."),
+  /* Translators: "Bought together in 3.1% of orders; 4.2 times as often as chance. 18% of orders with Tee also have Socks." */
+  subtitle = g_strdup_printf (_("Bought together in %.1f%% of orders; %.1f times as often as chance. %.0f%% of orders with %s also have %s."),
                               pair->support * 100, pair->lift, pair->confidence * 100, pair->a, pair->b);
   /* Translators: extra revenue, "+$2,578 a year". */
   value = g_strdup_printf (_("+%s a year"), revenue);
@@ -173,6 +173,7 @@ show_pairs (LcBundlesPage *self)
     return;
 
   adw_preferences_group_set_description (self->pairs_group, NULL);
+  gtk_label_set_label (self->detail_label, _("At this store’s size, bundles work best as simple rules set up by hand. Liftcheck looked for products bought together much more often than chance, to suggest which."));
   lc_rows_add (self->pairs_group, self->pair_rows,
                _("No pair stands out"),
                _("No pair is bought together clearly more often than chance: there is no bundle worth setting up from this data alone. Rule-based bundles that make sense to a shopper (care kits with clothes, batteries with electronics) are still worth a try."),

@@ -81,6 +81,9 @@ show_trend (LcReturnsPage *self)
   LcDay from, to;
 
   lc_lookback_get_range (LC_LOOKBACK_12_MONTHS, summary->first_day, summary->last_day, &from, &to);
+  /* Whole weeks only: a part week at the start would look like a dip. */
+  if (lc_day_week_start (from) != from)
+    from = lc_day_week_start (from) + 7;
   series = lc_series_from_daily (self->analysis->daily, LC_METRIC_RETURN_RATE, LC_PERIOD_WEEK,
                                  from, to, summary->last_day, summary->exponent);
   chart = lc_time_chart_new (LC_CHART_VALUE_PERCENT, summary->currency, summary->exponent);
@@ -258,10 +261,20 @@ show_flagged (LcReturnsPage         *self,
     {
       g_autofree char *more = NULL;
       guint n_more = r->flagged->len - MAX_FLAG_ROWS;
+      GtkWidget *expander;
 
-      more = g_strdup_printf (ngettext ("… and %u more group", "… and %u more groups", n_more), n_more);
-      lc_rows_add (self->flagged_group, self->flag_rows, more,
-                   _("liftcheck-cli returns STORE --json lists them all."), NULL);
+      more = g_strdup_printf (ngettext ("%u more group", "%u more groups", n_more), n_more);
+      expander = lc_rows_add_expander (self->flagged_group, self->flag_rows, more,
+                                       _("Returned less often than the ones above, but still clearly more than the rest"));
+      for (guint i = MAX_FLAG_ROWS; i < r->flagged->len; i++)
+        {
+          const LcReturnGroup *group = g_ptr_array_index (r->flagged, i);
+          g_autofree char *title = lc_return_group_dup_title (group);
+          g_autofree char *subtitle = flag_subtitle (group);
+          g_autofree char *value = whole_percent (group->rate);
+
+          lc_rows_add_to_expander (ADW_EXPANDER_ROW (expander), title, subtitle, value);
+        }
     }
 
   chart = lc_bar_chart_new (LC_CHART_VALUE_PERCENT, currency_of (self), r->exponent);

@@ -13,6 +13,15 @@ GtkWidget *lc_rows_add   (AdwPreferencesGroup *group,
                           const char          *title,
                           const char          *subtitle,
                           const char          *value);
+/* A row that unfolds more rows, added with lc_rows_add_to_expander(). */
+GtkWidget *lc_rows_add_expander (AdwPreferencesGroup *group,
+                                 GPtrArray           *rows,
+                                 const char          *title,
+                                 const char          *subtitle);
+GtkWidget *lc_rows_add_to_expander (AdwExpanderRow   *expander,
+                                    const char       *title,
+                                    const char       *subtitle,
+                                    const char       *value);
 void       lc_rows_clear (AdwPreferencesGroup *group,
                           GPtrArray           *rows);
 /* A wrapping, selectable paragraph for a card. */
