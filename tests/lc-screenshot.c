@@ -109,6 +109,7 @@ main (int   argc,
       char *argv[])
 {
   gboolean dark = FALSE;
+  gboolean saved;
   int width = 1100, height = 760, scroll = 0;
   g_autofree char *store = NULL;
   g_autofree char *view = NULL;
@@ -183,7 +184,14 @@ main (int   argc,
       wait_ms (500);
     }
 
-  if (!save_window (GTK_WIDGET (window), argv[1]))
+  /* A frame can be missing right after a page changed; try again. */
+  saved = save_window (GTK_WIDGET (window), argv[1]);
+  for (guint i = 0; i < 3 && !saved; i++)
+    {
+      wait_ms (500);
+      saved = save_window (GTK_WIDGET (window), argv[1]);
+    }
+  if (!saved)
     {
       g_printerr ("lc-screenshot: could not write %s\n", argv[1]);
       return 1;
