@@ -377,7 +377,8 @@ maybe_load (LcBundlesPage *self)
 {
   Request *request;
 
-  if (!self->stale || self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!self->stale || self->store == NULL || self->analysis == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->stale = FALSE;
@@ -403,6 +404,22 @@ lc_bundles_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (lc_bundles_page_parent_class)->map (widget);
 
   maybe_load (LC_BUNDLES_PAGE (widget));
+}
+
+/* Out of the window, the borrowed analysis may go at any time: stop
+ * reading, and read again if the page comes back. */
+static void
+lc_bundles_page_unroot (GtkWidget *widget)
+{
+  LcBundlesPage *self = LC_BUNDLES_PAGE (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->analysis = NULL;
+  self->stale = FALSE;
+
+  GTK_WIDGET_CLASS (lc_bundles_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -442,6 +459,7 @@ lc_bundles_page_class_init (LcBundlesPageClass *klass)
   object_class->dispose = lc_bundles_page_dispose;
   object_class->finalize = lc_bundles_page_finalize;
   widget_class->map = lc_bundles_page_map;
+  widget_class->unroot = lc_bundles_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liftcheck/Liftcheck/lc-bundles-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcBundlesPage, stack);

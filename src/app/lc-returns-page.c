@@ -395,7 +395,8 @@ on_report_ready (GObject      *source_object,
 static void
 maybe_load (LcReturnsPage *self)
 {
-  if (!self->stale || self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!self->stale || self->store == NULL || self->analysis == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->stale = FALSE;
@@ -417,6 +418,22 @@ lc_returns_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (lc_returns_page_parent_class)->map (widget);
 
   maybe_load (LC_RETURNS_PAGE (widget));
+}
+
+/* Out of the window, the borrowed analysis may go at any time: stop
+ * reading, and read again if the page comes back. */
+static void
+lc_returns_page_unroot (GtkWidget *widget)
+{
+  LcReturnsPage *self = LC_RETURNS_PAGE (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->analysis = NULL;
+  self->stale = FALSE;
+
+  GTK_WIDGET_CLASS (lc_returns_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -455,6 +472,7 @@ lc_returns_page_class_init (LcReturnsPageClass *klass)
   object_class->dispose = lc_returns_page_dispose;
   object_class->finalize = lc_returns_page_finalize;
   widget_class->map = lc_returns_page_map;
+  widget_class->unroot = lc_returns_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liftcheck/Liftcheck/lc-returns-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcReturnsPage, stack);

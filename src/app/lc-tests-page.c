@@ -652,7 +652,8 @@ on_lift_changed (LcTestsPage *self)
 static void
 refresh (LcTestsPage *self)
 {
-  if (!self->stale || self->store == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!self->stale || self->store == NULL || self->analysis == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->stale = FALSE;
@@ -668,6 +669,22 @@ lc_tests_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (lc_tests_page_parent_class)->map (widget);
 
   refresh (LC_TESTS_PAGE (widget));
+}
+
+/* Out of the window, the borrowed analysis may go at any time: stop
+ * reading, and read again if the page comes back. */
+static void
+lc_tests_page_unroot (GtkWidget *widget)
+{
+  LcTestsPage *self = LC_TESTS_PAGE (widget);
+
+  cancel (&self->off_test_cancellable);
+  cancel (&self->holdout_cancellable);
+  cancel (&self->power_cancellable);
+  self->analysis = NULL;
+  self->stale = FALSE;
+
+  GTK_WIDGET_CLASS (lc_tests_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -703,6 +720,7 @@ lc_tests_page_class_init (LcTestsPageClass *klass)
   object_class->dispose = lc_tests_page_dispose;
   object_class->finalize = lc_tests_page_finalize;
   widget_class->map = lc_tests_page_map;
+  widget_class->unroot = lc_tests_page_unroot;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liftcheck/Liftcheck/lc-tests-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcTestsPage, feature_row);
