@@ -62,6 +62,7 @@ struct _LcBundlesPage
   GtkSpinner          *spinner;
   AdwStatusPage       *error_page;
   GtkLabel            *summary_label;
+  GtkLabel            *period_label;
   GtkLabel            *detail_label;
   AdwPreferencesGroup *pairs_group;
   AdwPreferencesGroup *closest_group;
@@ -125,6 +126,7 @@ show_pairs (LcBundlesPage *self)
   if (bundles->orders == 0)
     {
       gtk_label_set_label (self->summary_label, _("There are no orders to find bundles in."));
+      gtk_label_set_label (self->period_label, "");
       gtk_label_set_label (self->detail_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->pairs_group), FALSE);
       return;
@@ -135,10 +137,14 @@ show_pairs (LcBundlesPage *self)
     g_autofree char *orders = lc_display_count (bundles->orders);
     g_autofree char *multi = lc_display_count (bundles->multi_orders);
     g_autofree char *summary = NULL;
+    g_autofree char *period = NULL;
 
-    /* Translators: "1 Nov 2024 – 31 Oct 2026: 31,418 of 90,495 orders held two or more different products." */
-    summary = g_strdup_printf (_("%s: %s of %s orders held two or more different products."), days, multi, orders);
+    /* Translators: "31,418 of 90,495 orders held two or more different products." */
+    summary = g_strdup_printf (_("%s of %s orders held two or more different products."), multi, orders);
     gtk_label_set_label (self->summary_label, summary);
+    /* Translators: %s is a span of days, "1 Nov 2024 – 31 Oct 2026". */
+    period = g_strdup_printf (_("Orders of %s"), days);
+    gtk_label_set_label (self->period_label, period);
   }
 
   gtk_widget_set_visible (GTK_WIDGET (self->pairs_group), TRUE);
@@ -466,6 +472,7 @@ lc_bundles_page_class_init (LcBundlesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcBundlesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, LcBundlesPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, LcBundlesPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LcBundlesPage, period_label);
   gtk_widget_class_bind_template_child (widget_class, LcBundlesPage, detail_label);
   gtk_widget_class_bind_template_child (widget_class, LcBundlesPage, pairs_group);
   gtk_widget_class_bind_template_child (widget_class, LcBundlesPage, closest_group);
