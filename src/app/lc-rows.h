@@ -24,7 +24,5 @@ GtkWidget *lc_rows_add_to_expander (AdwExpanderRow   *expander,
                                     const char       *value);
 void       lc_rows_clear (AdwPreferencesGroup *group,
                           GPtrArray           *rows);
-/* A wrapping, selectable paragraph for a card. */
-GtkWidget *lc_rows_new_paragraph (const char *text);
 
 G_END_DECLS

@@ -272,11 +272,27 @@ update_off_test (LcTestsPage *self)
                           on_off_test_read, g_object_ref (self));
 }
 
+/* A feature whose timeline has a gap brings the days of that gap, as the
+ * advisor read them. */
 static void
 on_feature_selected (LcTestsPage *self)
 {
-  if (!self->updating)
-    update_off_test (self);
+  const LcVerdict *verdict;
+
+  if (self->updating || self->analysis == NULL)
+    return;
+
+  verdict = lc_advice_lookup (self->analysis->advice, selected_feature (self));
+  if (verdict != NULL && verdict->offtest != NULL)
+    {
+      self->off_from = verdict->offtest->from;
+      self->off_to = verdict->offtest->to;
+      self->updating = TRUE;
+      set_calendar_day (self->from_calendar, self->from_button, self->off_from);
+      set_calendar_day (self->to_calendar, self->to_button, self->off_to);
+      self->updating = FALSE;
+    }
+  update_off_test (self);
 }
 
 static void
