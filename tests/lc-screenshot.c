@@ -120,7 +120,7 @@ main (int   argc,
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &store, "Store to open", "FILE" },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "overview, features or feature:ID", "VIEW" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "overview, features, feature:ID, returns, bundles or tests", "VIEW" },
     { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the view down by Y pixels", "Y" },
     { NULL }
   };

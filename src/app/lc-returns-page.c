@@ -391,7 +391,7 @@ on_report_ready (GObject      *source_object,
 }
 
 /* Works the report out when the page is on show and its figures are
- * older than the analysis. */
+ * older than the analysis: a hidden page costs the window nothing. */
 static void
 maybe_load (LcReturnsPage *self)
 {
@@ -405,6 +405,7 @@ maybe_load (LcReturnsPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
+  show_trend (self);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_stack_set_visible_child_name (self->stack, "loading");
   lc_store_job_run_async (lc_store_get_path (self->store), compute_returns, NULL, NULL,
@@ -526,8 +527,6 @@ lc_returns_page_set_analysis (LcReturnsPage    *self,
   g_set_object (&self->store, store);
   self->analysis = analysis;
   self->stale = TRUE;
-
-  show_trend (self);
   maybe_load (self);
 }
 

@@ -28,6 +28,7 @@ struct _LcTestsPage
   char                *store_path;    /* the store the choices were made for */
   gboolean             stale;
   gboolean             updating;      /* setting the widgets from code */
+  gboolean             choose_pending; /* a new store: suggest its off-test when shown */
   LcDay                off_from;
   LcDay                off_to;
   GCancellable        *off_test_cancellable;
@@ -673,6 +674,14 @@ refresh (LcTestsPage *self)
     return;
 
   self->stale = FALSE;
+  if (self->choose_pending)
+    {
+      self->choose_pending = FALSE;
+      choose_off_test (self);
+      self->updating = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->tag_row), "");
+      self->updating = FALSE;
+    }
   update_off_test (self);
   update_holdout (self);
   update_ab (self);
@@ -815,10 +824,7 @@ lc_tests_page_set_analysis (LcTestsPage      *self,
     {
       g_free (self->store_path);
       self->store_path = g_strdup (lc_store_get_path (store));
-      choose_off_test (self);
-      self->updating = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->tag_row), "");
-      self->updating = FALSE;
+      self->choose_pending = TRUE;
     }
 
   self->stale = TRUE;
