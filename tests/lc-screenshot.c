@@ -8,6 +8,7 @@
 
 #include "lc-features-page-private.h"
 #include "lc-overview-page-private.h"
+#include "lc-pages-private.h"
 #include "lc-window-private.h"
 
 /*
@@ -17,7 +18,8 @@
  * manager's frame.
  *
  *   lc-screenshot [--dark] [--width W] [--height H] [--store FILE]
- *                 [--view overview|features|feature:ID] [--scroll Y] OUT.png
+ *                 [--view overview|features|feature:ID|returns|bundles|tests]
+ *                 [--scroll Y] OUT.png
  */
 
 static gboolean
@@ -43,6 +45,26 @@ wait_idle (LcWindow *window)
   for (guint i = 0; i < 6000 && (lc_window_is_busy (window) || !gtk_widget_get_mapped (GTK_WIDGET (window))); i++)
     wait_ms (10);
   wait_ms (800);
+}
+
+/* The returns, bundles and tests pages work their figures out in worker
+ * threads once shown. */
+static void
+wait_page (LcWindow   *window,
+           const char *view)
+{
+  for (guint i = 0; i < 6000; i++)
+    {
+      if (g_strcmp0 (view, "returns") == 0 && lc_returns_page_is_ready (lc_window_get_returns_page (window)))
+        break;
+      if (g_strcmp0 (view, "bundles") == 0 && lc_bundles_page_is_ready (lc_window_get_bundles_page (window)))
+        break;
+      if (g_strcmp0 (view, "tests") == 0 && lc_tests_page_is_idle (lc_window_get_tests_page (window)))
+        break;
+      if (g_strcmp0 (view, "returns") != 0 && g_strcmp0 (view, "bundles") != 0 && g_strcmp0 (view, "tests") != 0)
+        break;
+      wait_ms (10);
+    }
 }
 
 static GtkScrolledWindow *
@@ -87,6 +109,7 @@ main (int   argc,
       char *argv[])
 {
   gboolean dark = FALSE;
+  gboolean saved;
   int width = 1100, height = 760, scroll = 0, wizard_steps = -1;
   gboolean preferences = FALSE;
   gboolean dialog = FALSE;
@@ -99,7 +122,7 @@ main (int   argc,
     { "width", 0, 0, G_OPTION_ARG_INT, &width, "Window width", "W" },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, "Window height", "H" },
     { "store", 0, 0, G_OPTION_ARG_FILENAME, &store, "Store to open", "FILE" },
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "overview, features or feature:ID", "VIEW" },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view, "overview, features, feature:ID, returns, bundles or tests", "VIEW" },
     { "scroll", 0, 0, G_OPTION_ARG_INT, &scroll, "Scroll the view down by Y pixels", "Y" },
     { "wizard", 0, 0, G_OPTION_ARG_INT, &wizard_steps, "Open the wizard and press Next N times", "N" },
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the preferences", NULL },
@@ -151,7 +174,10 @@ main (int   argc,
       lc_features_page_show_feature (lc_window_get_features_page (window), view + strlen ("feature:"));
     }
   else if (view != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
+      wait_page (window, view);
+    }
   wait_ms (500);
 
   if (scroll > 0)
@@ -207,7 +233,14 @@ main (int   argc,
       return 0;
     }
 
-  if (!save_window (GTK_WIDGET (window), argv[1]))
+  /* A frame can be missing right after a page changed; try again. */
+  saved = save_window (GTK_WIDGET (window), argv[1]);
+  for (guint i = 0; i < 3 && !saved; i++)
+    {
+      wait_ms (500);
+      saved = save_window (GTK_WIDGET (window), argv[1]);
+    }
+  if (!saved)
     {
       g_printerr ("lc-screenshot: could not write %s\n", argv[1]);
       return 1;

@@ -88,6 +88,9 @@ take overview --store "$store"
 take overview-charts --store "$store" --scroll 560
 take features --store "$store" --view features
 take feature --store "$store" --view feature:cart-bundles
+take returns --store "$store" --view returns
+take bundles --store "$store" --view bundles
+take tests --store "$store" --view tests
 take preferences --store "$store" --preferences
 # The wizard saves as it goes: the last shot leaves its answers as they were.
 take wizard --store "$store" --wizard 0

@@ -2,8 +2,11 @@
 #pragma once
 
 #include "lc-analysis.h"
+#include "lc-bundles-page.h"
 #include "lc-features-page.h"
 #include "lc-overview-page.h"
+#include "lc-returns-page.h"
+#include "lc-tests-page.h"
 #include "lc-window.h"
 
 G_BEGIN_DECLS
@@ -11,11 +14,14 @@ G_BEGIN_DECLS
 /* For the GUI tests: what the owner sees. */
 
 /* "welcome", "preparing", "loading", "empty", or the store view on show:
- * "overview" or "features". */
+ * "overview", "features", "returns", "bundles" or "tests". */
 const char           *lc_window_get_page_name            (LcWindow *self);
 AdwViewSwitcherTitle *lc_window_get_title_widget         (LcWindow *self);
 LcOverviewPage       *lc_window_get_overview_page        (LcWindow *self);
 LcFeaturesPage       *lc_window_get_features_page        (LcWindow *self);
+LcReturnsPage        *lc_window_get_returns_page         (LcWindow *self);
+LcBundlesPage        *lc_window_get_bundles_page         (LcWindow *self);
+LcTestsPage          *lc_window_get_tests_page           (LcWindow *self);
 GtkProgressBar       *lc_window_get_progress_bar         (LcWindow *self);
 GtkButton            *lc_window_get_cancel_button        (LcWindow *self);
 GtkProgressBar       *lc_window_get_import_progress_bar  (LcWindow *self);

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-analysis.h"
+#include "lc-bundles-page.h"
 #include "lc-demo-store.h"
 #include "lc-display.h"
 #include "lc-features-page.h"
@@ -15,6 +16,8 @@
 #include "lc-metrics.h"
 #include "lc-overview-page.h"
 #include "lc-preferences-window.h"
+#include "lc-returns-page.h"
+#include "lc-tests-page.h"
 #include "lc-welcome-page.h"
 #include "lc-wizard.h"
 #include "lc-window-private.h"
@@ -63,6 +66,9 @@ struct _LcWindow
   GtkButton            *import_cancel_button;
   LcOverviewPage       *overview_page;
   LcFeaturesPage       *features_page;
+  LcReturnsPage        *returns_page;
+  LcBundlesPage        *bundles_page;
+  LcTestsPage          *tests_page;
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -219,6 +225,9 @@ lc_window_show_analysis (LcWindow   *self,
       period = lc_format_day_range (analysis->summary->first_day, analysis->summary->last_day);
       lc_overview_page_set_analysis (self->overview_page, analysis);
       lc_features_page_set_analysis (self->features_page, self->store, analysis);
+      lc_returns_page_set_analysis (self->returns_page, self->store, analysis);
+      lc_bundles_page_set_analysis (self->bundles_page, self->store, analysis);
+      lc_tests_page_set_analysis (self->tests_page, self->store, analysis);
       self->store_page = "store";
     }
   else
@@ -1136,8 +1145,11 @@ lc_window_class_init (LcWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LC_TYPE_BUNDLES_PAGE);
   g_type_ensure (LC_TYPE_FEATURES_PAGE);
   g_type_ensure (LC_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (LC_TYPE_RETURNS_PAGE);
+  g_type_ensure (LC_TYPE_TESTS_PAGE);
   g_type_ensure (LC_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liftcheck/Liftcheck/lc-window.ui");
@@ -1170,6 +1182,9 @@ lc_window_class_init (LcWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "overview");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "features");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "returns");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "bundles");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.show-view", "s", "tests");
 }
 
 static void
@@ -1183,7 +1198,9 @@ lc_window_init (LcWindow *self)
    * libadwaita 1.2 wants them alive until it goes. */
   self->overview_page = LC_OVERVIEW_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "overview"));
   self->features_page = LC_FEATURES_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "features"));
-
+  self->returns_page = LC_RETURNS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "returns"));
+  self->bundles_page = LC_BUNDLES_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "bundles"));
+  self->tests_page = LC_TESTS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "tests"));
 
   self->store_page = "store";
   self->settings = g_settings_new (APP_ID);
@@ -1274,6 +1291,30 @@ lc_window_get_features_page (LcWindow *self)
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
 
   return self->features_page;
+}
+
+LcReturnsPage *
+lc_window_get_returns_page (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return self->returns_page;
+}
+
+LcBundlesPage *
+lc_window_get_bundles_page (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return self->bundles_page;
+}
+
+LcTestsPage *
+lc_window_get_tests_page (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return self->tests_page;
 }
 
 GtkProgressBar *
