@@ -482,7 +482,8 @@ format_metric_change (double      change,
   if (metric == LC_METRIC_UPT)
     return with_minus (g_strdup_printf ("%+.2f", change));
   magnitude = format_metric (fabs (change), metric, currency);
-  return g_strdup_printf ("%s%s", change < 0 ? "−" : "+", magnitude);
+  /* A word joiner keeps the sign on the line of its amount. */
+  return g_strdup_printf ("%s\u2060%s", change < 0 ? "−" : "+", magnitude);
 }
 
 static char *
@@ -1032,8 +1033,8 @@ write_features (Report        *r,
   new_page (w);
   add_heading (w, _("Feature by feature"));
   add_paragraph (w, _("For each feature: what to do, the numbers behind it, the measure to watch and the day "
-                      "to look again. Where a feature was switched on, the chart shows the weeks before (grey) "
-                      "and after (blue) the switch."));
+                      "to look again. Where a feature was switched on, its chart shades the weeks before and "
+                      "after the switch that the comparison uses."));
   for (guint i = 0; i < verdicts->len; i++)
     {
       if (g_cancellable_is_cancelled (cancellable))
@@ -1340,7 +1341,6 @@ write_method (Report *r)
     N_("A test’s length is the number of days this store needs to catch a 2% change 8 times out of 10, at the usual 5% error rate, from the spread of its own orders of the last 90 days."),
   };
 
-  new_page (w);
   add_heading (w, _("How these numbers are computed"));
   add_paragraph (w, _("Every number in this report comes from the store’s own order exports, read by Liftcheck on "
                       "this computer. No customer names, e-mail addresses, postal addresses or phone numbers are "
