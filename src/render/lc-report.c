@@ -859,7 +859,8 @@ write_charts (Report *r)
   Writer *w = &r->w;
   const LcSummary *s = r->summary;
   const LcMetric metrics[] = { LC_METRIC_AOV, LC_METRIC_UPT, LC_METRIC_REVENUE, LC_METRIC_RETURN_RATE };
-  double height = 215;
+  /* Three to a page on A4 and Letter alike. */
+  double height = MIN (215, (w->bottom - w->top) / 3 - 16);
 
   add_heading (w, _("Over time"));
   add_paragraph (w, _("Week by week. The shaded band is the store’s normal ups and downs; a green line marks "
@@ -1255,7 +1256,7 @@ write_tests (Report *r)
 
   /* What any test would take here, feature or not. */
   w->y += 8;
-  add_text_full (w, _("How long a test would take at this store"), TEXT_BODY_BOLD, &text_color, 0, 40);
+  add_text_full (w, _("How long a test would take at this store"), TEXT_BODY_BOLD, &text_color, 0, 110);
   w->y += 4;
   {
     const LcMetric metrics[] = { LC_METRIC_AOV, LC_METRIC_UPT };
@@ -1341,6 +1342,8 @@ write_method (Report *r)
     N_("A test’s length is the number of days this store needs to catch a 2% change 8 times out of 10, at the usual 5% error rate, from the spread of its own orders of the last 90 days."),
   };
 
+  /* The page reads as one piece: never split off its last lines. */
+  ensure_space (w, 360);
   add_heading (w, _("How these numbers are computed"));
   add_paragraph (w, _("Every number in this report comes from the store’s own order exports, read by Liftcheck on "
                       "this computer. No customer names, e-mail addresses, postal addresses or phone numbers are "
