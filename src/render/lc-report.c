@@ -353,7 +353,7 @@ add_row (Writer             *w,
       height = MAX (height, layout_height (layouts[i]));
     }
 
-  ensure_space (w, height + 8 + (header ? 24 : 0));
+  ensure_space (w, height + 8 + (header ? 48 : 0));
   for (guint i = 0; i < n; i++)
     {
       show_layout (w, layouts[i], w->left + columns[i] * w->width, w->y + 4,
@@ -1055,9 +1055,11 @@ write_bundles (Report  *r,
   GPtrArray *pairs;
   const double columns[] = { 0, 0.46, 0.64, 0.8 };
 
-  bundles = lc_store_compute_bundles (r->store, LC_DAY_NONE, LC_DAY_NONE, 0.05, error);
+  /* The analysis has the tier: no second summary of the store. */
+  bundles = lc_store_mine_bundles (r->store, LC_DAY_NONE, LC_DAY_NONE, 0.05, error);
   if (bundles == NULL)
     return;
+  bundles->tier = s->tier;
 
   new_page (w);
   add_heading (w, _("Bundles to offer in the cart"));

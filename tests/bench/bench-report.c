@@ -108,7 +108,7 @@ main (int    argc,
     g_autofree LcPower *upt = NULL;
 
     start = stamp ();
-    b = lc_store_compute_bundles (store, LC_DAY_NONE, LC_DAY_NONE, 0.05, &error);
+    b = lc_store_mine_bundles (store, LC_DAY_NONE, LC_DAY_NONE, 0.05, &error);
     g_assert_no_error (error);
     bundles = since (start);
 
@@ -130,7 +130,7 @@ main (int    argc,
   print_span ("report in all (target 2 s)", total);
   print_span ("  lc_store_analyze (summary, daily totals, advice)", analyze);
   print_span ("  lc_report_write_analysis", write);
-  print_span ("    bundles (lc_store_compute_bundles)", bundles);
+  print_span ("    bundles (lc_store_mine_bundles)", bundles);
   print_span ("    returns (lc_store_compute_returns)", returns);
   print_span ("    test durations (lc_store_compute_power x2)", power);
   print_span ("    drawing and writing the PDF (the rest)", drawing);
