@@ -642,19 +642,55 @@ make_chart (const LcAnalysis *analysis,
                                  analysis->spans, feature, subtitle);
 }
 
+/* What the report reads from the store besides the analysis: bundles,
+ * returns and test durations. lc_report_write() reads them on a second
+ * connection while the analysis runs. */
+typedef struct
+{
+  LcBundles       *bundles;
+  LcReturnsReport *returns;
+  LcPower         *power_aov;    /* NULL when the store has too little for it */
+  LcPower         *power_upt;
+} StoreReads;
+
+static void
+store_reads_clear (StoreReads *reads)
+{
+  g_clear_pointer (&reads->bundles, lc_bundles_free);
+  g_clear_pointer (&reads->returns, lc_returns_report_free);
+  g_clear_pointer (&reads->power_aov, g_free);
+  g_clear_pointer (&reads->power_upt, g_free);
+}
+
+static gboolean
+store_reads_fill (StoreReads    *reads,
+                  LcStore       *store,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  reads->bundles = lc_store_mine_bundles (store, LC_DAY_NONE, LC_DAY_NONE, 0.05, error);
+  if (reads->bundles == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  reads->returns = lc_store_compute_returns (store, LC_DAY_NONE, LC_DAY_NONE, LC_RETURNS_DEFAULT_CUT, error);
+  if (reads->returns == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  /* A store without the data for a test just has no duration to show. */
+  reads->power_aov = lc_store_compute_power (store, LC_METRIC_AOV, REPORT_TEST_LIFT, NULL);
+  reads->power_upt = lc_store_compute_power (store, LC_METRIC_UPT, REPORT_TEST_LIFT, NULL);
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
 /* The report's state while it is drawn. */
 
 typedef struct
 {
   Writer                w;
-  LcStore              *store;
   const LcAnalysis     *analysis;
   const LcSummary      *summary;
+  StoreReads           *reads;
   const char           *store_name;
   LcReportProgressFunc  progress;
   gpointer              progress_data;
-  LcPower              *power[LC_METRIC_RPV + 1];
-  gboolean              power_tried[LC_METRIC_RPV + 1];
 } Report;
 
 static void
@@ -665,17 +701,12 @@ report_progress (Report *r,
     r->progress (fraction, r->progress_data);
 }
 
+/* Test durations are read for items per order and order value only. */
 static const LcPower *
 report_power (Report   *r,
               LcMetric  metric)
 {
-  if (!r->power_tried[metric])
-    {
-      r->power_tried[metric] = TRUE;
-      /* A store without the data for it just has no duration to show. */
-      r->power[metric] = lc_store_compute_power (r->store, metric, REPORT_TEST_LIFT, NULL);
-    }
-  return r->power[metric];
+  return metric == LC_METRIC_UPT ? r->reads->power_upt : r->reads->power_aov;
 }
 
 static void
@@ -1041,24 +1072,20 @@ write_features (Report        *r,
       if (g_cancellable_is_cancelled (cancellable))
         return;
       write_feature (r, g_ptr_array_index (verdicts, i));
-      report_progress (r, 0.45 + 0.3 * (i + 1) / verdicts->len);
+      report_progress (r, 0.7 + 0.25 * (i + 1) / verdicts->len);
     }
 }
 
 static void
-write_bundles (Report  *r,
-               GError **error)
+write_bundles (Report *r)
 {
   Writer *w = &r->w;
   const LcSummary *s = r->summary;
-  g_autoptr(LcBundles) bundles = NULL;
+  LcBundles *bundles = r->reads->bundles;
   GPtrArray *pairs;
   const double columns[] = { 0, 0.46, 0.64, 0.8 };
 
   /* The analysis has the tier: no second summary of the store. */
-  bundles = lc_store_mine_bundles (r->store, LC_DAY_NONE, LC_DAY_NONE, 0.05, error);
-  if (bundles == NULL)
-    return;
   bundles->tier = s->tier;
 
   new_page (w);
@@ -1108,18 +1135,14 @@ write_bundles (Report  *r,
 }
 
 static void
-write_returns (Report  *r,
-               GError **error)
+write_returns (Report *r)
 {
   Writer *w = &r->w;
-  g_autoptr(LcReturnsReport) rr = NULL;
+  const LcReturnsReport *rr = r->reads->returns;
   const double columns[] = { 0, 0.5, 0.68, 0.82 };
   double divisor;
   g_autofree char *intro = NULL;
 
-  rr = lc_store_compute_returns (r->store, LC_DAY_NONE, LC_DAY_NONE, LC_RETURNS_DEFAULT_CUT, error);
-  if (rr == NULL)
-    return;
   divisor = pow (10, rr->exponent);
 
   add_heading (w, _("Where returns come from"));
@@ -1364,17 +1387,18 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-lc_report_write_analysis (LcStore                *store,
-                          const LcAnalysis       *analysis,
-                          const char             *path,
-                          const LcReportOptions  *options,
-                          LcReportProgressFunc    progress,
-                          gpointer                progress_data,
-                          GCancellable           *cancellable,
-                          GError                **error)
+/* Draws the report from the analysis and the store reads, and writes it. */
+static gboolean
+write_pdf (const char             *store_path,
+           const LcAnalysis       *analysis,
+           StoreReads             *reads,
+           const char             *path,
+           const LcReportOptions  *options,
+           LcReportProgressFunc    progress,
+           gpointer                progress_data,
+           GCancellable           *cancellable,
+           GError                **error)
 {
-  LcReportOptions defaults;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree char *name = NULL;
   g_autofree char *footer = NULL;
@@ -1386,36 +1410,20 @@ lc_report_write_analysis (LcStore                *store,
   cairo_font_options_t *font_options;
   GError *local_error = NULL;
 
-  g_return_val_if_fail (LC_IS_STORE (store), FALSE);
-  g_return_val_if_fail (analysis != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (options == NULL)
-    {
-      lc_report_options_init (&defaults);
-      options = &defaults;
-    }
-  if (!analysis->summary->has_orders)
-    {
-      g_set_error (error, LC_REPORT_ERROR, LC_REPORT_ERROR_NO_ORDERS,
-                   _("The store has no orders yet: import an orders export first."));
-      return FALSE;
-    }
-
   if (options->store_name != NULL)
     name = g_strdup (options->store_name);
   else
     {
-      g_autofree char *base = g_path_get_basename (lc_store_get_path (store));
+      g_autofree char *base = g_path_get_basename (store_path);
 
       if (g_str_has_suffix (base, ".liftcheck"))
         base[strlen (base) - strlen (".liftcheck")] = '\0';
       name = g_steal_pointer (&base);
     }
 
-  r.store = store;
   r.analysis = analysis;
   r.summary = analysis->summary;
+  r.reads = reads;
   r.store_name = name;
   r.progress = progress;
   r.progress_data = progress_data;
@@ -1452,29 +1460,21 @@ lc_report_write_analysis (LcStore                *store,
   footer = g_strdup_printf (_("Liftcheck report for %s, %s"), name, today);
   w->footer = footer;
 
-  report_progress (&r, 0.05);
   write_cover (&r);
   write_headline (&r);
-  report_progress (&r, 0.15);
   write_charts (&r);
-  report_progress (&r, 0.45);
+  report_progress (&r, 0.7);
   write_features (&r, cancellable);
   if (!g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-    write_bundles (&r, &local_error);
-  report_progress (&r, 0.85);
-  if (local_error == NULL && !g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-    write_returns (&r, &local_error);
-  report_progress (&r, 0.95);
-  if (local_error == NULL && !g_cancellable_set_error_if_cancelled (cancellable, &local_error))
     {
+      write_bundles (&r);
+      write_returns (&r);
       write_tests (&r);
       write_reviews (&r);
       write_method (&r);
       finish_page (w);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (r.power); i++)
-    g_clear_pointer (&r.power[i], g_free);
   g_object_unref (w->pango);
   cairo_destroy (w->cr);
   cairo_surface_finish (surface);
@@ -1503,6 +1503,74 @@ lc_report_write_analysis (LcStore                *store,
   return TRUE;
 }
 
+static gboolean
+check_has_orders (const LcAnalysis  *analysis,
+                  GError           **error)
+{
+  if (analysis->summary->has_orders)
+    return TRUE;
+  g_set_error (error, LC_REPORT_ERROR, LC_REPORT_ERROR_NO_ORDERS,
+               _("The store has no orders yet: import an orders export first."));
+  return FALSE;
+}
+
+gboolean
+lc_report_write_analysis (LcStore                *store,
+                          const LcAnalysis       *analysis,
+                          const char             *path,
+                          const LcReportOptions  *options,
+                          LcReportProgressFunc    progress,
+                          gpointer                progress_data,
+                          GCancellable           *cancellable,
+                          GError                **error)
+{
+  LcReportOptions defaults;
+  StoreReads reads = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (LC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (analysis != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (options == NULL)
+    {
+      lc_report_options_init (&defaults);
+      options = &defaults;
+    }
+  if (!check_has_orders (analysis, error))
+    return FALSE;
+
+  if (progress != NULL)
+    progress (0.05, progress_data);
+  ok = store_reads_fill (&reads, store, cancellable, error);
+  if (ok && progress != NULL)
+    progress (0.5, progress_data);
+  ok = ok && write_pdf (lc_store_get_path (store), analysis, &reads, path, options,
+                        progress, progress_data, cancellable, error);
+  store_reads_clear (&reads);
+  return ok;
+}
+
+/* The store reads on their own connection, beside the analysis. */
+typedef struct
+{
+  char         *store_path;
+  GCancellable *cancellable;
+  StoreReads    reads;
+  GError       *error;
+} ReadsThread;
+
+static gpointer
+reads_thread (gpointer user_data)
+{
+  ReadsThread *data = user_data;
+  g_autoptr(LcStore) store = lc_store_open (data->store_path, LC_STORE_OPEN_DEFAULT, &data->error);
+
+  if (store != NULL)
+    store_reads_fill (&data->reads, store, data->cancellable, &data->error);
+  return NULL;
+}
+
 gboolean
 lc_report_write (LcStore                *store,
                  const char             *path,
@@ -1513,13 +1581,47 @@ lc_report_write (LcStore                *store,
                  GError                **error)
 {
   g_autoptr(LcAnalysis) analysis = NULL;
+  LcReportOptions defaults;
+  ReadsThread data = { 0 };
+  GThread *thread;
+  GError *local_error = NULL;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (LC_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  analysis = lc_store_analyze (store, cancellable, error);
+  if (options == NULL)
+    {
+      lc_report_options_init (&defaults);
+      options = &defaults;
+    }
+
+  if (progress != NULL)
+    progress (0.05, progress_data);
+  data.store_path = g_strdup (lc_store_get_path (store));
+  data.cancellable = cancellable;
+  thread = g_thread_new ("lc-report-reads", reads_thread, &data);
+  analysis = lc_store_analyze (store, cancellable, &local_error);
+  g_thread_join (thread);
+
   if (analysis == NULL)
-    return FALSE;
-  return lc_report_write_analysis (store, analysis, path, options, progress, progress_data, cancellable, error);
+    g_propagate_error (error, local_error);
+  else if (!check_has_orders (analysis, error))
+    ;
+  else if (data.error != NULL)
+    g_propagate_error (error, g_steal_pointer (&data.error));
+  else
+    {
+      if (progress != NULL)
+        progress (0.5, progress_data);
+      ok = write_pdf (data.store_path, analysis, &data.reads, path, options,
+                      progress, progress_data, cancellable, error);
+    }
+
+  g_clear_error (&data.error);
+  store_reads_clear (&data.reads);
+  g_free (data.store_path);
+  return ok;
 }
 
 /* Async */

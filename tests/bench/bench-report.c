@@ -18,9 +18,11 @@
  * Times the PDF report (what `liftcheck-cli report` runs) on a store of
  * about a million line items: the demo at 570 orders a day over 3 years,
  * or the store given as the first argument (making the demo takes a while).
- * It says where the time goes: the analysis, then the parts of the report
- * that read the store again (bundles, returns, test durations), and the
- * drawing, which is the rest. The target is under 2 seconds in all.
+ * It times lc_report_write, which reads bundles, returns and test
+ * durations on a second connection while the analysis runs, then the same
+ * steps one after another to say where the time goes: the analysis, those
+ * reads, and the drawing, which is the rest. The target is under 2
+ * seconds.
  */
 
 /* Wall-clock and processor time of one step: on a busy machine the
@@ -67,7 +69,7 @@ main (int    argc,
   g_autofree char *path = NULL;
   g_autofree char *pdf = NULL;
   Stamp start;
-  Span analyze, bundles, returns, power, write, total, drawing;
+  Span whole, analyze, bundles, returns, power, write, total, drawing;
 
   dir = g_dir_make_tmp ("bench-report-XXXXXX", &error);
   g_assert_no_error (error);
@@ -89,6 +91,14 @@ main (int    argc,
   store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
 
+  /* What `liftcheck-cli report` runs: the analysis and the store reads
+   * side by side. */
+  start = stamp ();
+  g_assert_true (lc_report_write (store, pdf, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  whole = since (start);
+
+  /* The same steps one after another, to see where the time goes. */
   start = stamp ();
   analysis = lc_store_analyze (store, NULL, &error);
   g_assert_no_error (error);
@@ -127,7 +137,8 @@ main (int    argc,
   drawing.cpu = MAX (0, write.cpu - bundles.cpu - returns.cpu - power.cpu);
   g_print ("orders: %" G_GINT64_FORMAT "\n", analysis->summary->orders);
   g_print ("%-52s %9s %9s\n", "", "wall", "cpu");
-  print_span ("report in all (target 2 s)", total);
+  print_span ("lc_report_write (target 2 s)", whole);
+  print_span ("the same steps one after another", total);
   print_span ("  lc_store_analyze (summary, daily totals, advice)", analyze);
   print_span ("  lc_report_write_analysis", write);
   print_span ("    bundles (lc_store_mine_bundles)", bundles);
@@ -147,5 +158,5 @@ main (int    argc,
       g_unlink (path);
     }
   g_rmdir (dir);
-  return total.wall < 2.0 ? 0 : 1;
+  return whole.wall < 2.0 ? 0 : 1;
 }
