@@ -316,15 +316,17 @@ add_note (Writer     *w,
   w->y += 6;
 }
 
+/* keep_with_next: room the next item needs on the same page. */
 static void
 add_bullet (Writer     *w,
-            const char *text)
+            const char *text,
+            double      keep_with_next)
 {
   g_autoptr(PangoLayout) bullet = make_layout (w, "•", TEXT_BODY, -1);
   g_autoptr(PangoLayout) layout = make_layout (w, text, TEXT_BODY, w->width - 14);
   double height = layout_height (layout);
 
-  ensure_space (w, height);
+  ensure_space (w, height + keep_with_next);
   show_layout (w, bullet, w->left + 2, w->y, &accent);
   show_layout (w, layout, w->left + 14, w->y, &text_color);
   w->y += height + 4;
@@ -1047,7 +1049,7 @@ write_feature (Report          *r,
   add_text_full (w, _("Why"), TEXT_BODY_BOLD, &text_color, 0, 20);
   w->y += 4;
   for (guint i = 0; i < v->reasons->len; i++)
-    add_bullet (w, g_ptr_array_index (v->reasons, i));
+    add_bullet (w, g_ptr_array_index (v->reasons, i), i + 1 == v->reasons->len ? 22 : 0);
   /* Translators: "Watch: items per order. Look again on 24 Jun 2026." */
   watch = g_strdup_printf (_("Watch: %s. Look again on %s."), lc_metric_get_title (v->watch_metric), review);
   w->y += 2;
@@ -1375,7 +1377,7 @@ write_method (Report *r)
                       "stored or shown."));
   w->y += 4;
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
-    add_bullet (w, _(lines[i]));
+    add_bullet (w, _(lines[i]), 0);
 }
 
 static cairo_status_t
