@@ -588,12 +588,6 @@ band_trailing (LcPeriod period)
     }
 }
 
-const char *
-lc_report_metric_heading (LcMetric metric)
-{
-  return metric_heading (metric);
-}
-
 LcTimeChart *
 lc_report_metric_chart (GArray     *series,
                         LcMetric    metric,

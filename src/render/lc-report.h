@@ -92,8 +92,6 @@ void        lc_report_write_async      (const char             *store_path,
 gboolean    lc_report_write_finish     (GAsyncResult           *result,
                                         GError                **error);
 
-/* A metric's name as a heading: "Average order value". */
-const char  *lc_report_metric_heading  (LcMetric    metric);
 /* A chart of series (element type LcSeriesPoint) by period as the report
  * and the app draw it: titled, with the store's normal variation band, and
  * a marker for each day a feature (only `feature`, unless NULL) in spans
