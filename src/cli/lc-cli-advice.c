@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lc-advice-csv.h"
 #include "lc-advisor.h"
 #include "lc-answers.h"
 #include "lc-cli-private.h"
@@ -233,9 +234,11 @@ lc_cli_run_recommend (int    argc,
   g_autoptr(LcStore) store = NULL;
   g_autoptr(LcAdvice) advice = NULL;
   gboolean json = FALSE;
+  gboolean csv = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the verdicts as CSV: feature, verdict, first reason, watch metric, review day"), NULL },
     { NULL }
   };
 
@@ -244,6 +247,8 @@ lc_cli_run_recommend (int    argc,
     return status;
   if (argc != 2)
     return lc_cli_usage_error (context, _("Give a store file."));
+  if (csv && json)
+    return lc_cli_usage_error (context, _("Choose --csv or --json, not both."));
 
   store = lc_cli_open_store (argv[1], FALSE, &error);
   if (store == NULL)
@@ -253,6 +258,12 @@ lc_cli_run_recommend (int    argc,
     return lc_cli_fail (error);
   if (json)
     print_advice_json (advice);
+  else if (csv)
+    {
+      g_autofree char *text = lc_advice_to_csv (advice);
+
+      g_print ("%s", text);
+    }
   else
     print_advice_text (advice);
   return EXIT_OK;

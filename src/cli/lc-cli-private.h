@@ -70,6 +70,12 @@ int       lc_cli_run_recommend (int    argc,
 int       lc_cli_run_returns   (int    argc,
                                 char **argv);
 
+/* Commands of lc-cli-report.c */
+int       lc_cli_run_report    (int    argc,
+                                char **argv);
+int       lc_cli_run_chart     (int    argc,
+                                char **argv);
+
 /* Commands of lc-cli-bundles.c */
 int       lc_cli_run_bundles   (int    argc,
                                 char **argv);

@@ -593,6 +593,7 @@ static const Command commands[] = {
   { "import",  N_("STORE FILE…"), N_("Import Shopify order exports into STORE (created if missing)"), run_import },
   { "summary", N_("STORE"), N_("The headline numbers: orders, average order value, items per order, returns, revenue, size"), run_summary },
   { "series",  N_("STORE METRIC"), N_("A metric by day, week or month (revenue, orders, aov, upt, return-rate, sessions, conversion, rpv)"), run_series },
+  { "chart",   N_("STORE METRIC"), N_("A metric’s chart as a PNG or SVG picture (-o FILE), as the app draws it"), lc_cli_run_chart },
   { "demo",    N_("STORE"), N_("Create a demo store with known effects planted in it"), run_demo },
   { "feature", N_("STORE [FEATURE]"), N_("Record when a feature was switched on or off, and what it costs"), lc_cli_run_feature },
   { "evaluate", N_("STORE FEATURE"), N_("Did the feature change what customers buy? Before and after, with last year as control"), lc_cli_run_evaluate },
@@ -604,6 +605,7 @@ static const Command commands[] = {
   { "recommend", N_("STORE"), N_("The store’s size and a verdict for every feature: keep, turn off, try or test first"), lc_cli_run_recommend },
   { "bundles", N_("STORE"), N_("Which products are bought together, and what bundling them could bring"), lc_cli_run_bundles },
   { "returns", N_("STORE"), N_("Where returns come from: risky products, sizes, combinations and customers"), lc_cli_run_returns },
+  { "report", N_("STORE"), N_("The consultant’s report as a PDF (-o FILE.pdf): numbers, charts, verdicts, tests to run"), lc_cli_run_report },
 };
 
 static void
