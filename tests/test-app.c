@@ -1182,6 +1182,50 @@ test_preference_change_changes_a_verdict (void)
   close_window (window);
 }
 
+
+static void
+test_report_and_verdicts_export_from_the_window (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store_path = copy_small_store (dir, "exports.liftcheck");
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "verdicts.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  const LcAnalysis *analysis;
+  gsize length;
+  LcWindow *window;
+
+  window = show_new_window ();
+  open_and_wait (window, store_path);
+  analysis = lc_window_get_analysis (window);
+
+  /* The report is written off the main loop, the window busy meanwhile. */
+  lc_window_export_report (window, pdf);
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 10000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  /* The verdict table: a header and a line per feature, in order. */
+  g_assert_true (lc_window_export_verdicts (window, csv, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, &length, &error));
+  g_assert_true (g_str_has_prefix (contents, "feature,verdict,"));
+  for (guint i = 0; i < analysis->advice->verdicts->len; i++)
+    {
+      const LcVerdict *verdict = g_ptr_array_index (analysis->advice->verdicts, i);
+      g_autofree char *line_start = g_strdup_printf ("\n%s,%s,", verdict->feature, lc_verdict_kind_to_string (verdict->verdict));
+
+      g_assert_nonnull (strstr (contents, line_start));
+    }
+
+  close_window (window);
+}
+
 static GtkDropTarget *
 find_drop_target (GtkWidget *widget)
 {
@@ -1295,6 +1339,7 @@ main (int   argc,
   g_test_add_func ("/lc/app/wizard/walks-a-store-and-changes-verdicts", test_wizard_walks_a_store_and_changes_verdicts);
   g_test_add_func ("/lc/app/wizard/asks-the-rate-of-a-pound-store-and-resumes", test_wizard_asks_the_rate_of_a_pound_store_and_resumes);
   g_test_add_func ("/lc/app/preferences/change-changes-a-verdict", test_preference_change_changes_a_verdict);
+  g_test_add_func ("/lc/app/export/report-and-verdicts-from-the-window", test_report_and_verdicts_export_from_the_window);
   g_test_add_func ("/lc/app/demo/preparation-shows-progress-and-cancels", test_demo_preparation_shows_progress_and_cancels);
   g_test_add_func ("/lc/app/demo/preparation-opens-the-new-store", test_demo_preparation_opens_the_new_store);
 

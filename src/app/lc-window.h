@@ -39,6 +39,14 @@ void      lc_window_import_into  (LcWindow           *self,
 LcWizard *lc_window_run_wizard (LcWindow     *self);
 /* Opens the open store's preferences (NULL without one). */
 LcPreferencesWindow *lc_window_show_preferences (LcWindow *self);
+/* Writes the consultant's PDF report in a worker thread, with progress and
+ * Cancel in the window; a toast says where it went. */
+void      lc_window_export_report   (LcWindow   *self,
+                                     const char *path);
+/* Writes the verdict table as CSV. */
+gboolean  lc_window_export_verdicts (LcWindow    *self,
+                                     const char  *path,
+                                     GError     **error);
 /* Reads the open store's figures again. */
 void      lc_window_reload    (LcWindow      *self);
 /* Whether the store is being read, or files imported. */
