@@ -8,6 +8,7 @@
 
 #include "lc-demo.h"
 #include "lc-demo-store.h"
+#include "lc-thread.h"
 
 /* Progress is sent to the main context at most this often (as a fraction),
  * so a fast importer cannot flood it. */
@@ -121,6 +122,8 @@ prepare_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   LcDemoOptions options;
   int saved_errno;
+
+  lc_thread_yield_to_ui ();
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {

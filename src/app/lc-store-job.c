@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "lc-store-job.h"
+#include "lc-thread.h"
 
 typedef struct
 {
@@ -33,6 +34,8 @@ job_thread (GTask        *task,
   g_autoptr(LcStore) store = NULL;
   GError *error = NULL;
   gpointer result;
+
+  lc_thread_yield_to_ui ();
 
   /* Never created here: a store that vanished is an error to show. */
   store = lc_store_open (job->store_path, LC_STORE_OPEN_DEFAULT, &error);

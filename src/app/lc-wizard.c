@@ -100,6 +100,8 @@ struct _LcWizard
   GtkButton      *back_button;
   GtkButton      *next_button;
   GtkStack       *stack;
+  guint           pages_built;
+  guint           build_id;
 };
 
 G_DEFINE_FINAL_TYPE (LcWizard, lc_wizard, ADW_TYPE_WINDOW)
@@ -534,93 +536,122 @@ build_result_page (LcWizard *self)
   return box;
 }
 
+/* One page; the pages are built one per main-loop turn (see
+ * build_next_page), so opening the wizard never holds up the window. */
 static void
-build_pages (LcWizard *self)
+build_page (LcWizard *self,
+            Step      step)
 {
   const LcSummary *s = self->answers->summary;
   const char *currency = s->currency != NULL ? s->currency : "USD";
   g_autofree char *rate_title = NULL;
-  g_autofree char *rate_unit = NULL;
   GtkWidget *list;
   GtkWidget *row;
   const char *verticals[] = { _("Clothing, shoes or anything sized"), _("Furniture or home goods"),
                               _("Electronics, parts or accessories"), _("Something else"), NULL };
 
-  list = boxed_list ();
-  /* Translators: %s is a currency code, such as "GBP". */
-  rate_title = g_strdup_printf (_("One %s is worth"), currency);
-  add_field (self, list, 0, "rate", "usd_rate", FIELD_DECIMAL, STEP_RATE, rate_title, _("US dollars"));
-  add_page (self, STEP_RATE, _("What is your currency worth in US dollars?"),
-            _("The size thresholds that decide what pays are in US dollars, so Liftcheck needs your currency’s rate. A rough figure is enough."),
-            list);
+  switch (step)
+    {
+    case STEP_RATE:
+      list = boxed_list ();
+      /* Translators: %s is a currency code, such as "GBP". */
+      rate_title = g_strdup_printf (_("One %s is worth"), currency);
+      add_field (self, list, 0, "rate", "usd_rate", FIELD_DECIMAL, STEP_RATE, rate_title, _("US dollars"));
+      add_page (self, STEP_RATE, _("What is your currency worth in US dollars?"),
+                _("The size thresholds that decide what pays are in US dollars, so Liftcheck needs your currency’s rate. A rough figure is enough."),
+                list);
+      break;
 
-  list = boxed_list ();
-  add_field (self, list, 1, "revenue", "annual_revenue_usd", FIELD_WHOLE, STEP_REVENUE,
-             _("Sales after refunds, last 12 months"), _("US dollars"));
-  add_page (self, STEP_REVENUE, _("How much does your store sell in a year?"),
-            _("Below $2 million a year there is too little data for any recommendation engine to beat simple rules; above $10 million, more of them pay. This decides most of the advice."),
-            list);
+    case STEP_REVENUE:
+      list = boxed_list ();
+      add_field (self, list, 1, "revenue", "annual_revenue_usd", FIELD_WHOLE, STEP_REVENUE,
+                 _("Sales after refunds, last 12 months"), _("US dollars"));
+      add_page (self, STEP_REVENUE, _("How much does your store sell in a year?"),
+                _("Below $2 million a year there is too little data for any recommendation engine to beat simple rules; above $10 million, more of them pay. This decides most of the advice."),
+                list);
+      break;
 
-  list = boxed_list ();
-  add_field (self, list, 2, "skus", "active_skus", FIELD_WHOLE, STEP_CATALOGUE,
-             _("Different items sold, last 12 months"), NULL);
-  add_page (self, STEP_CATALOGUE, _("How many different items do you sell?"),
-            _("Cart bundles need a catalogue with enough items to pair up: about 50 or more."),
-            list);
+    case STEP_CATALOGUE:
+      list = boxed_list ();
+      add_field (self, list, 2, "skus", "active_skus", FIELD_WHOLE, STEP_CATALOGUE,
+                 _("Different items sold, last 12 months"), NULL);
+      add_page (self, STEP_CATALOGUE, _("How many different items do you sell?"),
+                _("Cart bundles need a catalogue with enough items to pair up: about 50 or more."),
+                list);
+      break;
 
-  list = boxed_list ();
-  add_field (self, list, 3, "orders", "orders_per_month", FIELD_WHOLE, STEP_ORDERS,
-             _("Orders a month"), NULL);
-  add_page (self, STEP_ORDERS, _("How many orders do you get a month?"),
-            _("Return-prevention nudges and every test need volume: with few orders, a real change drowns in the normal ups and downs."),
-            list);
+    case STEP_ORDERS:
+      list = boxed_list ();
+      add_field (self, list, 3, "orders", "orders_per_month", FIELD_WHOLE, STEP_ORDERS,
+                 _("Orders a month"), NULL);
+      add_page (self, STEP_ORDERS, _("How many orders do you get a month?"),
+                _("Return-prevention nudges and every test need volume: with few orders, a real change drowns in the normal ups and downs."),
+                list);
+      break;
 
-  list = boxed_list ();
-  add_field (self, list, 4, "months", "months_of_returns", FIELD_WHOLE, STEP_RETURNS,
-             _("Months of refunds recorded"), NULL);
-  add_field (self, list, 5, "return-rate", "return_rate", FIELD_PERCENT, STEP_RETURNS,
-             _("Share of sales refunded"), "%");
-  add_page (self, STEP_RETURNS, _("What comes back?"),
-            _("Nudges that prevent returns learn from your past returns: they need about six months of them, and pay more the more comes back."),
-            list);
+    case STEP_RETURNS:
+      list = boxed_list ();
+      add_field (self, list, 4, "months", "months_of_returns", FIELD_WHOLE, STEP_RETURNS,
+                 _("Months of refunds recorded"), NULL);
+      add_field (self, list, 5, "return-rate", "return_rate", FIELD_PERCENT, STEP_RETURNS,
+                 _("Share of sales refunded"), "%");
+      add_page (self, STEP_RETURNS, _("What comes back?"),
+                _("Nudges that prevent returns learn from your past returns: they need about six months of them, and pay more the more comes back."),
+                list);
+      break;
 
-  list = boxed_list ();
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Mostly"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (verticals)));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  self->vertical_row = ADW_COMBO_ROW (row);
-  add_page (self, STEP_VERTICAL, _("What do you sell?"),
-            _("It decides which nudge fits a return risk: size guidance for clothes, compatibility checks for parts, photos and dimensions for furniture, and which bundles make sense."),
-            list);
+    case STEP_VERTICAL:
+      list = boxed_list ();
+      row = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Mostly"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (verticals)));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      self->vertical_row = ADW_COMBO_ROW (row);
+      add_page (self, STEP_VERTICAL, _("What do you sell?"),
+                _("It decides which nudge fits a return risk: size guidance for clothes, compatibility checks for parts, photos and dimensions for furniture, and which bundles make sense."),
+                list);
+      break;
 
-  list = boxed_list ();
-  add_field (self, list, 6, "email", "email_share", FIELD_PERCENT, STEP_EMAIL,
-             _("Share of revenue from e-mail"), "%");
-  add_page (self, STEP_EMAIL, _("How much of your revenue comes from e-mail?"),
-            _("Personalized product blocks in e-mails only pay where e-mail already brings in a quarter of sales or more. Klaviyo’s campaign export fills this in."),
-            list);
+    case STEP_EMAIL:
+      list = boxed_list ();
+      add_field (self, list, 6, "email", "email_share", FIELD_PERCENT, STEP_EMAIL,
+                 _("Share of revenue from e-mail"), "%");
+      add_page (self, STEP_EMAIL, _("How much of your revenue comes from e-mail?"),
+                _("Personalized product blocks in e-mails only pay where e-mail already brings in a quarter of sales or more. Klaviyo’s campaign export fills this in."),
+                list);
+      break;
 
-  list = boxed_list ();
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Someone can set up and read A/B tests"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("An agency, an analyst, or yourself with the time for it"));
-  self->ab_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->ab_switch), GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->ab_switch));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->ab_switch));
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-  add_page (self, STEP_AB, _("Who could run a test?"),
-            _("Where a feature can only be judged by a proper test, Liftcheck says so only if someone can run one; otherwise it suggests the simple two-week off-test."),
-            list);
+    case STEP_AB:
+      list = boxed_list ();
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Someone can set up and read A/B tests"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("An agency, an analyst, or yourself with the time for it"));
+      self->ab_switch = GTK_SWITCH (gtk_switch_new ());
+      gtk_widget_set_valign (GTK_WIDGET (self->ab_switch), GTK_ALIGN_CENTER);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->ab_switch));
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->ab_switch));
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      add_page (self, STEP_AB, _("Who could run a test?"),
+                _("Where a feature can only be judged by a proper test, Liftcheck says so only if someone can run one; otherwise it suggests the simple two-week off-test."),
+                list);
+      break;
 
-  add_page (self, STEP_FEATURES, _("Which features are on?"),
-            _("For each one in use, the day it went on, what it costs and what the vendor’s dashboard claims. Liftcheck compares the weeks before and after the switch with your own orders."),
-            build_feature_rows (self));
+    case STEP_FEATURES:
+      add_page (self, STEP_FEATURES, _("Which features are on?"),
+                _("For each one in use, the day it went on, what it costs and what the vendor’s dashboard claims. Liftcheck compares the weeks before and after the switch with your own orders."),
+                build_feature_rows (self));
+      break;
 
-  add_page (self, STEP_RESULT, _("Your store, and what to do"),
-            _("Your answers are saved as you go. Change them any time with “About Your Store…” in the menu."),
-            build_result_page (self));
+    case STEP_RESULT:
+      add_page (self, STEP_RESULT, _("Your store, and what to do"),
+                _("Your answers are saved as you go. Change them any time with “About Your Store…” in the menu."),
+                build_result_page (self));
+      break;
+
+    case N_STEPS:
+      default:
+        g_assert_not_reached ();
+      }
 }
 
 static void
@@ -1024,6 +1055,33 @@ back_action (GtkWidget  *widget,
     lc_wizard_show_step (self, self->current - 1);
 }
 
+/* Builds the next page in this main-loop turn and comes back for the
+ * others; after the last, fills them in and shows the step to start on. */
+static gboolean
+build_next_page (gpointer data)
+{
+  LcWizard *self = LC_WIZARD (data);
+  g_autofree char *resume = NULL;
+  guint start = 0;
+
+  if (self->pages_built < N_STEPS)
+    {
+      build_page (self, self->pages_built++);
+      return G_SOURCE_CONTINUE;
+    }
+
+  self->build_id = 0;
+  self->busy = FALSE;
+  fill_pages (self);
+
+  resume = lc_store_dup_setting (self->store, "wizard.step");
+  for (guint i = 0; resume != NULL && i < self->steps->len; i++)
+    if (g_str_equal (step_names[g_array_index (self->steps, Step, i)], resume))
+      start = i;
+  lc_wizard_show_step (self, start);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_answers_loaded (GObject      *source_object,
                    GAsyncResult *result,
@@ -1032,8 +1090,6 @@ on_answers_loaded (GObject      *source_object,
   LcWizard *self = LC_WIZARD (source_object);
   g_autoptr(GError) error = NULL;
   LcAnswers *answers = g_task_propagate_pointer (G_TASK (result), &error);
-  g_autofree char *resume = NULL;
-  guint start = 0;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1060,14 +1116,8 @@ on_answers_loaded (GObject      *source_object,
       g_array_append_val (self->steps, step);
     }
 
-  build_pages (self);
-  fill_pages (self);
-
-  resume = lc_store_dup_setting (self->store, "wizard.step");
-  for (guint i = 0; resume != NULL && i < self->steps->len; i++)
-    if (g_str_equal (step_names[g_array_index (self->steps, Step, i)], resume))
-      start = i;
-  lc_wizard_show_step (self, start);
+  self->busy = TRUE;
+  self->build_id = g_idle_add (build_next_page, self);
 }
 
 static gboolean
@@ -1086,6 +1136,7 @@ lc_wizard_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->build_id, g_source_remove);
   g_clear_object (&self->store);
   g_clear_pointer (&self->answers, lc_answers_free);
   g_clear_pointer (&self->advice, lc_advice_free);

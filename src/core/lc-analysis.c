@@ -7,6 +7,7 @@
 
 #include "lc-analysis.h"
 #include "lc-money.h"
+#include "lc-thread.h"
 
 void
 lc_analysis_free (LcAnalysis *analysis)
@@ -66,6 +67,8 @@ analyze_thread (GTask        *task,
   g_autoptr(LcStore) store = NULL;
   GError *error = NULL;
   LcAnalysis *analysis;
+
+  lc_thread_yield_to_ui ();
 
   /* Never created here: a store that vanished is an error to show. */
   store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);

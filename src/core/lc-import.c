@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "lc-import-private.h"
+#include "lc-thread.h"
 
 G_DEFINE_QUARK (lc-import-error-quark, lc_import_error)
 
@@ -672,6 +673,8 @@ import_thread (GTask        *task,
   g_autoptr(LcStore) store = NULL;
   LcImportResult *result;
   GError *error = NULL;
+
+  lc_thread_yield_to_ui ();
 
   store = lc_store_open (data->store_path, LC_STORE_OPEN_CREATE, &error);
   if (store == NULL)

@@ -21,6 +21,7 @@
 #include "lc-money.h"
 #include "lc-report.h"
 #include "lc-returns.h"
+#include "lc-thread.h"
 
 G_DEFINE_QUARK (lc-report-error-quark, lc_report_error)
 
@@ -1681,6 +1682,8 @@ write_thread (GTask        *task,
   WriteData *data = task_data;
   g_autoptr(LcStore) store = NULL;
   GError *error = NULL;
+
+  lc_thread_yield_to_ui ();
 
   store = lc_store_open (data->store_path, LC_STORE_OPEN_DEFAULT, &error);
   if (store == NULL
