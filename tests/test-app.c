@@ -16,6 +16,7 @@
 #include "lc-features-page-private.h"
 #include "lc-import.h"
 #include "lc-overview-page-private.h"
+#include "lc-test-gui.h"
 #include "lc-test-util.h"
 #include "lc-window-private.h"
 
@@ -25,61 +26,6 @@
 /* A small demo store (10 orders a day, one year), made once for all tests. */
 static char *small_store_path;
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until condition holds or timeout_ms pass; returns
- * whether it holds. */
-static gboolean
-iterate_until (Condition condition,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint source_id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (source_id);
-
-  return condition (data);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-always_false (gpointer data)
-{
-  return FALSE;
-}
-
-/* Lets pending work (redraws, idles) run for a moment. */
-static void
-settle (void)
-{
-  iterate_until (always_false, NULL, 100);
-}
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !lc_window_is_busy (LC_WINDOW (data));
-}
-
 /* Opens a store and waits until its figures are on show. */
 static void
 open_and_wait (LcWindow   *window,
@@ -88,8 +34,8 @@ open_and_wait (LcWindow   *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   g_assert_true (lc_window_open_file (window, file));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
-  settle ();
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
 }
 
 static LcWindow *
@@ -98,16 +44,9 @@ show_new_window (void)
   LcWindow *window = lc_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (widget_is_mapped, window, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (lc_test_widget_is_mapped, window, WAIT_MS));
 
   return window;
-}
-
-static void
-close_window (LcWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
 }
 
 /* The visible message dialog that belongs to window, or NULL. */
@@ -184,7 +123,7 @@ test_welcome_page_without_store (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Liftcheck");
   g_assert_null (lc_window_get_store (window));
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static gboolean
@@ -203,7 +142,7 @@ test_window_size_is_remembered (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (iterate_until (window_is_gone, &window, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (window_is_gone, &window, WAIT_MS));
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
@@ -214,7 +153,7 @@ test_window_size_is_remembered (void)
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 640);
-  close_window (window);
+  lc_test_close_window (window);
 
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
@@ -375,7 +314,7 @@ test_store_shows_headline_numbers (void)
   g_assert_nonnull (recent[0]);
   g_assert_cmpstr (recent[0], ==, small_store_path);
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -392,7 +331,7 @@ test_not_a_store_shows_error_and_keeps_welcome (void)
 
   window = show_new_window ();
   g_assert_false (lc_window_open_file (window, file));
-  g_assert_true (iterate_until (message_dialog_shown, window, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (message_dialog_shown, window, WAIT_MS));
 
   dialog = find_message_dialog (window);
   g_assert_true (strstr (adw_message_dialog_get_heading (dialog), "orders_export_1.csv") != NULL);
@@ -409,10 +348,10 @@ test_not_a_store_shows_error_and_keeps_welcome (void)
 
   /* What Escape does: the close response, then the dialog goes away. */
   gtk_window_close (GTK_WINDOW (dialog));
-  settle ();
+  lc_test_settle ();
   g_assert_null (find_message_dialog (window));
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -425,12 +364,12 @@ test_missing_file_shows_error (void)
 
   window = show_new_window ();
   g_assert_false (lc_window_open_file (window, file));
-  g_assert_true (iterate_until (message_dialog_shown, window, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (message_dialog_shown, window, WAIT_MS));
   g_assert_true (strstr (adw_message_dialog_get_heading (find_message_dialog (window)), "gone.liftcheck") != NULL);
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "welcome");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -453,7 +392,7 @@ test_empty_store_says_no_orders (void)
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "empty");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "new.liftcheck");
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -465,13 +404,13 @@ test_existing_demo_store_opens_at_once (void)
 
   window = show_new_window ();
   lc_window_open_demo (window);
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
-  settle ();
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
 
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "small.liftcheck");
 
-  close_window (window);
+  lc_test_close_window (window);
   g_unsetenv ("LIFTCHECK_DEMO_STORE");
 }
 
@@ -504,7 +443,7 @@ test_demo_preparation_shows_progress_and_cancels (void)
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "preparing");
 
   /* Progress arrives from the worker thread while the window stays live. */
-  g_assert_true (iterate_until (progress_arrived, window, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (progress_arrived, window, WAIT_MS));
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "preparing");
 
   g_signal_emit_by_name (lc_window_get_cancel_button (window), "clicked");
@@ -512,12 +451,12 @@ test_demo_preparation_shows_progress_and_cancels (void)
   g_assert_null (lc_window_get_store (window));
 
   /* The worker stops and leaves nothing behind. */
-  g_assert_true (iterate_until (folder_is_empty, folder, 120000));
+  g_assert_true (lc_test_iterate_until (folder_is_empty, folder, 120000));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  settle ();
+  lc_test_settle ();
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "welcome");
 
-  close_window (window);
+  lc_test_close_window (window);
   g_unsetenv ("LIFTCHECK_DEMO_STORE");
 }
 
@@ -544,7 +483,7 @@ test_demo_preparation_opens_the_new_store (void)
   lc_window_open_demo (window);
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "preparing");
 
-  g_assert_true (iterate_until (page_is_overview, window, 240000));
+  g_assert_true (lc_test_iterate_until (page_is_overview, window, 240000));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "demo.liftcheck");
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (lc_window_get_progress_bar (window)), >, 0.0);
 
@@ -560,7 +499,7 @@ test_demo_preparation_opens_the_new_store (void)
   recent = g_settings_get_strv (settings, "recent-stores");
   g_assert_false (g_strv_contains ((const char * const *) recent, path));
 
-  close_window (window);
+  lc_test_close_window (window);
   g_unsetenv ("LIFTCHECK_DEMO_STORE");
 }
 
@@ -614,11 +553,11 @@ test_features_show_the_advisors_verdicts (void)
 
   /* Alt+2 in the window: the Features view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "features"));
-  settle ();
+  lc_test_settle ();
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "features");
 
   page = lc_window_get_features_page (window);
-  g_assert_true (iterate_until (feature_rows_shown, page, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (feature_rows_shown, page, WAIT_MS));
   list = lc_features_page_get_list_box (page);
   features = lc_feature_list (&n_features);
   for (guint i = 0; i < n_features; i++)
@@ -643,7 +582,7 @@ test_features_show_the_advisors_verdicts (void)
 
   /* A row opens the feature's page with every reason, and back returns. */
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 4));
-  settle ();
+  lc_test_settle ();
   g_assert_cmpstr (lc_features_page_get_visible (page), ==, "detail");
   feature_page = lc_features_page_get_feature_page (page);
   g_assert_cmpstr (lc_feature_page_get_feature (feature_page), ==, features[4].id);
@@ -678,10 +617,10 @@ test_features_show_the_advisors_verdicts (void)
     }
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "features.back", NULL));
-  settle ();
+  lc_test_settle ();
   g_assert_cmpstr (lc_features_page_get_visible (page), ==, "list");
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -728,8 +667,8 @@ test_recording_a_switch_updates_the_feature (void)
   g_assert_no_error (error);
   /* The window reads the store again and the page follows. */
   g_assert_true (lc_window_is_busy (window));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
-  settle ();
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
 
   store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -759,13 +698,13 @@ test_recording_a_switch_updates_the_feature (void)
     g_assert_cmpstr (gtk_label_get_label (state), ==, expected);
   }
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static gboolean
 toast_and_idle (gpointer data)
 {
-  return window_is_idle (data);
+  return lc_test_window_is_idle (data);
 }
 
 static void
@@ -802,8 +741,8 @@ test_import_of_a_shared_export_adds_its_orders (void)
   window = show_new_window ();
   lc_window_import_into (window, paths, store_path);
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "preparing");
-  g_assert_true (iterate_until (toast_and_idle, window, WAIT_MS * 4));
-  settle ();
+  g_assert_true (lc_test_iterate_until (toast_and_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
   g_assert_nonnull (lc_window_get_store (window));
   g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, lc_store_count_orders (reference));
@@ -819,10 +758,10 @@ test_import_of_a_shared_export_adds_its_orders (void)
   /* The store stays on show while the import runs. */
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
   g_assert_true (lc_window_is_busy (window));
-  g_assert_true (iterate_until (toast_and_idle, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (toast_and_idle, window, WAIT_MS * 4));
   g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, lc_store_count_orders (reference));
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -857,13 +796,13 @@ test_bad_file_shows_error_and_leaves_store (void)
   window = show_new_window ();
   open_and_wait (window, path);
   orders = lc_store_count_orders (lc_window_get_store (window));
-  close_window (window);
+  lc_test_close_window (window);
   before = lc_test_file_checksum (path);
 
   window = show_new_window ();
   open_and_wait (window, path);
   lc_window_import_files (window, G_LIST_MODEL (files));
-  g_assert_true (iterate_until (message_dialog_shown, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (message_dialog_shown, window, WAIT_MS * 4));
 
   dialog = find_message_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Can’t Import “orders_export_1.csv”");
@@ -872,11 +811,11 @@ test_bad_file_shows_error_and_leaves_store (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 3"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Total"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the store is as it was"));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
   g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, orders);
   gtk_window_close (GTK_WINDOW (dialog));
-  close_window (window);
+  lc_test_close_window (window);
 
   after = lc_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
@@ -907,7 +846,7 @@ static void
 wizard_next (LcWizard *wizard)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
-  g_assert_true (iterate_until (wizard_ready, wizard, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (wizard_ready, wizard, WAIT_MS * 4));
 }
 
 static void
@@ -970,7 +909,7 @@ test_wizard_walks_a_store_and_changes_verdicts (void)
   }
   g_assert_nonnull (wizard);
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
-  g_assert_true (iterate_until (wizard_ready, wizard, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (wizard_ready, wizard, WAIT_MS * 4));
 
   /* A dollar store skips the exchange rate; the revenue is pre-filled from
    * the orders. */
@@ -1013,8 +952,8 @@ test_wizard_walks_a_store_and_changes_verdicts (void)
 
   /* Finish: the window shows the new verdicts at once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
-  g_assert_true (iterate_until (widget_is_gone, &wizard, WAIT_MS));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (widget_is_gone, &wizard, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
   g_assert_cmpint (lc_advice_lookup (lc_window_get_analysis (window)->advice, "email-product-blocks")->verdict,
                    ==, LC_VERDICT_TRY);
   g_assert_cmpstr (gtk_label_get_label (lc_overview_page_get_tier_badge (lc_window_get_overview_page (window))),
@@ -1025,7 +964,7 @@ test_wizard_walks_a_store_and_changes_verdicts (void)
     g_assert_cmpstr (done, ==, "yes");
   }
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 /* A shop selling in pounds: forty orders over two months. */
@@ -1058,7 +997,7 @@ test_wizard_asks_the_rate_of_a_pound_store_and_resumes (void)
   /* Importing into a new store opens the wizard by itself. */
   window = show_new_window ();
   lc_window_import_into (window, paths, path);
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -1072,7 +1011,7 @@ test_wizard_asks_the_rate_of_a_pound_store_and_resumes (void)
   }
   g_assert_nonnull (wizard);
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
-  g_assert_true (iterate_until (wizard_ready, wizard, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (wizard_ready, wizard, WAIT_MS * 4));
 
   /* First the pound's worth, pre-filled with the built-in estimate. */
   g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "rate");
@@ -1096,16 +1035,16 @@ test_wizard_asks_the_rate_of_a_pound_store_and_resumes (void)
   wizard_next (wizard);
   g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "catalogue");
   gtk_window_close (GTK_WINDOW (wizard));
-  g_assert_true (iterate_until (widget_is_gone, &wizard, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (widget_is_gone, &wizard, WAIT_MS));
 
   wizard = lc_window_run_wizard (window);
   g_object_add_weak_pointer (G_OBJECT (wizard), (gpointer *) &wizard);
-  g_assert_true (iterate_until (wizard_ready, wizard, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (wizard_ready, wizard, WAIT_MS * 4));
   g_assert_cmpstr (lc_wizard_get_step (wizard), ==, "catalogue");
   gtk_window_close (GTK_WINDOW (wizard));
-  g_assert_true (iterate_until (widget_is_gone, &wizard, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (widget_is_gone, &wizard, WAIT_MS));
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 
@@ -1139,7 +1078,7 @@ test_preference_change_changes_a_verdict (void)
   open_and_wait (window, path);
   preferences = lc_window_show_preferences (window);
   g_assert_nonnull (preferences);
-  g_assert_true (iterate_until (widget_is_mapped, preferences, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (lc_test_widget_is_mapped, preferences, WAIT_MS));
 
   /* Predictive retention needs 500 customers by default, which the small
    * store has; asking for a million takes the "try it" away. */
@@ -1149,7 +1088,7 @@ test_preference_change_changes_a_verdict (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 500);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reset)));
   gtk_spin_button_set_value (spin, 1000000);
-  g_assert_true (iterate_until (spin_saved, reset, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (spin_saved, reset, WAIT_MS));
   setting = lc_store_dup_setting (store, "threshold.retention_min_customers");
   g_assert_cmpstr (setting, ==, "1000000");
 
@@ -1158,7 +1097,7 @@ test_preference_change_changes_a_verdict (void)
   g_assert_cmpint (lc_advice_lookup (after, "predictive-retention")->verdict, !=, LC_VERDICT_TRY);
 
   /* The window follows: its verdicts are the new ones. */
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
   for (guint i = 0; i < after->verdicts->len; i++)
     {
       const LcVerdict *verdict = g_ptr_array_index (after->verdicts, i);
@@ -1175,11 +1114,11 @@ test_preference_change_changes_a_verdict (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 500);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (reset)));
   g_assert_true (lc_window_is_busy (window));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
   g_assert_cmpint (lc_advice_lookup (lc_window_get_analysis (window)->advice, "predictive-retention")->verdict,
                    ==, LC_VERDICT_TRY);
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 
@@ -1203,7 +1142,7 @@ test_report_and_verdicts_export_from_the_window (void)
   /* The report is written off the main loop, the window busy meanwhile. */
   lc_window_export_report (window, pdf);
   g_assert_true (lc_window_is_busy (window));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
   g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (length, >, 10000);
@@ -1223,7 +1162,7 @@ test_report_and_verdicts_export_from_the_window (void)
       g_assert_nonnull (strstr (contents, line_start));
     }
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static GtkDropTarget *
@@ -1284,7 +1223,7 @@ test_dropped_files_are_imported_or_opened (void)
   store_file = g_file_new_for_path (path);
   files = g_slist_append (NULL, store_file);
   g_assert_true (drop_files (window, files));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "dropped.liftcheck");
   before = lc_store_count_orders (lc_window_get_store (window));
 
@@ -1294,10 +1233,10 @@ test_dropped_files_are_imported_or_opened (void)
   files = g_slist_append (NULL, export_file);
   g_assert_true (drop_files (window, files));
   g_assert_true (lc_window_is_busy (window));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
   g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), >, before);
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 int

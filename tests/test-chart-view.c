@@ -8,53 +8,16 @@
 
 #include "lc-chart-view-private.h"
 #include "lc-store.h"
+#include "lc-test-gui.h"
 #include "lc-test-util.h"
 
 /* Generous: Xvfb on a loaded CI machine can be slow to map windows. */
 #define WAIT_MS 30000
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (Condition condition,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint source_id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (source_id);
-  return condition (data);
-}
-
 static gboolean
 has_width (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static gboolean
-always_false (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-settle (void)
-{
-  iterate_until (always_false, NULL, 100);
 }
 
 /* Days from 2025-01-06, orders_per_day each. AOV on day i is $70 + i ×
@@ -101,14 +64,14 @@ fixture_show (Fixture *fixture,
   gtk_window_set_default_size (fixture->window, width, 400);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
-  g_assert_true (iterate_until (has_width, _lc_chart_view_get_drawing_area (fixture->view), WAIT_MS));
+  g_assert_true (lc_test_iterate_until (has_width, _lc_chart_view_get_drawing_area (fixture->view), WAIT_MS));
 }
 
 static void
 fixture_close (Fixture *fixture)
 {
   gtk_window_destroy (fixture->window);
-  settle ();
+  lc_test_settle ();
 }
 
 /* Presses a key the way GTK would: through the shortcut the chart view
@@ -141,7 +104,7 @@ press_key (GtkWidget *widget,
     }
   g_object_unref (controllers);
   g_assert_true (done);
-  settle ();
+  lc_test_settle ();
 }
 
 static void
@@ -154,7 +117,7 @@ test_keys_move_between_points (void)
   lc_chart_view_set_title (fixture.view, "Average order value");
   lc_chart_view_set_daily (fixture.view, daily, LC_METRIC_AOV, LC_DAY_NONE, LC_DAY_NONE,
                            LC_DAY_NONE, "USD", 2);
-  settle ();
+  lc_test_settle ();
 
   /* Sixty days fit at 800 pixels: one point a day. */
   g_assert_cmpint (lc_chart_view_get_time_chart (fixture.view)->period, ==, LC_PERIOD_DAY);
@@ -197,7 +160,7 @@ test_width_picks_aggregation (void)
   fixture_show (&wide, 1250);
   lc_chart_view_set_daily (wide.view, daily, LC_METRIC_AOV, LC_DAY_NONE, LC_DAY_NONE,
                            LC_DAY_NONE, "USD", 2);
-  settle ();
+  lc_test_settle ();
 
   g_assert_cmpint (lc_chart_view_get_time_chart (narrow.view)->period, ==, LC_PERIOD_MONTH);
   g_assert_cmpint (lc_chart_view_get_time_chart (wide.view)->period, ==, LC_PERIOD_WEEK);
@@ -291,7 +254,7 @@ test_table_lists_the_same_numbers (void)
                            LC_DAY_NONE, "USD", 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "chart.show-table", NULL));
-  settle ();
+  lc_test_settle ();
   g_assert_true (lc_chart_view_get_show_table (fixture.view));
   table = _lc_chart_view_get_table (fixture.view);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
@@ -321,7 +284,7 @@ test_table_lists_the_same_numbers (void)
   g_assert_cmpuint (rows, ==, 10);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "chart.show-table", NULL));
-  settle ();
+  lc_test_settle ();
   g_assert_false (lc_chart_view_get_show_table (fixture.view));
   g_assert_true (gtk_widget_get_mapped (_lc_chart_view_get_drawing_area (fixture.view)));
   fixture_close (&fixture);
@@ -433,7 +396,7 @@ test_hover_highlights_nearest_point (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
   lc_chart_view_set_daily (fixture.view, daily, LC_METRIC_AOV, LC_DAY_NONE, LC_DAY_NONE,
                            LC_DAY_NONE, "USD", 2);
-  settle ();
+  lc_test_settle ();
   area = _lc_chart_view_get_drawing_area (fixture.view);
   chart = lc_chart_view_get_time_chart (fixture.view);
   lc_time_chart_layout (chart, lc_chart_style_get_light (), gtk_widget_get_width (area),
@@ -453,11 +416,11 @@ test_hover_highlights_nearest_point (void)
   g_assert_nonnull (motion);
   /* A little off the point: the nearest one is highlighted in the focus colour. */
   g_signal_emit_by_name (motion, "motion", x + 2, y - 30);
-  settle ();
+  lc_test_settle ();
   g_assert_cmphex (rendered_pixel (area, (int) x, (int) y), ==, 0x1c71d8);
 
   g_signal_emit_by_name (motion, "leave");
-  settle ();
+  lc_test_settle ();
   g_assert_cmphex (rendered_pixel (area, (int) x, (int) y), ==, 0x3584e4);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   fixture_close (&fixture);
@@ -477,11 +440,11 @@ test_dark_style_redraws_dark (void)
   area = _lc_chart_view_get_drawing_area (fixture.view);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  settle ();
+  lc_test_settle ();
   g_assert_cmphex (rendered_pixel (area, 3, 3), ==, 0xffffff);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
+  lc_test_settle ();
   g_assert_cmphex (rendered_pixel (area, 3, 3), ==, 0x363636);
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);

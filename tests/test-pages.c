@@ -16,6 +16,7 @@
 #include "lc-pages-private.h"
 #include "lc-returns.h"
 #include "lc-stats.h"
+#include "lc-test-gui.h"
 #include "lc-test-util.h"
 #include "lc-window-private.h"
 
@@ -30,56 +31,6 @@
  * returns to flag groups, and the planted off-test of homepage-recs
  * (off from 25 Aug to 7 Sep 2026). Made once for all tests. */
 static char *store_path;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-iterate_until (Condition condition,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint source_id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (source_id);
-
-  return condition (data);
-}
-
-static gboolean
-always_false (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-settle (void)
-{
-  iterate_until (always_false, NULL, 100);
-}
-
-static gboolean
-widget_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-window_is_idle (gpointer data)
-{
-  return !lc_window_is_busy (LC_WINDOW (data));
-}
 
 static gboolean
 returns_ready (gpointer data)
@@ -107,20 +58,13 @@ open_store_window (const char *view)
   g_autoptr(GFile) file = g_file_new_for_path (store_path);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (widget_is_mapped, window, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (lc_test_widget_is_mapped, window, WAIT_MS));
   g_assert_true (lc_window_open_file (window, file));
-  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
-  settle ();
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", view);
   g_assert_cmpstr (lc_window_get_page_name (window), ==, view);
   return window;
-}
-
-static void
-close_window (LcWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
 }
 
 static LcStore *
@@ -172,13 +116,13 @@ test_returns_are_worked_out_only_when_shown (void)
   LcReturnsPage *page = lc_window_get_returns_page (window);
 
   /* The overview is on show at once; the returns wait for their page. */
-  settle ();
+  lc_test_settle ();
   g_assert_false (lc_returns_page_is_ready (page));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "returns");
-  g_assert_true (iterate_until (returns_ready, page, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (returns_ready, page, WAIT_MS));
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -199,8 +143,8 @@ test_returns_show_the_cores_numbers (void)
   double divisor;
   gboolean immature = FALSE;
 
-  g_assert_true (iterate_until (returns_ready, page, WAIT_MS));
-  settle ();
+  g_assert_true (lc_test_iterate_until (returns_ready, page, WAIT_MS));
+  lc_test_settle ();
   text = dup_text (page);
 
   r = lc_store_compute_returns (store, LC_DAY_NONE, LC_DAY_NONE, LC_RETURNS_DEFAULT_CUT, &error);
@@ -266,7 +210,7 @@ test_returns_show_the_cores_numbers (void)
     immature |= g_array_index (trend->points, LcChartPoint, i).immature;
   g_assert_true (immature);
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -285,8 +229,8 @@ test_bundles_show_the_cores_numbers (void)
   const LcTimeChart *upt;
   LcDay switch_day = LC_DAY_NONE;
 
-  g_assert_true (iterate_until (bundles_ready, page, WAIT_MS));
-  settle ();
+  g_assert_true (lc_test_iterate_until (bundles_ready, page, WAIT_MS));
+  lc_test_settle ();
   text = dup_text (page);
 
   bundles = lc_store_compute_bundles (store, LC_DAY_NONE, LC_DAY_NONE, 0.05, &error);
@@ -342,7 +286,7 @@ test_bundles_show_the_cores_numbers (void)
   g_assert_cmpint (upt->after_from, ==, switch_day);
   assert_shows (text, "Items per order before");
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -358,14 +302,14 @@ test_off_test_reads_the_demos_off_weeks (void)
   LcDay to = lc_day_from_ymd (2026, 9, 7);
   const LcAnalysis *analysis = lc_window_get_analysis (window);
 
-  g_assert_true (iterate_until (tests_idle, page, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (tests_idle, page, WAIT_MS));
   /* The page starts on the off-test the advisor found in the timeline. */
   text = dup_text (lc_tests_page_get_off_test_result (page));
   assert_shows (text, "Off from 25 Aug 2026 to 7 Sep 2026");
   g_clear_pointer (&text, g_free);
 
   lc_tests_page_set_off_test (page, "homepage-recs", from, to);
-  g_assert_true (iterate_until (tests_idle, page, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (tests_idle, page, WAIT_MS));
   text = dup_text (lc_tests_page_get_off_test_result (page));
 
   t = lc_store_read_off_test (store, from, to, &error);
@@ -392,7 +336,7 @@ test_off_test_reads_the_demos_off_weeks (void)
   /* Days after the data: what to do, and when to come back. */
   lc_tests_page_set_off_test (page, "category-recs", analysis->summary->last_day + 3,
                               analysis->summary->last_day + 16);
-  g_assert_true (iterate_until (tests_idle, page, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (tests_idle, page, WAIT_MS));
   text = dup_text (lc_tests_page_get_off_test_result (page));
   assert_shows (text, "What to do");
   {
@@ -403,7 +347,7 @@ test_off_test_reads_the_demos_off_weeks (void)
     assert_shows (text, line);
   }
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -416,9 +360,9 @@ test_holdout_says_what_the_core_says (void)
   g_autoptr(LcHoldout) holdout = NULL;
   g_autofree char *text = NULL;
 
-  g_assert_true (iterate_until (tests_idle, page, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (tests_idle, page, WAIT_MS));
   lc_tests_page_read_holdout (page, "holdout");
-  g_assert_true (iterate_until (tests_idle, page, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (tests_idle, page, WAIT_MS));
   text = dup_text (lc_tests_page_get_holdout_result (page));
 
   /* The demo tags no orders: the page passes the core's reason on. */
@@ -428,7 +372,7 @@ test_holdout_says_what_the_core_says (void)
   assert_shows (text, "Can’t read this tag");
   assert_shows (text, error->message);
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -479,7 +423,7 @@ test_ab_calculator_gives_the_cores_reading (void)
   check_ab (page, 10000, 200, 10000, 210);
   check_ab (page, 10000, 200, 11000, 230);
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -499,7 +443,7 @@ test_how_long_matches_the_power_figure (void)
       g_autofree char *line = NULL;
 
       lc_tests_page_set_power_lift (page, lifts[i]);
-      g_assert_true (iterate_until (tests_idle, page, WAIT_MS));
+      g_assert_true (lc_test_iterate_until (tests_idle, page, WAIT_MS));
       text = dup_text (lc_tests_page_get_power_result (page));
 
       power = lc_store_compute_power (store, LC_METRIC_AOV, lifts[i] / 100, &error);
@@ -518,7 +462,7 @@ test_how_long_matches_the_power_figure (void)
         }
     }
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -533,7 +477,7 @@ test_views_have_names_for_the_shortcuts (void)
       g_assert_cmpstr (lc_window_get_page_name (window), ==, views[i]);
     }
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 int

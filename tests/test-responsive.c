@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "lc-demo.h"
+#include "lc-test-gui.h"
 #include "lc-test-util.h"
 #include "lc-window-private.h"
 
@@ -79,51 +80,9 @@ assert_responsive (const StallMonitor *monitor,
 }
 
 static gboolean
-on_timeout (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-iterate_until (Condition condition,
-               gpointer  data,
-               guint     timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint source_id = g_timeout_add (timeout_ms, on_timeout, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (source_id);
-  return condition (data);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !lc_window_is_busy (LC_WINDOW (data));
-}
-
-static gboolean
 halfway (gpointer data)
 {
   return gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (data)) >= 0.3;
-}
-
-static gboolean
-always_false (gpointer data)
-{
-  return FALSE;
 }
 
 static LcWindow *
@@ -132,15 +91,8 @@ show_window (void)
   LcWindow *window = lc_window_new (NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (iterate_until (is_mapped, window, 30000));
+  g_assert_true (lc_test_iterate_until (lc_test_widget_is_mapped, window, 30000));
   return window;
-}
-
-static void
-close_window (LcWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until (always_false, NULL, 200);
 }
 
 static void
@@ -155,7 +107,7 @@ test_import_keeps_the_window_responsive (void)
   tick_id = g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, &monitor, NULL);
   started = g_get_monotonic_time ();
   lc_window_import_into (window, paths, store_path);
-  g_assert_true (iterate_until (is_idle, window, 900000));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, 900000));
   g_source_remove (tick_id);
 
   g_test_message ("import and first read of the store: %.1f s", (g_get_monotonic_time () - started) / 1e6);
@@ -165,7 +117,7 @@ test_import_keeps_the_window_responsive (void)
   g_assert_cmpint (lc_window_get_analysis (window)->summary->orders, >, 100000);
   assert_responsive (&monitor, "import");
 
-  close_window (window);
+  lc_test_close_window (window);
 }
 
 static void
@@ -185,24 +137,24 @@ test_cancel_leaves_the_store_as_it_was (void)
 
   window = show_window ();
   g_assert_true (lc_window_open_file (window, file));
-  g_assert_true (iterate_until (is_idle, window, 300000));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, 300000));
 
   /* The same export again: every order an update, in one transaction. */
   tick_id = g_timeout_add_full (G_PRIORITY_HIGH, TICK_MS, on_tick, &monitor, NULL);
   lc_window_import_into (window, paths, store_path);
   g_assert_true (lc_window_is_busy (window));
-  g_assert_true (iterate_until (halfway, lc_window_get_import_progress_bar (window), 600000));
+  g_assert_true (lc_test_iterate_until (halfway, lc_window_get_import_progress_bar (window), 600000));
   g_assert_true (lc_window_is_busy (window));
 
   cancelled = g_get_monotonic_time ();
   g_signal_emit_by_name (lc_window_get_import_cancel_button (window), "clicked");
-  g_assert_true (iterate_until (is_idle, window, 60000));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, 60000));
   g_source_remove (tick_id);
   g_test_message ("cancel took %.0f ms", (g_get_monotonic_time () - cancelled) / 1000.0);
   assert_responsive (&monitor, "re-import and cancel");
 
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
-  close_window (window);
+  lc_test_close_window (window);
 
   after = lc_test_file_checksum (store_path);
   g_assert_cmpstr (before, ==, after);

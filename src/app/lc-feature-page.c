@@ -13,6 +13,7 @@
 #include "lc-features-page-private.h"
 #include "lc-format.h"
 #include "lc-money.h"
+#include "lc-rows.h"
 #include "lc-verdict.h"
 
 struct _LcFeaturePage
@@ -63,42 +64,6 @@ currency_of (LcFeaturePage *self)
   return currency != NULL ? currency : "USD";
 }
 
-static void
-clear_rows (AdwPreferencesGroup *group,
-            GPtrArray           *rows)
-{
-  for (guint i = 0; i < rows->len; i++)
-    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
-  g_ptr_array_set_size (rows, 0);
-}
-
-static GtkWidget *
-add_row (AdwPreferencesGroup *group,
-         GPtrArray           *rows,
-         const char          *title,
-         const char          *subtitle,
-         const char          *value)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (value != NULL)
-    {
-      GtkWidget *label = gtk_label_new (value);
-
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-    }
-  adw_preferences_group_add (group, row);
-  g_ptr_array_add (rows, row);
-  return row;
-}
-
 static const char *
 how_sure_text (const LcEvaluation *e)
 {
@@ -127,8 +92,8 @@ show_evaluation (LcFeaturePage      *self,
                                  lc_metric_get_title (e->metric));
   adw_preferences_group_set_description (self->numbers_group, description);
 
-  add_row (self->numbers_group, self->number_rows, _("Before"), before_days, before);
-  add_row (self->numbers_group, self->number_rows, _("After"), after_days, after);
+  lc_rows_add (self->numbers_group, self->number_rows, _("Before"), before_days, before);
+  lc_rows_add (self->numbers_group, self->number_rows, _("After"), after_days, after);
 
   if (e->status != LC_EVALUATION_NOT_ENOUGH_DATA && isfinite (e->change))
     {
@@ -141,7 +106,7 @@ show_evaluation (LcFeaturePage      *self,
       /* Translators: the likely range of a change, "−$5.50 to −$0.30". */
       range = g_strdup_printf (_("Most likely between %s and %s"), low, high);
       value = g_strdup (change);
-      add_row (self->numbers_group, self->number_rows,
+      lc_rows_add (self->numbers_group, self->number_rows,
                e->year_over_year ? _("Change, after last year’s season is taken out") : _("Change"),
                range, value);
     }
@@ -154,14 +119,14 @@ show_evaluation (LcFeaturePage      *self,
 
       /* Translators: the same weeks a year earlier, "$70.12 → $68.40". */
       value = g_strdup_printf (_("%s → %s"), ly_before, ly_after);
-      add_row (self->numbers_group, self->number_rows, _("The same weeks a year earlier"),
+      lc_rows_add (self->numbers_group, self->number_rows, _("The same weeks a year earlier"),
                _("How the season moved the numbers without the switch"), value);
     }
 
-  add_row (self->numbers_group, self->number_rows, _("How sure"), how_sure_text (e), NULL);
+  lc_rows_add (self->numbers_group, self->number_rows, _("How sure"), how_sure_text (e), NULL);
 
   for (guint i = 0; e->warnings != NULL && i < e->warnings->len; i++)
-    add_row (self->numbers_group, self->number_rows, g_ptr_array_index (e->warnings, i), NULL, NULL);
+    lc_rows_add (self->numbers_group, self->number_rows, g_ptr_array_index (e->warnings, i), NULL, NULL);
 }
 
 static void
@@ -179,14 +144,14 @@ show_offtest (LcFeaturePage   *self,
   /* Translators: %s is a percentage, the normal weekly variation. */
   subtitle = g_strdup_printf (_("Revenue against its forecast; it normally moves about %s from week to week"),
                               normal);
-  add_row (self->numbers_group, self->number_rows, title, subtitle, change);
+  lc_rows_add (self->numbers_group, self->number_rows, title, subtitle, change);
 }
 
 static void
 show_numbers (LcFeaturePage   *self,
               const LcVerdict *verdict)
 {
-  clear_rows (self->numbers_group, self->number_rows);
+  lc_rows_clear (self->numbers_group, self->number_rows);
   adw_preferences_group_set_description (self->numbers_group, NULL);
 
   if (verdict->evaluation != NULL)
@@ -195,7 +160,7 @@ show_numbers (LcFeaturePage   *self,
     show_offtest (self, verdict->offtest);
 
   if (verdict->evaluation == NULL && verdict->offtest == NULL)
-    add_row (self->numbers_group, self->number_rows,
+    lc_rows_add (self->numbers_group, self->number_rows,
              _("Nothing measured yet"),
              _("Record the day the feature was switched on, and Liftcheck compares the weeks before and after it."),
              NULL);
@@ -247,10 +212,10 @@ show_timeline (LcFeaturePage *self)
 {
   g_autoptr(GPtrArray) spans = lc_analysis_dup_feature_spans (self->analysis, self->feature);
 
-  clear_rows (self->timeline_group, self->timeline_rows);
+  lc_rows_clear (self->timeline_group, self->timeline_rows);
 
   if (spans->len == 0)
-    add_row (self->timeline_group, self->timeline_rows,
+    lc_rows_add (self->timeline_group, self->timeline_rows,
              _("No switch recorded"),
              _("Liftcheck takes the feature as off."), NULL);
 
@@ -271,7 +236,7 @@ show_timeline (LcFeaturePage *self)
           /* Translators: the first and last day a feature was on. */
           title = g_strdup_printf (_("On from %s to %s"), on, last);
         }
-      add_row (self->timeline_group, self->timeline_rows, title, NULL, cost);
+      lc_rows_add (self->timeline_group, self->timeline_rows, title, NULL, cost);
     }
 }
 
