@@ -11,6 +11,7 @@
 #include "lc-display.h"
 #include "lc-feature.h"
 #include "lc-format.h"
+#include "lc-store-job.h"
 #include "lc-verdict.h"
 #include "lc-wizard.h"
 
@@ -117,56 +118,39 @@ static guint signals[N_SIGNALS];
 static void lc_wizard_show_step (LcWizard *self,
                                  guint     index);
 
-/* Worker threads: each opens its own connection to the store. */
+/* Worker threads, on their own connections to the store. */
 
-static void
-load_answers_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+static gpointer
+load_answers_job (LcStore       *store,
+                  gpointer       data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
-  g_autoptr(LcStore) store = NULL;
-  GError *error = NULL;
-  LcAnswers *answers;
-
-  store = lc_store_open (task_data, LC_STORE_OPEN_DEFAULT, &error);
-  answers = store != NULL ? lc_store_load_answers (store, &error) : NULL;
-  if (answers == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, answers, (GDestroyNotify) lc_answers_free);
+  return lc_store_load_answers (store, error);
 }
 
-static void
-advise_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gpointer
+advise_job (LcStore       *store,
+            gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
-  g_autoptr(LcStore) store = NULL;
-  GError *error = NULL;
-  LcAdvice *advice;
-
-  store = lc_store_open (task_data, LC_STORE_OPEN_DEFAULT, &error);
-  advice = store != NULL ? lc_store_advise (store, &error) : NULL;
-  if (advice == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, advice, (GDestroyNotify) lc_advice_free);
+  return lc_store_advise (store, error);
 }
 
 static void
 run_in_thread (LcWizard            *self,
-               GTaskThreadFunc      func,
+               LcStoreJobFunc       func,
+               GDestroyNotify       result_free,
                GAsyncReadyCallback  callback)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, NULL);
-
   self->busy = TRUE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", FALSE);
-  g_task_set_task_data (task, g_strdup (lc_store_get_path (self->store)), g_free);
-  g_task_run_in_thread (task, func);
+  /* The wizard cancels its jobs when it goes, and a cancelled job never
+   * touches it: the callbacks check for that first. */
+  lc_store_job_run_async (lc_store_get_path (self->store), func, NULL, NULL, result_free,
+                          self->cancellable, callback, self);
 }
 
 /* Pages */
@@ -879,15 +863,16 @@ on_advised (GObject      *source_object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  LcWizard *self = LC_WIZARD (source_object);
   g_autoptr(GError) error = NULL;
-  LcAdvice *advice = g_task_propagate_pointer (G_TASK (result), &error);
+  LcAdvice *advice = lc_store_job_finish (result, &error);
+  LcWizard *self;
   const LcFeatureInfo *infos;
   GtkWidget *child;
   guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self = LC_WIZARD (user_data);
 
   self->busy = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", TRUE);
@@ -964,7 +949,7 @@ lc_wizard_show_step (LcWizard *self,
       }
 
   if (step == STEP_RESULT)
-    run_in_thread (self, advise_thread, on_advised);
+    run_in_thread (self, advise_job, (GDestroyNotify) lc_advice_free, on_advised);
 }
 
 /* After the exchange rate changed, the dollar figures that follow from it
@@ -974,12 +959,13 @@ on_answers_reloaded (GObject      *source_object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  LcWizard *self = LC_WIZARD (source_object);
   g_autoptr(GError) error = NULL;
-  LcAnswers *answers = g_task_propagate_pointer (G_TASK (result), &error);
+  LcAnswers *answers = lc_store_job_finish (result, &error);
+  LcWizard *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self = LC_WIZARD (user_data);
   self->busy = FALSE;
   if (answers != NULL)
     {
@@ -1035,7 +1021,7 @@ next_action (GtkWidget  *widget,
   resume = g_strdup (step_names[g_array_index (self->steps, Step, self->current + 1)]);
   lc_store_set_setting (self->store, "wizard.step", resume, NULL);
   if (step == STEP_RATE)
-    run_in_thread (self, load_answers_thread, on_answers_reloaded);
+    run_in_thread (self, load_answers_job, (GDestroyNotify) lc_answers_free, on_answers_reloaded);
   else
     lc_wizard_show_step (self, self->current + 1);
 }
@@ -1087,12 +1073,13 @@ on_answers_loaded (GObject      *source_object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  LcWizard *self = LC_WIZARD (source_object);
   g_autoptr(GError) error = NULL;
-  LcAnswers *answers = g_task_propagate_pointer (G_TASK (result), &error);
+  LcAnswers *answers = lc_store_job_finish (result, &error);
+  LcWizard *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+  self = LC_WIZARD (user_data);
   self->busy = FALSE;
   if (answers == NULL)
     {
@@ -1217,7 +1204,7 @@ lc_wizard_new (GtkWindow *parent,
                        "transient-for", parent,
                        NULL);
   self->store = g_object_ref (store);
-  run_in_thread (self, load_answers_thread, on_answers_loaded);
+  run_in_thread (self, load_answers_job, (GDestroyNotify) lc_answers_free, on_answers_loaded);
   return self;
 }
 
