@@ -11,6 +11,9 @@
 #include "lc-display.h"
 #include "lc-format.h"
 #include "lc-metrics.h"
+#include "lc-feature.h"
+#include "lc-features-page-private.h"
+#include "lc-import.h"
 #include "lc-overview-page-private.h"
 #include "lc-test-util.h"
 #include "lc-window-private.h"
@@ -68,6 +71,24 @@ static void
 settle (void)
 {
   iterate_until (always_false, NULL, 100);
+}
+
+static gboolean
+window_is_idle (gpointer data)
+{
+  return !lc_window_is_busy (LC_WINDOW (data));
+}
+
+/* Opens a store and waits until its figures are on show. */
+static void
+open_and_wait (LcWindow   *window,
+               const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (lc_window_open_file (window, file));
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  settle ();
 }
 
 static LcWindow *
@@ -223,8 +244,7 @@ test_store_shows_headline_numbers (void)
   g_assert_true (summary->has_orders);
 
   window = show_new_window ();
-  g_assert_true (lc_window_open_file (window, file));
-  settle ();
+  open_and_wait (window, small_store_path);
 
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
   g_assert_nonnull (lc_window_get_store (window));
@@ -232,8 +252,8 @@ test_store_shows_headline_numbers (void)
   /* The title names the file; the subtitle gives the period of the data. */
   period = lc_format_day_range (summary->first_day, summary->last_day);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "small.liftcheck");
-  g_assert_cmpstr (adw_window_title_get_title (lc_window_get_title_widget (window)), ==, "small.liftcheck");
-  g_assert_cmpstr (adw_window_title_get_subtitle (lc_window_get_title_widget (window)), ==, period);
+  g_assert_cmpstr (adw_view_switcher_title_get_title (lc_window_get_title_widget (window)), ==, "small.liftcheck");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (lc_window_get_title_widget (window)), ==, period);
   g_assert_true (g_str_has_suffix (period, "31 Oct 2026"));
 
   overview = lc_window_get_overview_page (window);
@@ -245,23 +265,54 @@ test_store_shows_headline_numbers (void)
   g_assert_cmpstr (lc_headline_card_get_value (orders_card), ==, orders);
   g_assert_cmpstr (lc_headline_card_get_title (orders_card), ==, "Orders");
 
-  aov = lc_format_money (summary->aov, summary->currency);
+  /* The headline numbers cover the last 12 months (52 weeks) by default,
+   * summed here from the store's own days. */
+  {
+    g_autoptr(GArray) daily = lc_store_daily_totals (store, summary->last_day - 363, summary->last_day, &error);
+    gint64 n = 0, value = 0, units = 0, total = 0, refunded = 0;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < daily->len; i++)
+      {
+        LcDayTotals *d = &g_array_index (daily, LcDayTotals, i);
+
+        n += d->orders;
+        value += d->order_value;
+        units += d->units;
+        total += d->total;
+        refunded += d->refunded;
+      }
+    aov = lc_format_money (value / 100.0 / n, summary->currency);
+    upt = lc_format_ratio ((double) units / n);
+    return_rate = lc_format_percent ((double) refunded / total);
+  }
   g_assert_true (g_str_has_prefix (aov, "$"));
   g_assert_cmpstr (lc_headline_card_get_value (lc_overview_page_get_card (overview, "aov_card")), ==, aov);
   g_assert_cmpstr (lc_headline_card_get_caption (lc_overview_page_get_card (overview, "aov_card")), ==,
                    "What a customer spends per order, before shipping and taxes.");
-
-  upt = lc_format_ratio (summary->upt);
   g_assert_cmpstr (lc_headline_card_get_value (lc_overview_page_get_card (overview, "upt_card")), ==, upt);
-
-  return_rate = lc_format_percent (summary->return_rate);
   g_assert_cmpstr (lc_headline_card_get_value (lc_overview_page_get_card (overview, "return_rate_card")), ==, return_rate);
+  /* One year of data: nothing a year earlier to compare with. */
+  g_assert_cmpstr (lc_headline_card_get_change (lc_overview_page_get_card (overview, "aov_card")), ==,
+                   "No orders a year earlier to compare with");
 
   /* Ten orders a day at demo prices is far under $2M a year. */
   g_assert_cmpint (summary->tier, ==, LC_TIER_UNDER_2M);
   g_assert_cmpstr (gtk_label_get_label (lc_overview_page_get_tier_badge (overview)), ==,
                    expected_tier_text (summary->tier));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (lc_overview_page_get_tier_badge (overview))));
+
+  /* The period picker: all time gives the store's whole figures. */
+  lc_overview_page_set_lookback (overview, LC_LOOKBACK_ALL);
+  {
+    g_autofree char *all_aov = lc_format_money (summary->aov, summary->currency);
+    g_autofree char *all_upt = lc_format_ratio (summary->upt);
+
+    g_assert_cmpstr (lc_headline_card_get_value (lc_overview_page_get_card (overview, "aov_card")), ==, all_aov);
+    g_assert_cmpstr (lc_headline_card_get_value (lc_overview_page_get_card (overview, "upt_card")), ==, all_upt);
+  }
+  lc_overview_page_set_lookback (overview, LC_LOOKBACK_12_MONTHS);
+  g_assert_cmpstr (lc_headline_card_get_value (lc_overview_page_get_card (overview, "aov_card")), ==, aov);
 
   /* Every card says something: no placeholders. */
   for (guint i = 0; i < 8; i++)
@@ -355,8 +406,7 @@ test_empty_store_says_no_orders (void)
   g_clear_object (&store);
 
   window = show_new_window ();
-  g_assert_true (lc_window_open_file (window, file));
-  settle ();
+  open_and_wait (window, path);
 
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "empty");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "new.liftcheck");
@@ -373,6 +423,7 @@ test_existing_demo_store_opens_at_once (void)
 
   window = show_new_window ();
   lc_window_open_demo (window);
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
   settle ();
 
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
@@ -471,6 +522,309 @@ test_demo_preparation_opens_the_new_store (void)
   g_unsetenv ("LIFTCHECK_DEMO_STORE");
 }
 
+
+static GtkWidget *
+find_label_with_css (GtkWidget  *widget,
+                     const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_css (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+feature_rows_shown (gpointer data)
+{
+  GtkListBox *list = lc_features_page_get_list_box (LC_FEATURES_PAGE (data));
+
+  return gtk_list_box_get_row_at_index (list, 0) != NULL;
+}
+
+static void
+test_features_show_the_advisors_verdicts (void)
+{
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcAdvice) advice = NULL;
+  g_autoptr(GError) error = NULL;
+  const LcFeatureInfo *features;
+  LcFeaturesPage *page;
+  LcFeaturePage *feature_page;
+  GtkListBox *list;
+  LcWindow *window;
+  guint n_features;
+
+  store = lc_store_open (small_store_path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  advice = lc_store_advise (store, &error);
+  g_assert_no_error (error);
+
+  window = show_new_window ();
+  open_and_wait (window, small_store_path);
+
+  /* Alt+2 in the window: the Features view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "features"));
+  settle ();
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "features");
+
+  page = lc_window_get_features_page (window);
+  g_assert_true (iterate_until (feature_rows_shown, page, WAIT_MS));
+  list = lc_features_page_get_list_box (page);
+  features = lc_feature_list (&n_features);
+  for (guint i = 0; i < n_features; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+      const LcVerdict *verdict = lc_advice_lookup (advice, features[i].id);
+      GtkWidget *pill;
+
+      g_assert_nonnull (row);
+      g_assert_nonnull (verdict);
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                       lc_feature_info_get_title (&features[i]));
+      pill = find_label_with_css (GTK_WIDGET (row), "verdict-pill");
+      g_assert_nonnull (pill);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (pill)), ==, lc_verdict_get_title (verdict));
+      /* The one-line reason is the verdict's first. */
+      g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                       g_ptr_array_index (verdict->reasons, 0));
+      g_assert_true (gtk_widget_get_mapped (pill));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, (int) n_features));
+
+  /* A row opens the feature's page with every reason, and back returns. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 4));
+  settle ();
+  g_assert_cmpstr (lc_features_page_get_visible (page), ==, "detail");
+  feature_page = lc_features_page_get_feature_page (page);
+  g_assert_cmpstr (lc_feature_page_get_feature (feature_page), ==, features[4].id);
+  {
+    const LcVerdict *verdict = lc_advice_lookup (advice, features[4].id);
+    GtkWidget *reasons = gtk_widget_get_template_child (GTK_WIDGET (feature_page), LC_TYPE_FEATURE_PAGE, "reasons_box") != NULL
+                         ? GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (feature_page), LC_TYPE_FEATURE_PAGE, "reasons_box"))
+                         : NULL;
+    guint n = 0;
+
+    g_assert_nonnull (reasons);
+    for (GtkWidget *child = gtk_widget_get_first_child (reasons); child != NULL; child = gtk_widget_get_next_sibling (child))
+      {
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (child)), ==, g_ptr_array_index (verdict->reasons, n));
+        n++;
+      }
+    g_assert_cmpuint (n, ==, verdict->reasons->len);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "features.back", NULL));
+  settle ();
+  g_assert_cmpstr (lc_features_page_get_visible (page), ==, "list");
+
+  close_window (window);
+}
+
+static void
+test_recording_a_switch_updates_the_feature (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "copy.liftcheck", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  LcFeaturesPage *page;
+  LcFeaturePage *feature_page;
+  const LcAnalysis *analysis;
+  const LcVerdict *verdict;
+  LcDay day;
+  gsize length;
+  LcWindow *window;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_get_contents (small_store_path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  analysis = lc_window_get_analysis (window);
+  verdict = lc_advice_lookup (analysis->advice, "category-recs");
+  g_assert_nonnull (verdict);
+
+  page = lc_window_get_features_page (window);
+  lc_features_page_show_feature (page, "category-recs");
+  feature_page = lc_features_page_get_feature_page (page);
+
+  /* Switching off a feature that is off is refused with a reason. */
+  day = analysis->summary->last_day - 30;
+  if (!verdict->on)
+    {
+      g_assert_false (lc_feature_page_record_switch (feature_page, FALSE, day, -1, &error));
+      g_assert_error (error, LC_STORE_ERROR, LC_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  g_assert_true (lc_feature_page_record_switch (feature_page, TRUE, day, 49.5, &error));
+  g_assert_no_error (error);
+  /* The window reads the store again and the page follows. */
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS * 4));
+  settle ();
+
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  spans = lc_store_list_feature_spans (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      LcFeatureSpan *span = g_ptr_array_index (spans, i);
+
+      if (g_str_equal (span->feature, "category-recs") && span->on_day == day)
+        {
+          g_assert_cmpint (span->off_day, ==, LC_DAY_NONE);
+          g_assert_cmpint (span->monthly_cost, ==, 4950);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  analysis = lc_window_get_analysis (window);
+  verdict = lc_advice_lookup (analysis->advice, "category-recs");
+  g_assert_true (verdict->on);
+  {
+    GtkLabel *state = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (feature_page), LC_TYPE_FEATURE_PAGE, "state_label"));
+    g_autofree char *on_text = lc_display_day (day);
+    g_autofree char *expected = g_strdup_printf ("On in your store since %s.", on_text);
+
+    g_assert_cmpstr (gtk_label_get_label (state), ==, expected);
+  }
+
+  close_window (window);
+}
+
+static gboolean
+toast_and_idle (gpointer data)
+{
+  return window_is_idle (data);
+}
+
+static void
+test_import_of_a_shared_export_adds_its_orders (void)
+{
+  g_autofree char *export_path = lc_test_shared_data_path ("shopify/orders/ethompson17_Explorer_Analytics__orders_export_1.csv");
+  g_autofree char *dir = NULL;
+  g_autofree char *store_path = NULL;
+  g_autofree char *reference_path = NULL;
+  g_autoptr(LcStore) reference = NULL;
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) files = NULL;
+  g_autoptr(GFile) export_file = NULL;
+  const char *paths[2] = { NULL, NULL };
+  LcWindow *window;
+
+  if (export_path == NULL)
+    return;
+
+  dir = lc_test_make_tmpdir ();
+  store_path = g_build_filename (dir, "Explorer.liftcheck", NULL);
+  reference_path = g_build_filename (dir, "reference.liftcheck", NULL);
+  paths[0] = export_path;
+
+  /* What the core makes of the file on its own. */
+  reference = lc_store_open (reference_path, LC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  result = lc_store_import_files (reference, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, >, 0);
+
+  /* A new store, as after the save dialog. */
+  window = show_new_window ();
+  lc_window_import_into (window, paths, store_path);
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "preparing");
+  g_assert_true (iterate_until (toast_and_idle, window, WAIT_MS * 4));
+  settle ();
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_nonnull (lc_window_get_store (window));
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, lc_store_count_orders (reference));
+  g_assert_cmpint (lc_window_get_analysis (window)->summary->orders, ==,
+                   lc_store_compute_summary (reference, NULL)->orders);
+
+  /* The same file again through the file chooser's path, into the open
+   * store: every order is already there, so none is added. */
+  files = g_list_store_new (G_TYPE_FILE);
+  export_file = g_file_new_for_path (export_path);
+  g_list_store_append (files, export_file);
+  lc_window_import_files (window, G_LIST_MODEL (files));
+  /* The store stays on show while the import runs. */
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_true (iterate_until (toast_and_idle, window, WAIT_MS * 4));
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, lc_store_count_orders (reference));
+
+  close_window (window);
+}
+
+static void
+test_bad_file_shows_error_and_leaves_store (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "copy.liftcheck", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) bad_file = NULL;
+  AdwMessageDialog *dialog;
+  gint64 orders;
+  gsize length;
+  LcWindow *window;
+
+  g_assert_true (g_file_get_contents (small_store_path, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
+
+  /* A Shopify orders export whose third line has a total no one can read. */
+  bad = lc_test_write_file (dir, "orders_export_1.csv",
+                            "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Refunded Amount,Cancelled at,Id\n"
+                            "#9001,,paid,,,,no,USD,10.00,0.00,0.00,10.00,,0.00,,2026-10-01 10:00:00 +0000,1,Thing,10.00,,T-1,true,true,pending,0.00,,90001\n"
+                            "#9002,,paid,,,,no,USD,12.00,0.00,0.00,twelve,,0.00,,2026-10-02 10:00:00 +0000,1,Thing,12.00,,T-1,true,true,pending,0.00,,90002\n",
+                            -1);
+  bad_file = g_file_new_for_path (bad);
+  g_list_store_append (files, bad_file);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  orders = lc_store_count_orders (lc_window_get_store (window));
+  close_window (window);
+  before = lc_test_file_checksum (path);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  lc_window_import_files (window, G_LIST_MODEL (files));
+  g_assert_true (iterate_until (message_dialog_shown, window, WAIT_MS * 4));
+
+  dialog = find_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Can’t Import “orders_export_1.csv”");
+  /* It names the file, the line and the column, and says what to do. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "orders_export_1.csv"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "line 3"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Total"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "the store is as it was"));
+  g_assert_true (iterate_until (window_is_idle, window, WAIT_MS));
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, orders);
+  gtk_window_close (GTK_WINDOW (dialog));
+  close_window (window);
+
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +856,10 @@ main (int   argc,
   g_test_add_func ("/lc/app/window/missing-file-shows-error", test_missing_file_shows_error);
   g_test_add_func ("/lc/app/window/empty-store-says-no-orders", test_empty_store_says_no_orders);
   g_test_add_func ("/lc/app/demo/existing-store-opens-at-once", test_existing_demo_store_opens_at_once);
+  g_test_add_func ("/lc/app/features/show-the-advisors-verdicts", test_features_show_the_advisors_verdicts);
+  g_test_add_func ("/lc/app/features/recording-a-switch-updates-the-feature", test_recording_a_switch_updates_the_feature);
+  g_test_add_func ("/lc/app/import/shared-export-adds-its-orders", test_import_of_a_shared_export_adds_its_orders);
+  g_test_add_func ("/lc/app/import/bad-file-shows-error-and-leaves-store", test_bad_file_shows_error_and_leaves_store);
   g_test_add_func ("/lc/app/demo/preparation-shows-progress-and-cancels", test_demo_preparation_shows_progress_and_cancels);
   g_test_add_func ("/lc/app/demo/preparation-opens-the-new-store", test_demo_preparation_opens_the_new_store);
 

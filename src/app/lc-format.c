@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lc-display.h"
 #include "lc-format.h"
@@ -45,4 +46,60 @@ lc_format_day_range (LcDay first,
 
   /* Translators: a span of days, such as "1 Nov 2024 – 31 Oct 2026". */
   return g_strdup_printf (_("%s – %s"), first_text, last_text);
+}
+
+char *
+lc_format_metric (double      value,
+                  LcMetric    metric,
+                  const char *currency)
+{
+  switch (metric)
+    {
+    case LC_METRIC_REVENUE:
+      return lc_format_money_whole (value, currency);
+    case LC_METRIC_AOV:
+    case LC_METRIC_RPV:
+      return lc_format_money (value, currency);
+    case LC_METRIC_ORDERS:
+    case LC_METRIC_SESSIONS:
+      return lc_display_count ((gint64) (value + (value < 0 ? -0.5 : 0.5)));
+    case LC_METRIC_RETURN_RATE:
+    case LC_METRIC_CONVERSION:
+      return lc_format_percent (value);
+    case LC_METRIC_UPT:
+    default:
+      return lc_format_ratio (value);
+    }
+}
+
+char *
+lc_format_metric_change (double      change,
+                         LcMetric    metric,
+                         const char *currency)
+{
+  /* U+2212 MINUS SIGN reads better than a hyphen beside a number. */
+  const char *sign = change < 0 ? "\u2212" : "+";
+  g_autofree char *magnitude = NULL;
+
+  switch (metric)
+    {
+    case LC_METRIC_RETURN_RATE:
+    case LC_METRIC_CONVERSION:
+      /* Translators: a change of a percentage, in percentage points:
+       * "+1.2 points". %s is the sign, %.1f the number. */
+      return g_strdup_printf (_("%s%.1f points"), sign, fabs (change) * 100.0);
+    default:
+      magnitude = lc_format_metric (fabs (change), metric, currency);
+      return g_strconcat (sign, magnitude, NULL);
+    }
+}
+
+char *
+lc_format_relative_change (double fraction)
+{
+  const char *sign = fraction < 0 ? "\u2212" : "+";
+
+  /* Translators: a relative change, "+4.3%": %s is the sign, %.1f the
+   * number; write %% for the percent sign. */
+  return g_strdup_printf (_("%s%.1f%%"), sign, fabs (fraction) * 100.0);
 }

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "lc-date.h"
+#include "lc-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,17 @@ char *lc_format_percent     (double      fraction);
 /* "1 Nov 2024 – 31 Oct 2026" */
 char *lc_format_day_range   (LcDay       first,
                              LcDay       last);
+
+/* A value of metric the way the owner reads it: money, a count, items per
+ * order or a percentage. */
+char *lc_format_metric      (double      value,
+                             LcMetric    metric,
+                             const char *currency);
+/* A change of metric with its sign: "+$2.90", "−0.18", "+1.2 points". */
+char *lc_format_metric_change (double      change,
+                               LcMetric    metric,
+                               const char *currency);
+/* A relative change: 0.043 -> "+4.3%". */
+char *lc_format_relative_change (double  fraction);
 
 G_END_DECLS

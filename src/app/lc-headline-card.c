@@ -12,6 +12,7 @@ struct _LcHeadlineCard
   GtkLabel *title_label;
   GtkLabel *value_label;
   GtkLabel *caption_label;
+  GtkLabel *change_label;
 };
 
 G_DEFINE_FINAL_TYPE (LcHeadlineCard, lc_headline_card, ADW_TYPE_BIN)
@@ -110,6 +111,7 @@ lc_headline_card_class_init (LcHeadlineCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcHeadlineCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, LcHeadlineCard, value_label);
   gtk_widget_class_bind_template_child (widget_class, LcHeadlineCard, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, LcHeadlineCard, change_label);
 }
 
 static void
@@ -185,4 +187,32 @@ lc_headline_card_set_caption (LcHeadlineCard *self,
 
   gtk_label_set_label (self->caption_label, caption);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPTION]);
+}
+
+const char *
+lc_headline_card_get_change (LcHeadlineCard *self)
+{
+  g_return_val_if_fail (LC_IS_HEADLINE_CARD (self), NULL);
+
+  return gtk_label_get_label (self->change_label);
+}
+
+void
+lc_headline_card_set_change (LcHeadlineCard *self,
+                             const char     *change,
+                             int             direction)
+{
+  g_return_if_fail (LC_IS_HEADLINE_CARD (self));
+
+  gtk_label_set_label (self->change_label, change != NULL ? change : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->change_label), change != NULL && change[0] != '\0');
+  gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-up");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "change-down");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->change_label), "dim-label");
+  if (direction > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->change_label), "change-up");
+  else if (direction < 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->change_label), "change-down");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->change_label), "dim-label");
 }

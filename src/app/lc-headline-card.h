@@ -21,4 +21,11 @@ const char *lc_headline_card_get_caption (LcHeadlineCard *self);
 void        lc_headline_card_set_caption (LcHeadlineCard *self,
                                           const char     *caption);
 
+/* The change against a year earlier, under the value: direction > 0 is
+ * good news (green), < 0 bad (red), 0 neutral. NULL or "" hides it. */
+const char *lc_headline_card_get_change  (LcHeadlineCard *self);
+void        lc_headline_card_set_change  (LcHeadlineCard *self,
+                                          const char     *change,
+                                          int             direction);
+
 G_END_DECLS

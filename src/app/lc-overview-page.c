@@ -11,6 +11,7 @@
 #include "lc-money.h"
 #include "lc-overview-page-private.h"
 
+
 /* The playbook's minimums, quoted to the owner beside their own numbers. */
 #define RETURN_NUDGES_MIN_ORDERS_PER_MONTH 500
 #define RETURN_NUDGES_MIN_MONTHS           6
@@ -18,10 +19,19 @@
 
 struct _LcOverviewPage
 {
-  AdwBin          parent_instance;
+  AdwBin            parent_instance;
+
+  const LcAnalysis *analysis;
+  LcLookback        lookback;
 
   GtkLabel       *tier_badge;
   GtkLabel       *tier_meaning_label;
+  GtkLabel       *tier_revenue_label;
+  GtkFlowBox     *charts_box;
+  GtkToggleButton *period_90_days;
+  GtkToggleButton *period_6_months;
+  GtkToggleButton *period_12_months;
+  GtkToggleButton *period_all;
   LcHeadlineCard *orders_card;
   LcHeadlineCard *aov_card;
   LcHeadlineCard *upt_card;
@@ -41,29 +51,38 @@ static const char *tier_css_classes[] = {
   "tier-over-10m",
 };
 
+static void lc_overview_page_update_charts (LcOverviewPage *self);
+static void on_period_toggled              (LcOverviewPage  *self,
+                                            GtkToggleButton *button);
+
 static char *
 revenue_caption (const LcSummary *summary)
 {
   LcDay start = MAX (summary->first_day, summary->last_day - 364);
   g_autofree char *period = lc_format_day_range (start, summary->last_day);
+  g_autofree char *amount = lc_format_money_whole (lc_money_to_double (summary->revenue_12m, summary->exponent),
+                                                   summary->currency);
   g_autofree char *usd = NULL;
 
   if (g_strcmp0 (summary->currency, "USD") == 0)
-    /* Translators: %s is a span of days, "1 Nov 2025 – 31 Oct 2026". */
-    return g_strdup_printf (_("Sales after refunds, %s."), period);
+    /* Translators: the first %s is an amount, the second a span of days,
+     * "1 Nov 2025 – 31 Oct 2026". */
+    return g_strdup_printf (_("%s in sales after refunds over the last 12 months (%s)."), amount, period);
 
   if (summary->usd_rate <= 0)
-    /* Translators: %s is a span of days, "1 Nov 2025 – 31 Oct 2026". */
-    return g_strdup_printf (_("Sales after refunds, %s. Liftcheck has no exchange rate to US dollars for this currency yet."), period);
+    /* Translators: the first %s is an amount, the second a span of days. */
+    return g_strdup_printf (_("%s in sales after refunds over the last 12 months (%s). Liftcheck has no exchange rate to US dollars for this currency yet."), amount, period);
 
   usd = lc_format_money_whole (summary->revenue_12m_usd, "USD");
 
   if (g_strcmp0 (summary->usd_rate_source, "owner") == 0)
-    /* Translators: the first %s is a span of days, the second an amount in US dollars. */
-    return g_strdup_printf (_("Sales after refunds, %s. About %s in US dollars, at the exchange rate you confirmed."), period, usd);
+    /* Translators: the first %s is an amount, the second a span of days,
+     * the third an amount in US dollars. */
+    return g_strdup_printf (_("%s in sales after refunds over the last 12 months (%s), about %s in US dollars at the exchange rate you confirmed."), amount, period, usd);
 
-  /* Translators: the first %s is a span of days, the second an amount in US dollars. */
-  return g_strdup_printf (_("Sales after refunds, %s. About %s in US dollars, at an estimated exchange rate."), period, usd);
+  /* Translators: the first %s is an amount, the second a span of days, the
+   * third an amount in US dollars. */
+  return g_strdup_printf (_("%s in sales after refunds over the last 12 months (%s), about %s in US dollars at an estimated exchange rate."), amount, period, usd);
 }
 
 static char *
@@ -127,6 +146,13 @@ lc_overview_page_class_init (LcOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liftcheck/Liftcheck/lc-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, tier_badge);
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, tier_meaning_label);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, tier_revenue_label);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, period_90_days);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, period_6_months);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, period_12_months);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, period_all);
+  gtk_widget_class_bind_template_callback (widget_class, on_period_toggled);
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, orders_card);
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, aov_card);
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, upt_card);
@@ -140,6 +166,7 @@ lc_overview_page_class_init (LcOverviewPageClass *klass)
 static void
 lc_overview_page_init (LcOverviewPage *self)
 {
+  self->lookback = LC_LOOKBACK_12_MONTHS;
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -149,15 +176,142 @@ lc_overview_page_new (void)
   return g_object_new (LC_TYPE_OVERVIEW_PAGE, NULL);
 }
 
-void
-lc_overview_page_set_summary (LcOverviewPage  *self,
-                              const LcSummary *summary)
+/* The change of a headline number against the same days a year earlier,
+ * under its value. better is +1 when a rise is good news, -1 when a fall
+ * is (returns). */
+static void
+set_change (LcOverviewPage        *self,
+            LcHeadlineCard        *card,
+            const LcPeriodMetrics *now,
+            const LcPeriodMetrics *before,
+            double                 value_now,
+            double                 value_before,
+            LcMetric               metric,
+            int                    better)
 {
-  g_autofree char *orders = NULL;
+  g_autofree char *change = NULL;
+  g_autofree char *text = NULL;
+  double delta;
+  int direction;
+
+  if (before == NULL || !before->has_orders || !now->has_orders)
+    {
+      lc_headline_card_set_change (card,
+                                   self->lookback == LC_LOOKBACK_ALL
+                                   ? NULL
+                                   : _("No orders a year earlier to compare with"),
+                                   0);
+      return;
+    }
+
+  if (metric == LC_METRIC_RETURN_RATE)
+    {
+      delta = value_now - value_before;
+      change = lc_format_metric_change (delta, metric, NULL);
+    }
+  else
+    {
+      delta = value_before != 0 ? value_now / value_before - 1.0 : 0.0;
+      change = lc_format_relative_change (delta);
+    }
+
+  /* Translators: %s is a change such as "+4.3%" or "−0.8 points". */
+  text = g_strdup_printf (_("%s on the same days a year earlier"), change);
+  direction = fabs (delta) < 0.005 ? 0 : (delta > 0 ? better : -better);
+  lc_headline_card_set_change (card, text, direction);
+}
+
+static void
+lc_overview_page_update_period (LcOverviewPage *self)
+{
+  const LcSummary *summary = self->analysis->summary;
+  LcPeriodMetrics now, before;
+  gboolean has_before;
+  LcDay from, to;
   g_autofree char *aov = NULL;
   g_autofree char *upt = NULL;
   g_autofree char *return_rate = NULL;
   g_autofree char *revenue = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *revenue_caption_text = NULL;
+
+  lc_lookback_get_range (self->lookback, summary->first_day, summary->last_day, &from, &to);
+  lc_period_metrics_compute (self->analysis->daily, from, to, summary->exponent, &now);
+  has_before = lc_lookback_get_year_before (self->lookback, summary->first_day, summary->last_day, &from, &to);
+  if (has_before)
+    lc_period_metrics_compute (self->analysis->daily, from, to, summary->exponent, &before);
+
+  aov = lc_format_money (now.aov, summary->currency);
+  lc_headline_card_set_value (self->aov_card, aov);
+  set_change (self, self->aov_card, &now, has_before ? &before : NULL, now.aov, before.aov, LC_METRIC_AOV, +1);
+
+  upt = lc_format_ratio (now.upt);
+  lc_headline_card_set_value (self->upt_card, upt);
+  set_change (self, self->upt_card, &now, has_before ? &before : NULL, now.upt, before.upt, LC_METRIC_UPT, +1);
+
+  return_rate = lc_format_percent (now.return_rate);
+  lc_headline_card_set_value (self->return_rate_card, return_rate);
+  set_change (self, self->return_rate_card, &now, has_before ? &before : NULL,
+              now.return_rate, before.return_rate, LC_METRIC_RETURN_RATE, -1);
+
+  revenue = lc_format_money_whole (now.revenue, summary->currency);
+  lc_headline_card_set_value (self->revenue_card, revenue);
+  set_change (self, self->revenue_card, &now, has_before ? &before : NULL,
+              now.revenue, before.revenue, LC_METRIC_REVENUE, +1);
+  period = lc_format_day_range (now.from, now.to);
+  /* Translators: %s is a span of days, "1 Nov 2025 – 31 Oct 2026". */
+  revenue_caption_text = g_strdup_printf (_("Sales after refunds, %s."), period);
+  lc_headline_card_set_caption (self->revenue_card, revenue_caption_text);
+
+  lc_overview_page_update_charts (self);
+}
+
+static void
+on_period_toggled (LcOverviewPage  *self,
+                   GtkToggleButton *button)
+{
+  LcLookback lookback;
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+
+  if (button == self->period_90_days)
+    lookback = LC_LOOKBACK_90_DAYS;
+  else if (button == self->period_6_months)
+    lookback = LC_LOOKBACK_6_MONTHS;
+  else if (button == self->period_all)
+    lookback = LC_LOOKBACK_ALL;
+  else
+    lookback = LC_LOOKBACK_12_MONTHS;
+
+  lc_overview_page_set_lookback (self, lookback);
+}
+
+void
+lc_overview_page_set_lookback (LcOverviewPage *self,
+                               LcLookback      lookback)
+{
+  GtkToggleButton *buttons[] = {
+    self->period_90_days, self->period_6_months, self->period_12_months, self->period_all,
+  };
+
+  g_return_if_fail (LC_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (lookback <= LC_LOOKBACK_ALL);
+
+  self->lookback = lookback;
+  if (!gtk_toggle_button_get_active (buttons[lookback]))
+    gtk_toggle_button_set_active (buttons[lookback], TRUE);
+
+  if (self->analysis != NULL)
+    lc_overview_page_update_period (self);
+}
+
+void
+lc_overview_page_set_analysis (LcOverviewPage   *self,
+                               const LcAnalysis *analysis)
+{
+  const LcSummary *summary;
+  g_autofree char *orders = NULL;
   g_autofree char *revenue_text = NULL;
   g_autofree char *orders_per_month = NULL;
   g_autofree char *orders_per_month_text = NULL;
@@ -168,32 +322,26 @@ lc_overview_page_set_summary (LcOverviewPage  *self,
   guint tier;
 
   g_return_if_fail (LC_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (summary != NULL);
+  g_return_if_fail (analysis != NULL && analysis->summary->has_orders);
 
-  tier = summary->tier < G_N_ELEMENTS (tier_css_classes) ? summary->tier : LC_TIER_UNKNOWN;
+  self->analysis = analysis;
+  summary = analysis->summary;
+
+  /* The advice's tier follows the owner's answers (a confirmed revenue or
+   * exchange rate) where the summary only has the data. */
+  tier = analysis->advice->tier != LC_TIER_UNKNOWN ? analysis->advice->tier : summary->tier;
+  if (tier >= G_N_ELEMENTS (tier_css_classes))
+    tier = LC_TIER_UNKNOWN;
   for (guint i = 0; i < G_N_ELEMENTS (tier_css_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->tier_badge), tier_css_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->tier_badge), tier_css_classes[tier]);
   gtk_label_set_label (self->tier_badge, lc_tier_get_title (tier));
   gtk_label_set_label (self->tier_meaning_label, lc_tier_get_advice (tier));
+  revenue_text = revenue_caption (summary);
+  gtk_label_set_label (self->tier_revenue_label, revenue_text);
 
   orders = lc_display_count (summary->orders);
   lc_headline_card_set_value (self->orders_card, orders);
-
-  aov = lc_format_money (summary->aov, summary->currency);
-  lc_headline_card_set_value (self->aov_card, aov);
-
-  upt = lc_format_ratio (summary->upt);
-  lc_headline_card_set_value (self->upt_card, upt);
-
-  return_rate = lc_format_percent (summary->return_rate);
-  lc_headline_card_set_value (self->return_rate_card, return_rate);
-
-  revenue = lc_format_money_whole (lc_money_to_double (summary->revenue_12m, summary->exponent),
-                                   summary->currency);
-  revenue_text = revenue_caption (summary);
-  lc_headline_card_set_value (self->revenue_card, revenue);
-  lc_headline_card_set_caption (self->revenue_card, revenue_text);
 
   /* A small store's monthly count needs its decimal to mean anything. */
   if (summary->orders_per_month < 10)
@@ -213,6 +361,8 @@ lc_overview_page_set_summary (LcOverviewPage  *self,
   months_of_returns_text = months_of_returns_caption (summary->months_of_returns);
   lc_headline_card_set_value (self->months_of_returns_card, months_of_returns);
   lc_headline_card_set_caption (self->months_of_returns_card, months_of_returns_text);
+
+  lc_overview_page_update_period (self);
 }
 
 LcHeadlineCard *
@@ -234,4 +384,9 @@ lc_overview_page_get_tier_badge (LcOverviewPage *self)
   g_return_val_if_fail (LC_IS_OVERVIEW_PAGE (self), NULL);
 
   return self->tier_badge;
+}
+
+static void
+lc_overview_page_update_charts (LcOverviewPage *self)
+{
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "lc-metrics.h"
+#include "lc-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -11,8 +11,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LcOverviewPage, lc_overview_page, LC, OVERVIEW_PAGE, AdwBin)
 
 GtkWidget *lc_overview_page_new         (void);
-/* Shows the headline numbers of a store that has orders. */
-void       lc_overview_page_set_summary (LcOverviewPage  *self,
-                                         const LcSummary *summary);
+/* Shows the headline numbers and charts of a store that has orders.
+ * analysis is borrowed and must outlive the next call. */
+void       lc_overview_page_set_analysis (LcOverviewPage   *self,
+                                          const LcAnalysis *analysis);
+/* The period of the headline numbers and charts (the period picker). */
+void       lc_overview_page_set_lookback (LcOverviewPage   *self,
+                                          LcLookback        lookback);
 
 G_END_DECLS

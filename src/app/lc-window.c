@@ -4,9 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "lc-analysis.h"
 #include "lc-demo-store.h"
+#include "lc-display.h"
+#include "lc-features-page.h"
 #include "lc-format.h"
+#include "lc-import.h"
 #include "lc-metrics.h"
 #include "lc-overview-page.h"
 #include "lc-welcome-page.h"
@@ -15,9 +20,15 @@
 /* How many stores recent-stores remembers. */
 #define MAX_RECENT_STORES 10
 
-/* What a Shopify "Export orders" download is called; used in the example
- * import command shown for an empty store. */
-#define EXAMPLE_EXPORT_NAME "orders_export_1.csv"
+/* An import under way: the files, and the store they go into. */
+typedef struct
+{
+  LcWindow  *window;
+  char      *store_path;
+  GStrv      paths;
+  /* The store file did not exist before: a failed import removes it. */
+  gboolean   new_store;
+} ImportJob;
 
 struct _LcWindow
 {
@@ -25,19 +36,31 @@ struct _LcWindow
 
   GSettings            *settings;
   LcStore              *store;
-  /* Non-NULL while the demo store is being prepared. */
+  LcAnalysis           *analysis;
+  /* Non-NULL while the store is being read, the demo store prepared, or
+   * files imported. */
+  GCancellable         *analysis_cancellable;
   GCancellable         *demo_cancellable;
-  /* The page that shows the open store: "overview" or "empty". */
+  GCancellable         *import_cancellable;
+  /* The page that shows the open store: "store" or "empty". */
   const char           *store_page;
 
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *title_widget;
+  AdwViewSwitcherTitle *title_widget;
+  AdwViewSwitcherBar   *switcher_bar;
+  AdwViewStack         *view_stack;
   GtkStack             *stack;
+  AdwStatusPage        *preparing_page;
   GtkProgressBar       *progress_bar;
   GtkButton            *cancel_button;
+  GtkSpinner           *loading_spinner;
   AdwStatusPage        *empty_page;
-  GtkLabel             *import_command_label;
+  GtkRevealer          *import_bar;
+  GtkLabel             *import_label;
+  GtkProgressBar       *import_progress;
+  GtkButton            *import_cancel_button;
   LcOverviewPage       *overview_page;
+  LcFeaturesPage       *features_page;
 };
 
 G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -45,6 +68,7 @@ G_DEFINE_FINAL_TYPE (LcWindow, lc_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -151,7 +175,20 @@ lc_window_update_recent (LcWindow   *self,
 static void
 lc_window_show_store_page (LcWindow *self)
 {
-  gtk_stack_set_visible_child_name (self->stack, self->store != NULL ? self->store_page : "welcome");
+  gboolean on_store;
+
+  if (self->store == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "welcome");
+  else if (self->analysis == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->store_page);
+
+  on_store = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "store") == 0;
+  adw_view_switcher_title_set_view_switcher_enabled (self->title_widget, on_store);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), on_store);
+  gtk_spinner_set_spinning (self->loading_spinner,
+                            g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0);
 }
 
 static void
@@ -165,40 +202,113 @@ lc_window_cancel_demo (LcWindow *self)
 }
 
 static void
-lc_window_set_store (LcWindow        *self,
-                     LcStore         *store,
-                     const LcSummary *summary)
+lc_window_show_analysis (LcWindow   *self,
+                         LcAnalysis *analysis)
 {
-  g_autofree char *name = g_filename_display_basename (lc_store_get_path (store));
   g_autofree char *period = NULL;
+  LcAnalysis *old = self->analysis;
 
-  lc_window_cancel_demo (self);
-  g_set_object (&self->store, store);
+  /* The pages borrow the analysis: they get the new one before the old one
+   * goes. */
+  self->analysis = analysis;
 
-  gtk_window_set_title (GTK_WINDOW (self), name);
-  adw_window_title_set_title (self->title_widget, name);
-
-  if (summary->has_orders)
+  if (analysis->summary->has_orders)
     {
-      period = lc_format_day_range (summary->first_day, summary->last_day);
-      lc_overview_page_set_summary (self->overview_page, summary);
-      self->store_page = "overview";
+      period = lc_format_day_range (analysis->summary->first_day, analysis->summary->last_day);
+      lc_overview_page_set_analysis (self->overview_page, analysis);
+      lc_features_page_set_analysis (self->features_page, self->store, analysis);
+      self->store_page = "store";
     }
   else
     {
-      g_autofree char *quoted = g_shell_quote (lc_store_get_path (store));
-      g_autofree char *command = g_strdup_printf ("liftcheck-cli import %s %s", quoted, EXAMPLE_EXPORT_NAME);
+      g_autofree char *name = g_filename_display_basename (lc_store_get_path (self->store));
       g_autofree char *description = NULL;
 
       /* Translators: %s is a store file name. */
-      description = g_strdup_printf (_("“%s” has no orders in it yet. Download the “Export orders” file from your Shopify admin, import it into the store from a terminal, then open the store again:"),
+      description = g_strdup_printf (_("“%s” has no orders in it yet. Download the “Export orders” file from your Shopify admin (Orders, Export, All orders, CSV for Excel) and import it here. You can also drop export files on this window."),
                                      name);
       adw_status_page_set_description (self->empty_page, description);
-      gtk_label_set_label (self->import_command_label, command);
       self->store_page = "empty";
     }
 
-  adw_window_title_set_subtitle (self->title_widget, period != NULL ? period : "");
+  adw_view_switcher_title_set_subtitle (self->title_widget, period != NULL ? period : "");
+  lc_analysis_free (old);
+  lc_window_show_store_page (self);
+}
+
+static void
+on_analyzed (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LcWindow) self = LC_WINDOW (user_data);
+  g_autoptr(GError) error = NULL;
+  LcAnalysis *analysis = lc_analyze_finish (result, &error);
+
+  if (analysis == NULL)
+    {
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      g_clear_object (&self->analysis_cancellable);
+      g_warning ("Reading the store failed: %s", error->message);
+      /* Translators: %s is the reason the system gave, in its own words. */
+      body = g_strdup_printf (_("Liftcheck could not read the store’s figures. The reason given was: %s"),
+                              error->message);
+      lc_window_show_error (self, _("Can’t Read the Store"), body);
+      return;
+    }
+
+  g_clear_object (&self->analysis_cancellable);
+
+  /* A store closed or replaced meanwhile makes this stale. */
+  if (self->store == NULL || g_strcmp0 (analysis->store_path, lc_store_get_path (self->store)) != 0)
+    {
+      lc_analysis_free (analysis);
+      return;
+    }
+
+  lc_window_show_analysis (self, analysis);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Reads the store's figures again, in a worker thread; the window keeps
+ * showing the old ones until then. */
+void
+lc_window_reload (LcWindow *self)
+{
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (self->analysis_cancellable != NULL)
+    g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
+
+  self->analysis_cancellable = g_cancellable_new ();
+  lc_analyze_async (lc_store_get_path (self->store), self->analysis_cancellable,
+                    on_analyzed, g_object_ref (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+lc_window_set_store (LcWindow *self,
+                     LcStore  *store)
+{
+  g_autofree char *name = g_filename_display_basename (lc_store_get_path (store));
+
+  lc_window_cancel_demo (self);
+  g_set_object (&self->store, store);
+  g_clear_pointer (&self->analysis, lc_analysis_free);
+
+  gtk_window_set_title (GTK_WINDOW (self), name);
+  adw_view_switcher_title_set_title (self->title_widget, name);
+  adw_view_switcher_title_set_subtitle (self->title_widget, "");
+  adw_view_stack_set_visible_child_name (self->view_stack, "overview");
+  lc_features_page_show_list (self->features_page);
+
+  lc_window_reload (self);
   lc_window_show_store_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -211,7 +321,6 @@ lc_window_open_file (LcWindow *self,
   g_autofree char *path = NULL;
   g_autofree char *demo_path = NULL;
   g_autoptr(LcStore) store = NULL;
-  g_autoptr(LcSummary) summary = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (LC_IS_WINDOW (self), FALSE);
@@ -225,10 +334,7 @@ lc_window_open_file (LcWindow *self,
     }
 
   store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
-  if (store != NULL)
-    summary = lc_store_compute_summary (store, &error);
-
-  if (summary == NULL)
+  if (store == NULL)
     {
       g_debug ("Opening %s failed: %s", path, error->message);
 
@@ -239,7 +345,7 @@ lc_window_open_file (LcWindow *self,
       return FALSE;
     }
 
-  lc_window_set_store (self, store, summary);
+  lc_window_set_store (self, store);
 
   /* The demo has its own button on the welcome page. */
   demo_path = lc_demo_store_dup_path ();
@@ -247,6 +353,19 @@ lc_window_open_file (LcWindow *self,
     lc_window_update_recent (self, path, TRUE);
 
   return TRUE;
+}
+
+static void
+lc_window_show_preparing (LcWindow   *self,
+                          const char *title,
+                          const char *description)
+{
+  adw_status_page_set_title (self->preparing_page, title);
+  adw_status_page_set_description (self->preparing_page, description);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_stack_set_visible_child_name (self->stack, "preparing");
+  adw_view_switcher_title_set_view_switcher_enabled (self->title_widget, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), FALSE);
 }
 
 static void
@@ -295,6 +414,7 @@ on_demo_prepared (GObject      *source_object,
                                  adw_toast_new (_("The demo store is ready. Its orders are made up.")));
   else
     lc_window_show_store_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 void
@@ -320,8 +440,8 @@ lc_window_open_demo (LcWindow *self)
     }
 
   self->demo_cancellable = g_cancellable_new ();
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_stack_set_visible_child_name (self->stack, "preparing");
+  lc_window_show_preparing (self, _("Preparing the Demo Store…"),
+                            _("Liftcheck is making up two years of orders for a sample shop, so you can look around before opening your own store. It takes a moment, and only the first time."));
 
   lc_demo_store_prepare_async (path,
                                on_demo_progress,
@@ -330,14 +450,476 @@ lc_window_open_demo (LcWindow *self)
                                self->demo_cancellable,
                                on_demo_prepared,
                                g_object_ref (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Importing */
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_object_unref (job->window);
+  g_free (job->store_path);
+  g_strfreev (job->paths);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
+
+static void
+remove_store_files (const char *store_path)
+{
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (store_path, suffixes[i], NULL);
+
+      g_remove (path);
+    }
+}
+
+static char *
+import_summary_text (const LcImportResult *result)
+{
+  gint64 rows = 0;
+  gint64 added = result->orders_added;
+  gint64 updated = result->orders_updated;
+  g_autofree char *added_text = lc_display_count (added);
+  g_autofree char *updated_text = lc_display_count (updated);
+
+  for (guint i = 0; i < result->files->len; i++)
+    rows += ((LcImportFileResult *) g_ptr_array_index (result->files, i))->rows;
+
+  if (added == 0 && updated == 0)
+    {
+      g_autofree char *rows_text = lc_display_count (rows);
+
+      /* Translators: %s is a count of rows, for reports without orders. */
+      return g_strdup_printf (ngettext ("Imported %s report row.", "Imported %s report rows.", (gulong) rows),
+                              rows_text);
+    }
+
+  if (updated == 0)
+    /* Translators: %s is a count of orders. */
+    return g_strdup_printf (ngettext ("Imported %s new order.", "Imported %s new orders.", (gulong) added),
+                            added_text);
+
+  if (added == 0)
+    /* Translators: %s is a count of orders already in the store. */
+    return g_strdup_printf (ngettext ("Updated %s order; no new ones.", "Updated %s orders; no new ones.", (gulong) updated),
+                            updated_text);
+
+  /* Translators: the first %s is a count of new orders, the second of
+   * orders already in the store that were brought up to date. */
+  return g_strdup_printf (ngettext ("Imported %s new order and updated %s.", "Imported %s new orders and updated %s.",
+                                    (gulong) added),
+                          added_text, updated_text);
+}
+
+static void
+on_import_details (AdwToast *toast,
+                   LcWindow *self)
+{
+  const char *details = g_object_get_data (G_OBJECT (toast), "details");
+
+  lc_window_show_error (self, _("Notes From the Import"), details);
+}
+
+static void
+lc_window_show_import_result (LcWindow             *self,
+                              const LcImportResult *result)
+{
+  g_autofree char *text = import_summary_text (result);
+  g_autoptr(GString) details = g_string_new (NULL);
+  AdwToast *toast = adw_toast_new (text);
+
+  for (guint i = 0; i < result->files->len; i++)
+    {
+      const LcImportFileResult *file = g_ptr_array_index (result->files, i);
+      g_autofree char *name = g_filename_display_basename (file->path);
+
+      for (guint k = 0; file->warnings != NULL && k < file->warnings->len; k++)
+        {
+          if (details->len > 0)
+            g_string_append (details, "\n\n");
+          /* Translators: a note about an imported file: "orders.csv: 3 rows were skipped…" */
+          g_string_append_printf (details, _("%s: %s"), name, (const char *) g_ptr_array_index (file->warnings, k));
+        }
+    }
+
+  adw_toast_set_timeout (toast, 6);
+  if (details->len > 0)
+    {
+      g_object_set_data_full (G_OBJECT (toast), "details", g_string_free (g_steal_pointer (&details), FALSE), g_free);
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_import_details), self, 0);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+import_error_body (const GError *error)
+{
+  const char *hint;
+
+  if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_UNKNOWN_KIND))
+    hint = _("Liftcheck reads Shopify’s orders export, its Analytics reports, Shopify’s products export and Klaviyo’s campaign export. Check that you picked the right download.");
+  else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND))
+    hint = _("Download the “Export orders” file from your Shopify admin instead.");
+  else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH))
+    hint = _("A store keeps one currency. Import the other shop’s exports into a store of its own.");
+  else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE)
+           || g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_MISSING_COLUMNS))
+    hint = _("If the file was opened and saved in a spreadsheet, download it again from your shop and import the fresh copy.");
+  else
+    hint = NULL;
+
+  /* Translators: the first %s is what went wrong (it names the file and
+   * line); the second says what to do, or is empty. */
+  return g_strdup_printf (_("%s\n\n%s%sNothing was imported: the store is as it was."),
+                          error->message,
+                          hint != NULL ? hint : "",
+                          hint != NULL ? "\n\n" : "");
+}
+
+static void
+lc_window_end_import (LcWindow *self)
+{
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_bar, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+on_import_progress (double   fraction,
+                    gpointer user_data)
+{
+  LcWindow *self = LC_WINDOW (user_data);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_fraction (self->import_progress, fraction);
+}
+
+static void
+on_import_done (GObject      *source_object,
+                GAsyncResult *async_result,
+                gpointer      user_data)
+{
+  g_autoptr(ImportJob) job = user_data;
+  LcWindow *self = job->window;
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  result = lc_import_files_finish (async_result, &error);
+  lc_window_end_import (self);
+
+  if (result == NULL)
+    {
+      /* A store made for this import holds nothing worth keeping. */
+      if (job->new_store)
+        remove_store_files (job->store_path);
+
+      lc_window_show_store_page (self);
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay,
+                                       adw_toast_new (_("Import cancelled. The store is as it was.")));
+          return;
+        }
+
+      {
+        g_autofree char *name = g_filename_display_basename (job->paths[0]);
+        g_autofree char *heading = NULL;
+        g_autofree char *body = import_error_body (error);
+
+        if (g_strv_length (job->paths) == 1)
+          /* Translators: %s is a file name. */
+          heading = g_strdup_printf (_("Can’t Import “%s”"), name);
+        else
+          heading = g_strdup (_("Can’t Import the Files"));
+        lc_window_show_error (self, heading, body);
+      }
+      return;
+    }
+
+  lc_window_show_import_result (self, result);
+
+  if (self->store != NULL && g_strcmp0 (lc_store_get_path (self->store), job->store_path) == 0)
+    {
+      lc_window_reload (self);
+      return;
+    }
+
+  file = g_file_new_for_path (job->store_path);
+  lc_window_open_file (self, file);
+}
+
+void
+lc_window_import_into (LcWindow           *self,
+                       const char * const *paths,
+                       const char         *store_path)
+{
+  ImportJob *job;
+  g_autofree char *first = NULL;
+  g_autofree char *label = NULL;
+  guint n_paths;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL && paths[0] != NULL);
+  g_return_if_fail (store_path != NULL);
+
+  if (self->import_cancellable != NULL)
+    return;
+
+  n_paths = g_strv_length ((char **) paths);
+  job = g_new0 (ImportJob, 1);
+  job->window = g_object_ref (self);
+  job->store_path = g_strdup (store_path);
+  job->paths = g_strdupv ((char **) paths);
+  job->new_store = !g_file_test (store_path, G_FILE_TEST_EXISTS);
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+
+  first = g_filename_display_basename (paths[0]);
+  if (n_paths == 1)
+    /* Translators: %s is a file name. */
+    label = g_strdup_printf (_("Importing “%s”…"), first);
+  else
+    /* Translators: %u is a number of files. */
+    label = g_strdup_printf (ngettext ("Importing %u file…", "Importing %u files…", n_paths), n_paths);
+
+  if (self->store != NULL && g_strcmp0 (lc_store_get_path (self->store), store_path) == 0)
+    {
+      /* The open store stays on show and usable while its files come in. */
+      gtk_label_set_label (self->import_label, label);
+      gtk_progress_bar_set_fraction (self->import_progress, 0.0);
+      gtk_revealer_set_reveal_child (self->import_bar, TRUE);
+    }
+  else
+    lc_window_show_preparing (self, label,
+                              _("Liftcheck reads every order and keeps them in the store file, so later visits are quick. Your files are not changed."));
+
+  lc_import_files_async (store_path, paths,
+                         on_import_progress, self,
+                         self->import_cancellable,
+                         on_import_done, job);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static GStrv
+paths_of_files (GListModel *files)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_strv_builder_add (builder, path);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+on_new_store_response (GtkNativeDialog *native,
+                       int              response,
+                       LcWindow        *self)
+{
+  GStrv paths = g_object_get_data (G_OBJECT (native), "paths");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      if (path != NULL && !g_str_has_suffix (path, ".liftcheck"))
+        {
+          char *with_suffix = g_strconcat (path, ".liftcheck", NULL);
+
+          g_free (path);
+          path = with_suffix;
+        }
+      if (path != NULL)
+        lc_window_import_into (self, (const char * const *) paths, path);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+set_chooser_folder (LcWindow       *self,
+                    GtkFileChooser *chooser)
+{
+  g_autofree char *last_folder = g_settings_get_string (self->settings, "last-folder");
+
+  if (last_folder[0] != '\0' && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
+
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+    }
+}
+
+/* Imports into the open store, or asks where to keep a new one. */
+void
+lc_window_import_files (LcWindow   *self,
+                        GListModel *files)
+{
+  g_auto(GStrv) paths = NULL;
+  GtkFileChooserNative *native;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  paths = paths_of_files (files);
+  if (paths[0] == NULL)
+    {
+      lc_window_show_error (self, _("Can’t Import These Files"),
+                            _("Liftcheck can only import files on this computer. Copy them to a folder here first."));
+      return;
+    }
+
+  if (self->store != NULL)
+    {
+      lc_window_import_into (self, (const char * const *) paths, lc_store_get_path (self->store));
+      return;
+    }
+
+  native = gtk_file_chooser_native_new (_("Save the New Store"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: the file name offered for a new store; keep the extension. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("My Store.liftcheck"));
+  set_chooser_folder (self, GTK_FILE_CHOOSER (native));
+  g_object_set_data_full (G_OBJECT (native), "paths", g_steal_pointer (&paths), (GDestroyNotify) g_strfreev);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_new_store_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_import_response (GtkNativeDialog *native,
+                    int              response,
+                    LcWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) first = g_list_model_get_item (files, 0);
+      g_autoptr(GFile) folder = first != NULL ? g_file_get_parent (first) : NULL;
+      g_autofree char *folder_path = folder != NULL ? g_file_get_path (folder) : NULL;
+
+      if (folder_path != NULL)
+        g_settings_set_string (self->settings, "last-folder", folder_path);
+      if (g_list_model_get_n_items (files) > 0)
+        lc_window_import_files (self, files);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  LcWindow *self = LC_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Import Export Files"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+
+  gtk_file_filter_set_name (filter, _("Exports (CSV)"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  set_chooser_folder (self, GTK_FILE_CHOOSER (native));
+
+  g_signal_connect_object (native, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_import_cancel_clicked (LcWindow  *self,
+                          GtkButton *button)
+{
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
 }
 
 static void
 on_cancel_clicked (LcWindow  *self,
                    GtkButton *button)
 {
+  if (self->import_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->import_cancellable);
+      return;
+    }
   lc_window_cancel_demo (self);
   lc_window_show_store_page (self);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         LcWindow      *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  GFile *store_file = NULL;
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name != NULL && g_str_has_suffix (name, ".liftcheck"))
+        store_file = l->data;
+      else
+        g_list_store_append (files, l->data);
+    }
+
+  /* A store file dropped on its own opens; exports are imported. */
+  if (store_file != NULL && g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return lc_window_open_file (self, store_file);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+
+  if (self->import_cancellable != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("An import is already under way. Drop the files again when it is done.")));
+      return FALSE;
+    }
+
+  lc_window_import_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+static void
+on_store_changed (LcWindow       *self,
+                  LcFeaturesPage *page)
+{
+  lc_window_reload (self);
 }
 
 static void
@@ -368,7 +950,6 @@ open_action (GtkWidget  *widget,
 {
   LcWindow *self = LC_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *last_folder = g_settings_get_string (self->settings, "last-folder");
   GtkFileChooserNative *native;
 
   native = gtk_file_chooser_native_new (_("Open a Store"),
@@ -381,13 +962,7 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Liftcheck Stores"));
   gtk_file_filter_add_pattern (filter, "*.liftcheck");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  if (last_folder[0] != '\0' && g_file_test (last_folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (last_folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-    }
+  set_chooser_folder (self, GTK_FILE_CHOOSER (native));
 
   g_signal_connect_object (native, "response", G_CALLBACK (on_open_response), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -402,6 +977,18 @@ open_recent_action (GtkWidget  *widget,
   g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
 
   lc_window_open_file (self, file);
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  LcWindow *self = LC_WINDOW (widget);
+
+  if (self->analysis == NULL || g_strcmp0 (self->store_page, "store") != 0)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
 }
 
 static gboolean
@@ -428,10 +1015,25 @@ lc_window_dispose (GObject *object)
   LcWindow *self = LC_WINDOW (object);
 
   lc_window_cancel_demo (self);
-  g_clear_object (&self->store);
-  g_clear_object (&self->settings);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  if (self->analysis_cancellable != NULL)
+    g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
+
+  /* The switchers let go of the stack before it goes, or libadwaita 1.2
+   * trips over a page it already freed. */
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+  if (self->title_widget != NULL)
+    adw_view_switcher_title_set_stack (self->title_widget, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LC_TYPE_WINDOW);
+
+  g_clear_pointer (&self->analysis, lc_analysis_free);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (lc_window_parent_class)->dispose (object);
 }
@@ -448,6 +1050,10 @@ lc_window_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, lc_window_is_busy (self));
       break;
 
     default:
@@ -472,41 +1078,76 @@ lc_window_class_init (LcWindowClass *klass)
                          LC_TYPE_STORE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LC_TYPE_FEATURES_PAGE);
   g_type_ensure (LC_TYPE_OVERVIEW_PAGE);
   g_type_ensure (LC_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liftcheck/Liftcheck/lc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, preparing_page);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, LcWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, import_command_label);
-  gtk_widget_class_bind_template_child (widget_class, LcWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, import_bar);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, LcWindow, import_cancel_button);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_cancel_clicked);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "features");
 }
 
 static void
 lc_window_init (LcWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->store_page = "overview";
+  /* Looked up rather than bound: the view stack owns its pages, and
+   * libadwaita 1.2 wants them alive until it goes. */
+  self->overview_page = LC_OVERVIEW_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "overview"));
+  self->features_page = LC_FEATURES_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "features"));
+
+
+  self->store_page = "store";
   self->settings = g_settings_new (APP_ID);
+
+  g_signal_connect_object (self->features_page, "store-changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  lc_window_show_store_page (self);
 }
 
 LcWindow *
@@ -527,15 +1168,37 @@ lc_window_get_store (LcWindow *self)
   return self->store;
 }
 
-const char *
-lc_window_get_page_name (LcWindow *self)
+gboolean
+lc_window_is_busy (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), FALSE);
+
+  return self->analysis_cancellable != NULL || self->demo_cancellable != NULL
+         || self->import_cancellable != NULL;
+}
+
+const LcAnalysis *
+lc_window_get_analysis (LcWindow *self)
 {
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->stack);
+  return self->analysis;
 }
 
-AdwWindowTitle *
+const char *
+lc_window_get_page_name (LcWindow *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  name = gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (name, "store") == 0)
+    return adw_view_stack_get_visible_child_name (self->view_stack);
+  return name;
+}
+
+AdwViewSwitcherTitle *
 lc_window_get_title_widget (LcWindow *self)
 {
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
@@ -549,6 +1212,14 @@ lc_window_get_overview_page (LcWindow *self)
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
 
   return self->overview_page;
+}
+
+LcFeaturesPage *
+lc_window_get_features_page (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return self->features_page;
 }
 
 GtkProgressBar *
@@ -565,4 +1236,20 @@ lc_window_get_cancel_button (LcWindow *self)
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
 
   return self->cancel_button;
+}
+
+GtkButton *
+lc_window_get_import_cancel_button (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return self->import_cancel_button;
+}
+
+AdwToastOverlay *
+lc_window_get_toast_overlay (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return self->toast_overlay;
 }

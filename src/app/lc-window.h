@@ -23,5 +23,19 @@ gboolean  lc_window_open_file (LcWindow      *self,
 /* Opens the demo store, preparing it first (in a worker thread, with a
  * progress bar) when it does not exist yet. */
 void      lc_window_open_demo (LcWindow      *self);
+/* Imports export files into the open store, or, with none open, asks where
+ * to keep a new store first. Runs in a worker thread with a progress bar
+ * and Cancel; the result shows in a toast, a failure in a dialog. */
+void      lc_window_import_files (LcWindow   *self,
+                                  GListModel *files);
+/* The same, into the store at store_path (created when missing, and
+ * removed again when the import fails). */
+void      lc_window_import_into  (LcWindow           *self,
+                                  const char * const *paths,
+                                  const char         *store_path);
+/* Reads the open store's figures again. */
+void      lc_window_reload    (LcWindow      *self);
+/* Whether the store is being read, or files imported. */
+gboolean  lc_window_is_busy   (LcWindow      *self);
 
 G_END_DECLS

@@ -86,6 +86,7 @@ void
 lc_advice_free (LcAdvice *advice)
 {
   g_clear_pointer (&advice->verdicts, g_ptr_array_unref);
+  g_clear_pointer (&advice->evidence, g_ptr_array_unref);
   g_free (advice);
 }
 
@@ -873,10 +874,7 @@ count_customers (LcStore         *store,
   sqlite3_stmt *stmt;
 
   stmt = _lc_store_prepare (store,
-                            "SELECT COUNT(*), COALESCE(SUM(n >= ?), 0) FROM "
-                            "(SELECT COUNT(*) AS n FROM orders "
-                            " WHERE counted = 1 AND customer_hash IS NOT NULL AND customer_hash != '' "
-                            " GROUP BY customer_hash)",
+                            "SELECT COUNT(*), COALESCE(SUM(orders >= ?), 0) FROM customers WHERE orders > 0",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -891,7 +889,7 @@ count_customers (LcStore         *store,
   in->repeat_customers = sqlite3_column_int64 (stmt, 1);
   sqlite3_reset (stmt);
 
-  stmt = _lc_store_prepare (store, "SELECT COUNT(*) FROM orders WHERE counted = 1 AND local_day > ?", error);
+  stmt = _lc_store_prepare (store, "SELECT COALESCE(SUM(orders), 0) FROM daily WHERE day > ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->last_day - (gint64) rules->retention_recent_days);
@@ -940,6 +938,7 @@ lc_store_advise (LcStore  *store,
   const LcFeatureInfo *features;
   const LcSummary *s;
   LcAdvisorInputs in;
+  LcAdvice *advice;
   LcRules rules;
   guint n_features;
 
@@ -1055,5 +1054,22 @@ lc_store_advise (LcStore  *store,
         }
     }
 
-  return lc_advise (&in, &rules);
+  advice = lc_advise (&in, &rules);
+  if (advice == NULL)
+    return NULL;
+
+  /* The verdicts point at their evidence, which the advice keeps alive. */
+  for (guint i = 0; i < advice->verdicts->len && i < LC_ADVISOR_N_FEATURES; i++)
+    {
+      LcVerdict *verdict = g_ptr_array_index (advice->verdicts, i);
+
+      verdict->evaluation = in.features[i].evaluation;
+      verdict->value_evaluation = in.features[i].value_evaluation;
+      verdict->offtest = in.features[i].offtest;
+    }
+  advice->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_add (advice->evidence, g_steal_pointer (&evaluations));
+  g_ptr_array_add (advice->evidence, g_steal_pointer (&offtests));
+
+  return advice;
 }

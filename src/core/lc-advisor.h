@@ -80,6 +80,11 @@ typedef struct
   GPtrArray     *reasons;      /* translated sentences quoting the store's numbers */
   LcMetric       watch_metric;
   LcDay          review_on;    /* the day to look again */
+  /* The evidence, when the advice came from a store (lc_store_advise());
+   * owned by the advice. NULL when there is none. */
+  const LcEvaluation *evaluation;        /* before/after of its first switch-on */
+  const LcEvaluation *value_evaluation;  /* the same switch on order value */
+  const LcOffTest    *offtest;
 } LcVerdict;
 
 typedef struct
@@ -87,6 +92,7 @@ typedef struct
   LcTier     tier;
   double     revenue_usd;
   GPtrArray *verdicts;         /* element type LcVerdict, in lc_feature_list() order */
+  GPtrArray *evidence;         /* owns the verdicts' evaluations and off-tests; may be NULL */
 } LcAdvice;
 
 const char *lc_verdict_kind_to_string  (LcVerdictKind     kind);
