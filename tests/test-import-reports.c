@@ -522,12 +522,17 @@ test_v1_store_migrates_to_v2 (void)
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
 
-  /* A store as version 1 left it: without the v2 table, with the v1 shapes
-   * of the tables v2 changes, and a sessions row to carry over. */
+  /* A store as version 1 left it: without the v2 table (nor the v3 ones),
+   * with the v1 shapes of the tables v2 changes, and a sessions row to
+   * carry over. */
   g_object_unref (lc_test_new_store (&path));
   backup = g_strconcat (path, ".v1.bak", NULL);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_sql (db,
+            "DROP TABLE daily;"
+            "DROP TABLE daily_skus;"
+            "DROP TABLE customers;"
+            "ALTER TABLE orders DROP COLUMN content_hash;"
             "DROP TABLE variant_sales;"
             "DROP TABLE sessions;"
             "CREATE TABLE sessions (period TEXT NOT NULL, start_day INTEGER NOT NULL, sessions INTEGER NOT NULL, "
@@ -547,7 +552,7 @@ test_v1_store_migrates_to_v2 (void)
     g_assert_no_error (error);
     g_assert_nonnull (store);
   }
-  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, LC_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'variant_sales'"), ==, 1);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM pragma_table_info ('email_revenue') WHERE name IN ('source_id', 'exponent')"), ==, 2);
   assert_rows (path, SESSIONS_ROWS, "week:2024-01-01:2797:26");

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include <sqlite3.h>
 
 #include "lc-csv.h"
+#include "lc-demo.h"
 #include "lc-import.h"
 #include "lc-metrics.h"
 #include "lc-store.h"
@@ -420,6 +422,227 @@ test_progress_reaches_the_end (void)
   g_assert_cmpfloat (last, ==, 1.0);
 }
 
+static gint64
+query_count (const char *path,
+             const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+#define DAILY_FROM_ORDERS \
+  "SELECT local_day, COUNT(*), SUM(subtotal), SUM(units), SUM(total), SUM(refunded), " \
+  "SUM(subtotal * subtotal), SUM(units * units) FROM orders WHERE counted = 1 GROUP BY local_day"
+#define DAILY_FROM_ROLLUP \
+  "SELECT day, orders, order_value, units, total, refunded, order_value_sq, units_sq FROM daily WHERE orders > 0"
+/* The rollup keys customers by a number made from the hash: compare the
+ * number of customers and their orders' sum and sum of squares. */
+#define CUSTOMERS_FROM_ORDERS \
+  "SELECT COUNT(*), SUM(n), SUM(n * n) FROM (SELECT COUNT(*) AS n FROM orders " \
+  "WHERE counted = 1 AND customer_hash IS NOT NULL GROUP BY customer_hash)"
+#define CUSTOMERS_FROM_ROLLUP \
+  "SELECT COUNT(*), SUM(orders), SUM(orders * orders) FROM customers"
+#define SKUS_FROM_LINES \
+  "SELECT o.local_day, COALESCE(li.sku, li.name), COUNT(*) FROM line_items li " \
+  "JOIN orders o ON o.id = li.order_id WHERE o.counted = 1 AND li.is_tip = 0 GROUP BY 1, 2"
+#define SKUS_FROM_ROLLUP \
+  "SELECT day, sku, lines FROM daily_skus"
+
+/* The rollups hold exactly what a recomputation from the orders and line
+ * items gives: no row missing, none extra, no zero rows left for SKUs or
+ * customers. */
+static void
+assert_rollups_match (const char *path)
+{
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM (" DAILY_FROM_ORDERS " EXCEPT " DAILY_FROM_ROLLUP ")"), ==, 0);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM (" DAILY_FROM_ROLLUP " EXCEPT " DAILY_FROM_ORDERS ")"), ==, 0);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM daily WHERE orders = 0 AND "
+                                      "(order_value <> 0 OR units <> 0 OR total <> 0 OR refunded <> 0 OR "
+                                      "order_value_sq <> 0 OR units_sq <> 0)"), ==, 0);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM (" CUSTOMERS_FROM_ORDERS " EXCEPT " CUSTOMERS_FROM_ROLLUP ")"), ==, 0);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM (" CUSTOMERS_FROM_ROLLUP " EXCEPT " CUSTOMERS_FROM_ORDERS ")"), ==, 0);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM (" SKUS_FROM_LINES " EXCEPT " SKUS_FROM_ROLLUP ")"), ==, 0);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM (" SKUS_FROM_ROLLUP " EXCEPT " SKUS_FROM_LINES ")"), ==, 0);
+}
+
+static void
+test_rollups_follow_every_change (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  /* The same orders, exported later: #1004 was paid after all (counted
+   * now), #1003's refund was undone but it stays cancelled, #1002 was
+   * cancelled, and #1001 moved a day and changed its lines. */
+  const char later_csv[] =
+    HEADER
+    "#1004,ann@example.com,paid,,,no,USD,50.00,0.00,0.00,50.00,,0.00,2024-03-12 10:00:00 -0400,1,Scarf - Red,50.00,,SCF-RED,true,,,,,,,0.00,Acme,9004,,web,0.00,p4\n"
+    "#1003,bob@example.com,paid,,,no,USD,80.00,5.00,0.00,85.00,,0.00,2024-03-11 09:00:00 -0400,1,Belt - M,80.00,,BLT-M,true,,,,,,2024-03-11 12:00:00 -0400,0.00,Acme,9003,,web,0.00,p3\n"
+    "#1002,ann@example.com,refunded,,,no,USD,90.00,0.00,7.20,97.20,,0.00,2024-03-10 23:30:00 -0400,1,Dress - Blue / S,60.00,,DRS-BLU-S,true,,,,,,2024-03-12 09:00:00 -0400,97.20,Acme,9002,,web,0.00,p2\n"
+    "#1001,carl@example.com,paid,,,no,USD,60.00,0.00,0.00,60.00,,0.00,2024-03-02 08:00:00 -0500,1,Tote Bag,20.00,,TOT-1,true,,,,,,,0.00,Acme,9001,,web,0.00,p1\n"
+    "#1001,carl@example.com,,,,,,,,,,,,2024-03-02 08:00:00 -0500,2,Scarf - Red,20.00,,SCF-RED,true,,,,,,,,Acme,,,,0.00,\n";
+  g_autoptr(LcImportResult) first = NULL;
+  g_autoptr(LcImportResult) again = NULL;
+  g_autoptr(LcImportResult) later = NULL;
+
+  first = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
+  g_assert_no_error (error);
+  assert_rollups_match (path);
+
+  /* Unchanged orders are left as they are, and still counted as updated. */
+  again = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again->orders_updated, ==, 4);
+  assert_rollups_match (path);
+
+  later = lc_test_import_text (store, "orders_export.csv", later_csv, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (later->orders_updated, ==, 4);
+  assert_rollups_match (path);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM daily_skus WHERE sku = 'SCF-RED'"), ==, 2);
+  g_assert_cmpint (query_count (path, "SELECT units FROM orders WHERE name = '#1001'"), ==, 3);
+}
+
+typedef struct
+{
+  gint64 last_us;
+  gint64 longest_us;
+  guint  calls;
+} ProgressGaps;
+
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+static void
+measure_progress (double   fraction,
+                  gpointer user_data)
+{
+  ProgressGaps *gaps = user_data;
+  gint64 now = thread_cpu_us ();
+
+  gaps->longest_us = MAX (gaps->longest_us, now - gaps->last_us);
+  gaps->last_us = now;
+  gaps->calls++;
+}
+
+static void
+test_rollups_survive_reimport_and_cancel (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *csv = g_build_filename (dir, "orders_export.csv", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  const char *paths[] = { csv, NULL };
+  ProgressGaps gaps = { 0 };
+  LcDemoOptions options;
+
+  lc_demo_options_init (&options);
+  options.orders_per_day = 40;
+  options.years = 1;
+  g_assert_true (lc_demo_write_csv (&options, csv, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Progress comes at least every 100 ms of the importing thread's work
+   * (its processor time, so that a busy machine does not fail the test). */
+  gaps.last_us = thread_cpu_us ();
+  {
+    g_autoptr(LcImportResult) result = lc_store_import_files (store, paths, measure_progress, &gaps, NULL, &error);
+
+    g_assert_no_error (error);
+  }
+  g_test_message ("%u progress reports, at most %.1f ms apart", gaps.calls, gaps.longest_us / 1000.0);
+  g_assert_cmpuint (gaps.calls, >, 1);
+  g_assert_cmpint (gaps.longest_us, <, 100 * 1000);
+  assert_rollups_match (path);
+
+  {
+    g_autoptr(LcImportResult) result = lc_store_import_files (store, paths, NULL, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (result->orders_added, ==, 0);
+  }
+  assert_rollups_match (path);
+
+  /* A cancelled import changes nothing, rollups included. */
+  g_clear_object (&store);
+  before = lc_test_file_checksum (path);
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(LcImportResult) result = lc_store_import_files (store, paths, cancel_on_progress, cancellable,
+                                                              cancellable, &error);
+
+    g_assert_null (result);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  }
+  g_clear_object (&store);
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  assert_rollups_match (path);
+}
+
+static void
+test_rollups_are_made_for_an_older_store (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  /* A store as version 2 left it: orders, but no rollups. */
+  {
+    g_autoptr(LcStore) store = lc_test_new_store (&path);
+    g_autoptr(LcImportResult) result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
+
+    g_assert_no_error (error);
+  }
+  backup = g_strconcat (path, ".v2.bak", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE daily; DROP TABLE daily_skus; DROP TABLE customers;"
+                                 "ALTER TABLE orders DROP COLUMN content_hash;"
+                                 "CREATE INDEX orders_by_name ON orders (name);"
+                                 "PRAGMA user_version = 2;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(LcSummary) summary = NULL;
+
+    g_assert_no_error (error);
+    summary = lc_store_compute_summary (store, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (summary->orders, ==, 2);
+    g_assert_cmpint (summary->active_skus_12m, ==, 3);
+  }
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (query_count (path, "PRAGMA user_version"), ==, LC_STORE_SCHEMA_VERSION);
+  assert_rollups_match (path);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM daily_skus"), >, 0);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM customers"), ==, 2);
+}
+
 static void
 test_import_log_records_the_file (void)
 {
@@ -503,6 +726,9 @@ main (int    argc,
   g_test_add_func ("/lc/shopify/cancel-leaves-the-store-unchanged", test_cancel_leaves_the_store_unchanged);
   g_test_add_func ("/lc/shopify/progress-reaches-the-end", test_progress_reaches_the_end);
   g_test_add_func ("/lc/shopify/import-log-records-the-file", test_import_log_records_the_file);
+  g_test_add_func ("/lc/shopify/rollups-follow-every-change", test_rollups_follow_every_change);
+  g_test_add_func ("/lc/shopify/rollups-survive-reimport-and-cancel", test_rollups_survive_reimport_and_cancel);
+  g_test_add_func ("/lc/shopify/rollups-are-made-for-an-older-store", test_rollups_are_made_for_an_older_store);
   g_test_add_func ("/lc/shopify/async-import-runs-off-thread", test_async_import_runs_off_thread);
 
   return g_test_run ();

@@ -120,6 +120,7 @@ test_store_from_newer_version_is_refused (void)
     g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
 
     g_assert_no_error (error);
+    g_assert_nonnull (store);
   }
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);

@@ -581,6 +581,53 @@ run_demo (int    argc,
   return EXIT_OK;
 }
 
+/* check STORE */
+
+static int
+run_check (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("STORE — check that every page of the store can be read"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = NULL;
+  int status;
+
+  if (!lc_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return lc_cli_usage_error (context, _("Give one store file."));
+
+  store = lc_cli_open_store (argv[1], FALSE, &error);
+  if (store == NULL || !lc_store_check (store, &error))
+    return lc_cli_fail (error);
+  g_print (_("%s is intact.\n"), argv[1]);
+  return EXIT_OK;
+}
+
+/* restore STORE */
+
+static int
+run_restore (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("STORE — put back the copy made before the store’s last upgrade"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  int status;
+
+  g_option_context_set_summary (context, _("The store as it is now is kept as STORE.damaged."));
+  if (!lc_cli_parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return lc_cli_usage_error (context, _("Give one store file."));
+
+  if (!lc_store_restore_backup (argv[1], &backup, &error))
+    return lc_cli_fail (error);
+  /* TRANSLATORS: "shop.liftcheck was restored from shop.liftcheck.v2.bak; the damaged file is shop.liftcheck.damaged." */
+  g_print (_("%s was restored from %s; the file it replaced is %s.damaged.\n"), argv[1], backup, argv[1]);
+  return EXIT_OK;
+}
+
 typedef struct
 {
   const char *name;
@@ -606,6 +653,8 @@ static const Command commands[] = {
   { "bundles", N_("STORE"), N_("Which products are bought together, and what bundling them could bring"), lc_cli_run_bundles },
   { "returns", N_("STORE"), N_("Where returns come from: risky products, sizes, combinations and customers"), lc_cli_run_returns },
   { "report", N_("STORE"), N_("The consultant’s report as a PDF (-o FILE.pdf): numbers, charts, verdicts, tests to run"), lc_cli_run_report },
+  { "check",   N_("STORE"), N_("Check that every page of the store can be read"), run_check },
+  { "restore", N_("STORE"), N_("Put back the copy of STORE made before its last upgrade; keep the damaged one"), run_restore },
 };
 
 static void

@@ -874,10 +874,7 @@ count_customers (LcStore         *store,
   sqlite3_stmt *stmt;
 
   stmt = _lc_store_prepare (store,
-                            "SELECT COUNT(*), COALESCE(SUM(n >= ?), 0) FROM "
-                            "(SELECT COUNT(*) AS n FROM orders "
-                            " WHERE counted = 1 AND customer_hash IS NOT NULL AND customer_hash != '' "
-                            " GROUP BY customer_hash)",
+                            "SELECT COUNT(*), COALESCE(SUM(orders >= ?), 0) FROM customers WHERE orders > 0",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -892,7 +889,7 @@ count_customers (LcStore         *store,
   in->repeat_customers = sqlite3_column_int64 (stmt, 1);
   sqlite3_reset (stmt);
 
-  stmt = _lc_store_prepare (store, "SELECT COUNT(*) FROM orders WHERE counted = 1 AND local_day > ?", error);
+  stmt = _lc_store_prepare (store, "SELECT COALESCE(SUM(orders), 0) FROM daily WHERE day > ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, s->last_day - (gint64) rules->retention_recent_days);

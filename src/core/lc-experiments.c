@@ -376,30 +376,37 @@ order_values (LcStore  *store,
               GError  **error)
 {
   double divisor = pow (10, lc_store_get_exponent (store));
-  double sum = 0, sum_sq = 0;
+  double sum, sum_sq;
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _lc_store_prepare (store, "SELECT subtotal, units FROM orders WHERE counted = 1 AND local_day >= ?", error);
+  /* The daily rollup holds each day's sums and sums of squares. */
+  stmt = _lc_store_prepare (store,
+                            "SELECT TOTAL(orders), TOTAL(order_value), TOTAL(order_value_sq), "
+                            "TOTAL(units), TOTAL(units_sq) FROM daily WHERE day >= ?",
+                            error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, from);
-  *count = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
     {
-      double value = metric == LC_METRIC_AOV ? sqlite3_column_int64 (stmt, 0) / divisor
-                                             : (double) sqlite3_column_int64 (stmt, 1);
-
-      sum += value;
-      sum_sq += value * value;
-      (*count)++;
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
+      sqlite3_reset (stmt);
       _lc_store_set_error (store, error);
       return FALSE;
     }
+  *count = (gint64) sqlite3_column_double (stmt, 0);
+  if (metric == LC_METRIC_AOV)
+    {
+      sum = sqlite3_column_double (stmt, 1) / divisor;
+      sum_sq = sqlite3_column_double (stmt, 2) / divisor / divisor;
+    }
+  else
+    {
+      sum = sqlite3_column_double (stmt, 3);
+      sum_sq = sqlite3_column_double (stmt, 4);
+    }
+  sqlite3_reset (stmt);
   if (*count < 2)
     return TRUE;
   *mean = sum / *count;

@@ -3,6 +3,7 @@
 
 #include "lc-csv.h"
 #include "lc-import.h"
+#include "lc-order-writer-private.h"
 #include "lc-store-private.h"
 
 G_BEGIN_DECLS
@@ -23,16 +24,26 @@ typedef struct
   guint64               bytes_total;    /* bytes of all files in this call */
   gint64                last_progress_us;
 
-  /* The last order written by the previous file of this call, so that a
-   * split export's next part can continue it. */
+  /* The name of the last order written by the previous file of this call,
+   * so that a split export's next part can continue it. */
   char                 *last_order_name;
-  gint64                last_order_rowid;
-  int                   last_order_next_position;
+  /* Made by the first file with orders; flushed before the commit. */
+  LcOrderWriter        *order_writer;
 } LcImportContext;
+
+/* The call's order writer, crediting orders to the current file's import
+ * log row. */
+LcOrderWriter *_lc_import_get_order_writer (LcImportContext  *ctx,
+                                            GError          **error);
 
 /* Checks for cancellation and reports progress; cheap enough to call every
  * few thousand rows. */
 gboolean  _lc_import_tick                 (LcImportContext  *ctx,
+                                           GError          **error);
+/* The same, for an importer whose reader runs on another thread: file_bytes
+ * is how far into the current file it has read. */
+gboolean  _lc_import_report               (LcImportContext  *ctx,
+                                           guint64           file_bytes,
                                            GError          **error);
 /* Reads one data row; the reader's current record holds it. */
 typedef gboolean (*LcImportRowFunc) (gpointer   data,

@@ -16,6 +16,8 @@ G_DEFINE_QUARK (lc-import-error-quark, lc_import_error)
 
 /* Report progress at least this often, at most this often. */
 #define PROGRESS_INTERVAL_US (50 * 1000)
+/* SQLite's page cache while importing, in KiB. */
+#define IMPORT_CACHE_KIB 32768
 
 const char *
 lc_import_kind_to_string (LcImportKind kind)
@@ -90,6 +92,14 @@ gboolean
 _lc_import_tick (LcImportContext  *ctx,
                  GError          **error)
 {
+  return _lc_import_report (ctx, lc_csv_reader_get_bytes_read (ctx->reader), error);
+}
+
+gboolean
+_lc_import_report (LcImportContext  *ctx,
+                   guint64           file_bytes,
+                   GError          **error)
+{
   gint64 now;
 
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
@@ -100,7 +110,7 @@ _lc_import_tick (LcImportContext  *ctx,
   now = g_get_monotonic_time ();
   if (now - ctx->last_progress_us >= PROGRESS_INTERVAL_US)
     {
-      guint64 done = ctx->bytes_done + lc_csv_reader_get_bytes_read (ctx->reader);
+      guint64 done = ctx->bytes_done + file_bytes;
 
       ctx->last_progress_us = now;
       ctx->progress (MIN (1.0, (double) done / (double) ctx->bytes_total), ctx->progress_data);
@@ -119,7 +129,7 @@ _lc_import_read_rows (LcImportContext  *ctx,
   while (lc_csv_reader_next (ctx->reader, ctx->cancellable, &local_error))
     {
       ctx->result->rows++;
-      if ((ctx->result->rows & 0xfff) == 0 && !_lc_import_tick (ctx, error))
+      if ((ctx->result->rows & 0x1ff) == 0 && !_lc_import_tick (ctx, error))
         return FALSE;
       if (!row_func (data, error))
         return FALSE;
@@ -130,6 +140,17 @@ _lc_import_read_rows (LcImportContext  *ctx,
       return FALSE;
     }
   return TRUE;
+}
+
+LcOrderWriter *
+_lc_import_get_order_writer (LcImportContext  *ctx,
+                             GError          **error)
+{
+  if (ctx->order_writer == NULL)
+    ctx->order_writer = _lc_order_writer_new (ctx->store, error);
+  if (ctx->order_writer != NULL)
+    _lc_order_writer_set_import_id (ctx->order_writer, ctx->import_id);
+  return ctx->order_writer;
 }
 
 void
@@ -188,16 +209,20 @@ gboolean
 _lc_import_has_comparison (LcCsvReader *reader)
 {
   guint n = lc_csv_reader_get_n_columns (reader);
+  /* A set of trimmed names, not a pairwise comparison: a header may have
+   * up to the reader's limit of columns. */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < n; i++)
     {
       const char *column = lc_csv_reader_get_column_name (reader, i);
+      char *trimmed;
 
       if (is_comparison_name (column))
         return TRUE;
-      for (guint j = 0; j < i; j++)
-        if (same_trimmed (column, lc_csv_reader_get_column_name (reader, j)))
-          return TRUE;
+      trimmed = g_strstrip (g_strdup (column));
+      if (!g_hash_table_add (seen, trimmed))
+        return TRUE;
     }
   return FALSE;
 }
@@ -543,6 +568,12 @@ import_one (LcImportContext  *ctx,
   return ok;
 }
 
+static void
+restore_pragmas (LcStore *store)
+{
+  _lc_store_exec (store, "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000", NULL);
+}
+
 LcImportResult *
 lc_store_import_files (LcStore               *store,
                        const char * const    *paths,
@@ -575,10 +606,24 @@ lc_store_import_files (LcStore               *store,
         ctx.bytes_total += st.st_size;
     }
 
+  /* A bigger page cache keeps the growing tables' pages in memory rather
+   * than spilling them to the write-ahead log and reading them back. It is
+   * bounded, so memory stays flat whatever the file size. The log is
+   * copied into the store after the commit rather than by it, so that the
+   * commit is short: until it, progress keeps coming and Cancel works. */
+  if (!_lc_store_exec (store,
+                       "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) ";"
+                       "PRAGMA wal_autocheckpoint = 0",
+                       error))
+    return NULL;
+
   /* One transaction for the whole call: if any file fails, the store is
    * exactly as it was before, and a split export lands whole. */
   if (!_lc_store_begin (store, error))
-    return NULL;
+    {
+      restore_pragmas (store);
+      return NULL;
+    }
 
   for (guint i = 0; ok && i < ordered->len; i++)
     {
@@ -594,16 +639,32 @@ lc_store_import_files (LcStore               *store,
     }
 
   g_free (ctx.last_order_name);
+  if (ok && ctx.order_writer != NULL)
+    ok = _lc_order_writer_flush (ctx.order_writer, error);
+  g_clear_pointer (&ctx.order_writer, _lc_order_writer_free);
+  if (ok)
+    ok = !g_cancellable_set_error_if_cancelled (cancellable, error);
+  /* The commit still writes the cached pages: one more report first. */
+  if (ok && progress != NULL && ctx.bytes_total > 0)
+    progress (MIN (1.0, (double) ctx.bytes_done / (double) ctx.bytes_total), progress_data);
 
   if (!ok)
     {
       _lc_store_rollback (store);
+      restore_pragmas (store);
       return NULL;
     }
   if (!_lc_store_commit (store, error))
-    return NULL;
+    {
+      restore_pragmas (store);
+      return NULL;
+    }
   if (progress != NULL)
     progress (1.0, progress_data);
+  /* The import is in the store now; a checkpoint that fails or is
+   * interrupted is done by the next one. */
+  _lc_store_exec (store, "PRAGMA wal_checkpoint(PASSIVE)", NULL);
+  restore_pragmas (store);
   return g_steal_pointer (&result);
 }
 

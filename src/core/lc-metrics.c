@@ -203,9 +203,8 @@ lc_store_daily_totals (LcStore  *store,
   g_return_val_if_fail (LC_IS_STORE (store), NULL);
 
   stmt = _lc_store_prepare (store,
-                            "SELECT local_day, COUNT(*), SUM(subtotal), SUM(units), SUM(total), SUM(refunded) "
-                            "FROM orders WHERE counted = 1 AND local_day BETWEEN ? AND ? "
-                            "GROUP BY local_day ORDER BY local_day",
+                            "SELECT day, orders, order_value, units, total, refunded "
+                            "FROM daily WHERE orders > 0 AND day BETWEEN ? AND ? ORDER BY day",
                             error);
   if (stmt == NULL)
     return NULL;
@@ -265,7 +264,11 @@ query_span (LcStore  *store,
             gboolean *any,
             GError  **error)
 {
-  sqlite3_stmt *stmt = _lc_store_prepare (store, "SELECT MIN(local_day), MAX(local_day) FROM orders", error);
+  /* Two subqueries: each is one step down the index, where MIN and MAX in
+   * one query would scan it. */
+  sqlite3_stmt *stmt = _lc_store_prepare (store,
+                                          "SELECT (SELECT MIN(local_day) FROM orders), (SELECT MAX(local_day) FROM orders)",
+                                          error);
   int rc;
 
   if (stmt == NULL)
@@ -488,9 +491,7 @@ lc_store_compute_summary (LcStore  *store,
     }
 
   if (!query_int64 (store,
-                    "SELECT COUNT(DISTINCT COALESCE(li.sku, li.name)) FROM line_items li "
-                    "JOIN orders o ON o.id = li.order_id "
-                    "WHERE o.counted = 1 AND o.local_day >= ? AND li.is_tip = 0",
+                    "SELECT COUNT(DISTINCT sku) FROM daily_skus WHERE day >= ?",
                     year_start, &summary->active_skus_12m, error))
     return NULL;
 

@@ -6,12 +6,14 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "lc-date.h"
 #include "lc-money.h"
+#include "lc-order-writer-private.h"
 #include "lc-store-private.h"
 
 /* "LIFT": written to the SQLite header so a store is recognized without
@@ -186,12 +188,107 @@ migrate_to_v2 (LcStore  *self,
   return _lc_store_exec (self, schema_v2, error);
 }
 
+/* Version 3: rollups, so that analysis reads days, not line items.
+ * - daily: counted orders by local day, the sums of LcDayTotals and the
+ *   sums of squares of order values and units (for their variance); a day
+ *   whose orders were all cancelled later keeps a row of zeros.
+ * - daily_skus: lines of counted orders by day and SKU (the line's name when
+ *   it has no SKU), tips left out: the active SKUs of a period.
+ * - customers: counted orders by customer (keyed by _lc_customer_id() of
+ *   the hash), for repeat customers.
+ * The order writer (lc-order-writer.c), the one path by which orders reach
+ * the store, keeps both inside the import's transaction. (Triggers on
+ * orders would keep them too, but they make SQLite journal every insert
+ * statement: three times the import's time.) Both start from what the
+ * store holds.
+ * - orders.content_hash: a digest of what the order's row and lines were
+ *   made from, so that importing the same order again leaves it alone
+ *   instead of rewriting it; NULL until an import writes the order whole.
+ * - orders_by_name goes: no query looks orders up by name, and keeping it
+ *   cost every import an index entry per order. */
+static const char schema_v3[] =
+  "CREATE TABLE daily ("
+  "  day INTEGER PRIMARY KEY,"
+  "  orders INTEGER NOT NULL,"
+  "  order_value INTEGER NOT NULL,"
+  "  units INTEGER NOT NULL,"
+  "  total INTEGER NOT NULL,"
+  "  refunded INTEGER NOT NULL,"
+  "  order_value_sq INTEGER NOT NULL,"
+  "  units_sq INTEGER NOT NULL);"
+  "CREATE TABLE daily_skus ("
+  "  day INTEGER NOT NULL,"
+  "  sku TEXT NOT NULL,"
+  "  lines INTEGER NOT NULL,"
+  "  PRIMARY KEY (day, sku)) WITHOUT ROWID;"
+  "CREATE TABLE customers ("
+  "  id INTEGER PRIMARY KEY,"
+  "  orders INTEGER NOT NULL);"
+  "ALTER TABLE orders ADD COLUMN content_hash INTEGER;"
+  "DROP INDEX IF EXISTS orders_by_name;"
+  "INSERT INTO daily (day, orders, order_value, units, total, refunded, order_value_sq, units_sq)"
+  "  SELECT local_day, COUNT(*), SUM(subtotal), SUM(units), SUM(total), SUM(refunded),"
+  "    SUM(subtotal * subtotal), SUM(units * units)"
+  "  FROM orders WHERE counted = 1 GROUP BY local_day;"
+
+  "INSERT INTO daily_skus (day, sku, lines)"
+  "  SELECT o.local_day, COALESCE(li.sku, li.name), COUNT(*)"
+  "  FROM line_items li JOIN orders o ON o.id = li.order_id"
+  "  WHERE o.counted = 1 AND li.is_tip = 0 GROUP BY 1, 2;";
+
+static gboolean
+migrate_to_v3 (LcStore  *self,
+               GError  **error)
+{
+  sqlite3_stmt *select = NULL;
+  sqlite3_stmt *insert = NULL;
+  int rc;
+
+  if (!_lc_store_exec (self, schema_v3, error))
+    return FALSE;
+
+  /* SQL cannot read the hash's hex as a number: the customers are
+   * counted here. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT customer_hash, COUNT(*) FROM orders "
+                          "WHERE counted = 1 AND customer_hash IS NOT NULL GROUP BY customer_hash",
+                          -1, &select, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO customers (id, orders) VALUES (?, ?) "
+                          "ON CONFLICT (id) DO UPDATE SET orders = orders + excluded.orders",
+                          -1, &insert, NULL) != SQLITE_OK)
+    {
+      _lc_store_set_error (self, error);
+      sqlite3_finalize (select);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      gint64 id = _lc_customer_id ((const char *) sqlite3_column_text (select, 0));
+
+      if (id < 0)
+        continue;
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_int64 (insert, 2, sqlite3_column_int64 (select, 1));
+      rc = sqlite3_step (insert);
+      sqlite3_reset (insert);
+      if (rc != SQLITE_DONE)
+        break;
+    }
+  if (rc != SQLITE_DONE)
+    _lc_store_set_error (self, error);
+  sqlite3_finalize (select);
+  sqlite3_finalize (insert);
+  return rc == SQLITE_DONE;
+}
+
 /* migrations[i] brings a store from version i + 1 to i + 2. A new store is
  * made with schema_v1 and every migration, so the migrations are the one
  * path to the current schema; an older store runs the ones it lacks inside
  * one transaction after a backup copy. */
 static const MigrateFunc migrations[] = {
   migrate_to_v2,
+  migrate_to_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LC_STORE_SCHEMA_VERSION - 1);
@@ -233,6 +330,59 @@ lc_store_init (LcStore *self)
   self->exponent = 2;
 }
 
+char *
+lc_store_find_backup (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  for (int v = LC_STORE_SCHEMA_VERSION; v >= 1; v--)
+    {
+      g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, v);
+
+      if (g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&backup);
+    }
+  return NULL;
+}
+
+/* damage is a whole sentence; the error adds where a copy can be found. */
+static void
+set_damaged_error (const char  *path,
+                   const char  *damage,
+                   GError     **error)
+{
+  g_autofree char *backup = lc_store_find_backup (path);
+  g_autofree char *hint = NULL;
+
+  if (backup != NULL)
+    {
+      g_autofree char *backup_base = g_path_get_basename (backup);
+
+      hint = g_strdup_printf (_("A copy from before its last upgrade is in “%s”: “liftcheck-cli restore %s” puts it back and keeps the damaged file."),
+                              backup_base, path);
+    }
+  else
+    hint = g_strdup (_("Liftcheck has no copy of it; restore it from a backup of your own."));
+  g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_CORRUPT, "%s %s", damage, hint);
+}
+
+/* Whether the store or its write-ahead log has reached the process's file
+ * size limit. A write that fails in a COMMIT leaves no errno behind (the
+ * rollback that follows makes system calls of its own), so this is how
+ * such a failure is told from a broken disk. */
+static gboolean
+at_file_size_limit (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  struct rlimit limit;
+  GStatBuf st;
+
+  if (getrlimit (RLIMIT_FSIZE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+    return FALSE;
+  return (g_stat (path, &st) == 0 && (guint64) st.st_size + 65536 >= limit.rlim_cur) ||
+         (g_stat (wal, &st) == 0 && (guint64) st.st_size + 65536 >= limit.rlim_cur);
+}
+
 void
 _lc_store_set_error (LcStore  *self,
                      GError  **error)
@@ -245,14 +395,24 @@ _lc_store_set_error (LcStore  *self,
     g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_READ_ONLY,
                  _("The store file “%s” cannot be written: %s. Check that the file and its folder are writable."),
                  base, sqlite3_errmsg (self->db));
-  else if (primary == SQLITE_FULL)
+  /* SQLite reports only ENOSPC as SQLITE_FULL; a quota or a file size
+   * limit (EDQUOT, EFBIG) is the same thing to the user. */
+  else if (primary == SQLITE_FULL ||
+           (primary == SQLITE_IOERR &&
+            (sqlite3_system_errno (self->db) == ENOSPC ||
+             sqlite3_system_errno (self->db) == EDQUOT ||
+             sqlite3_system_errno (self->db) == EFBIG)) ||
+           (code == SQLITE_IOERR_WRITE && at_file_size_limit (self->path)))
     g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_FAILED,
                  _("The disk holding “%s” is full. Nothing was changed; free some space and try again."),
                  base);
   else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_CORRUPT,
-                 _("The store file “%s” is damaged (%s)."),
-                 base, sqlite3_errmsg (self->db));
+    {
+      g_autofree char *damage = g_strdup_printf (_("The store file “%s” is damaged (%s)."),
+                                                 base, sqlite3_errmsg (self->db));
+
+      set_damaged_error (self->path, damage, error);
+    }
   else
     g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_FAILED,
                  _("The store file “%s” could not be used: %s."),
@@ -387,9 +547,11 @@ lc_store_load_meta (LcStore  *self,
   self->exponent = lc_currency_get_exponent (self->currency);
   if (self->salt == NULL)
     {
-      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_CORRUPT,
-                   _("The store file “%s” is damaged: its identity record is missing."),
-                   self->path);
+      g_autofree char *base = g_path_get_basename (self->path);
+      g_autofree char *damage = g_strdup_printf (_("The store file “%s” is damaged: its identity record is missing."),
+                                                 base);
+
+      set_damaged_error (self->path, damage, error);
       return FALSE;
     }
   return TRUE;
@@ -463,10 +625,30 @@ backup_copy (const char  *path,
              GError     **error)
 {
   g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, version);
+  g_autofree char *part = g_strconcat (backup, ".part", NULL);
   g_autoptr(GFile) source = g_file_new_for_path (path);
-  g_autoptr(GFile) target = g_file_new_for_path (backup);
+  g_autoptr(GFile) target = g_file_new_for_path (part);
 
-  return g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
+  /* A backup of this version is never replaced: an upgrade that failed or
+   * was interrupted left the store as it was, so the first copy is as good,
+   * and it may be the only good one if the store was damaged since. */
+  if (g_file_test (backup, G_FILE_TEST_EXISTS))
+    return TRUE;
+  /* Copied under another name first, so that a half-written backup is
+   * never taken for a whole one. */
+  if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    return FALSE;
+  if (g_rename (part, backup) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *base = g_path_get_basename (backup);
+
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_READ_ONLY,
+                   _("The backup “%s” could not be written: %s."), base, g_strerror (saved_errno));
+      g_unlink (part);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -477,8 +659,10 @@ migrate (LcStore  *self,
   g_autofree char *pragma = NULL;
 
   /* The copy is of the main file only: move everything out of the
-   * write-ahead log first, so the backup holds the whole store. */
+   * write-ahead log first, so the backup holds the whole store. A damaged
+   * store is neither copied nor upgraded. */
   if (!_lc_store_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error) ||
+      !lc_store_check (self, error) ||
       !backup_copy (self->path, from_version, error))
     return FALSE;
   if (!_lc_store_begin (self, error))
@@ -500,15 +684,55 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
-/* Reads the SQLite header directly so that a file which is not ours is never
- * opened by SQLite (which could change it, e.g. by switching to WAL). */
+/* The header fields as the newest commit left them, read through SQLite,
+ * read-only. Needed when a write-ahead log is beside the file: a process
+ * killed between a commit and the checkpoint after it leaves the newest
+ * application id and schema version in the log only. */
 static gboolean
-check_header (const char  *path,
-              int         *out_version,
-              GError     **error)
+read_header_through_log (const char *path,
+                         guint32    *app_id,
+                         int        *version,
+                         gboolean   *empty)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db,
+                          "SELECT (SELECT application_id FROM pragma_application_id),"
+                          " (SELECT user_version FROM pragma_user_version),"
+                          " (SELECT COUNT(*) FROM sqlite_master)",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      *app_id = (guint32) sqlite3_column_int64 (stmt, 0);
+      *version = sqlite3_column_int (stmt, 1);
+      *empty = sqlite3_column_int64 (stmt, 2) == 0;
+      ok = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ok;
+}
+
+/* Reads the SQLite header directly so that a file which is not ours is never
+ * opened by SQLite (which could change it, e.g. by switching to WAL). An
+ * empty SQLite file is what a store creation that was killed leaves: with
+ * create, *out_fresh says to make the store again. */
+static gboolean
+check_header (const char        *path,
+              LcStoreOpenFlags   flags,
+              int               *out_version,
+              gboolean          *out_fresh,
+              GError           **error)
 {
   g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *log = g_strconcat (path, "-wal", NULL);
   guint8 header[100];
+  guint32 app_id = 0;
+  gboolean empty = FALSE;
+  GStatBuf log_st;
   FILE *file;
   size_t n;
 
@@ -526,8 +750,21 @@ check_header (const char  *path,
   n = fread (header, 1, sizeof header, file);
   fclose (file);
 
-  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0 ||
-      read_be32 (header + 68) != LC_STORE_APPLICATION_ID)
+  if (n == sizeof header && memcmp (header, "SQLite format 3", 16) == 0)
+    {
+      app_id = read_be32 (header + 68);
+      *out_version = (int) read_be32 (header + 60);
+      /* The schema cookie changes with every schema change. */
+      empty = read_be32 (header + 40) == 0;
+      /* A log longer than its own 32-byte header holds commits. */
+      if (g_stat (log, &log_st) == 0 && log_st.st_size > 32)
+        read_header_through_log (path, &app_id, out_version, &empty);
+    }
+
+  *out_fresh = app_id != LC_STORE_APPLICATION_ID && empty && (flags & LC_STORE_OPEN_CREATE);
+  if (*out_fresh)
+    return TRUE;
+  if (app_id != LC_STORE_APPLICATION_ID)
     {
       g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_NOT_A_STORE,
                    _("“%s” is not a Liftcheck store. Choose a file ending in .liftcheck, or give a new file name to create a store."),
@@ -535,7 +772,6 @@ check_header (const char  *path,
       return FALSE;
     }
 
-  *out_version = (int) read_be32 (header + 60);
   if (*out_version > LC_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_TOO_NEW,
@@ -545,9 +781,10 @@ check_header (const char  *path,
     }
   if (*out_version < 1)
     {
-      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_CORRUPT,
-                   _("The store file “%s” is damaged: it has no schema version."),
-                   base);
+      g_autofree char *damage = g_strdup_printf (_("The store file “%s” is damaged: it has no schema version."),
+                                                 base);
+
+      set_damaged_error (path, damage, error);
       return FALSE;
     }
   return TRUE;
@@ -603,7 +840,7 @@ lc_store_open (const char        *path,
                    _("“%s” is a folder, not a Liftcheck store."), base);
       return NULL;
     }
-  if (!fresh && !check_header (path, &version, error))
+  if (!fresh && !check_header (path, flags, &version, &fresh, error))
     return NULL;
   if (!check_writable (path, exists, error))
     return NULL;
@@ -611,8 +848,11 @@ lc_store_open (const char        *path,
   self = g_object_new (LC_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 
+  /* A store is used by one thread at a time (its statement cache could not
+   * be shared either; threads open their own), so SQLite need not lock
+   * around every call: that was a twentieth of an import's time. */
   if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | (fresh ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_FULLMUTEX,
+                       SQLITE_OPEN_READWRITE | (fresh ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
     {
       if (self->db == NULL)
@@ -627,7 +867,8 @@ lc_store_open (const char        *path,
 
   if (!_lc_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_lc_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
-      !_lc_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+      !_lc_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
+      !_lc_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
 
   if (fresh)
@@ -653,6 +894,102 @@ lc_store_open (const char        *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+lc_store_check (LcStore  *self,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc;
+
+  g_return_val_if_fail (LC_IS_STORE (self), FALSE);
+
+  /* Not cached: it runs once in a while. */
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem = g_strdelimit (g_strdup ((const char *) sqlite3_column_text (stmt, 0)), "\n", ' ');
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      g_autofree char *base = g_path_get_basename (self->path);
+      g_autofree char *damage = g_strdup_printf (_("The store file “%s” is damaged (%s)."), base, problem);
+
+      set_damaged_error (self->path, damage, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lc_store_restore_backup (const char  *path,
+                         char       **out_backup,
+                         GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *backup = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(LcStore) restored = NULL;
+  gboolean fresh = FALSE;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  base = g_path_get_basename (path);
+  backup = lc_store_find_backup (path);
+  if (backup == NULL)
+    {
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_NOT_FOUND,
+                   _("There is no backup of “%s” to restore: Liftcheck makes one (STORE.vN.bak) only before it upgrades a store."),
+                   base);
+      return FALSE;
+    }
+  if (!check_header (backup, LC_STORE_OPEN_DEFAULT, &version, &fresh, error))
+    return FALSE;
+
+  /* The damaged store's log goes with it: left in place, SQLite would
+   * apply it to the restored file. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (path, ".damaged", suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_READ_ONLY,
+                       _("The damaged store “%s” could not be moved aside: %s."),
+                       base, g_strerror (saved_errno));
+          return FALSE;
+        }
+    }
+
+  source = g_file_new_for_path (backup);
+  target = g_file_new_for_path (path);
+  if (!g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
+    return FALSE;
+
+  /* Opening it runs any upgrade the backup needs. */
+  restored = lc_store_open (path, LC_STORE_OPEN_DEFAULT, error);
+  if (restored == NULL || !lc_store_check (restored, error))
+    return FALSE;
+  if (out_backup != NULL)
+    *out_backup = g_steal_pointer (&backup);
+  return TRUE;
 }
 
 const char *

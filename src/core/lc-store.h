@@ -27,8 +27,10 @@ typedef enum
 } LcStoreOpenFlags;
 
 /* The schema version this build writes. */
-#define LC_STORE_SCHEMA_VERSION 2
+#define LC_STORE_SCHEMA_VERSION 3
 
+/* An open store file. Use each LcStore from one thread at a time; a worker
+ * thread opens its own (as lc_import_files_async() does). */
 #define LC_TYPE_STORE (lc_store_get_type ())
 G_DECLARE_FINAL_TYPE (LcStore, lc_store, LC, STORE, GObject)
 
@@ -104,6 +106,21 @@ GPtrArray   *lc_store_list_feature_spans (LcStore          *self,
                                           GError          **error);
 /* Element type LcImportRecord, oldest first. */
 GPtrArray   *lc_store_list_imports       (LcStore          *self,
+                                          GError          **error);
+
+/* SQLite's quick check of every page of the store. A damaged store gives
+ * LC_STORE_ERROR_CORRUPT, whose message names the backup when there is one.
+ * Reads the whole file: for "check" commands, not for every open. */
+gboolean     lc_store_check              (LcStore          *self,
+                                          GError          **error);
+/* The newest backup (PATH.vN.bak) that an upgrade left beside the store at
+ * path, or NULL. */
+char        *lc_store_find_backup        (const char       *path);
+/* Puts the newest backup back in place of the store at path, which is kept
+ * as PATH.damaged (with its log). The restored store is opened (upgraded if
+ * need be) and checked. out_backup: the backup used. */
+gboolean     lc_store_restore_backup     (const char       *path,
+                                          char            **out_backup,
                                           GError          **error);
 
 G_END_DECLS

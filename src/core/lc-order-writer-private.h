@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lc-date.h"
+#include "lc-store-private.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The one path by which orders and their line items reach the store, for
+ * every order source (the Shopify export, and later the Admin API or a
+ * mapped WooCommerce file). It works inside the caller's transaction and
+ * keeps the store's rollups right: `daily` (counted orders by local day)
+ * and `daily_skus` (lines of counted orders by day and SKU, tips left out,
+ * the SKU being the line's name when it has none). Their changes gather in
+ * memory (a few hundred bytes a day, at most a few MB for SKUs and customers) and are written
+ * by _lc_order_writer_flush(), which must run before the transaction
+ * commits. Anything else that changes orders must rebuild the rollups.
+ *
+ * Usage, per order: begin_order (or continue_last), add_line for each
+ * line, finish_order. An order is keyed by its source_id: finishing an
+ * order that is already in the store replaces it and its lines (later
+ * exports win, because refunds change). Strings given to the writer are
+ * copied; they need only live until the call returns. Not thread-safe: one
+ * writer per store connection, on the thread that owns it.
+ */
+typedef struct _LcOrderWriter LcOrderWriter;
+
+typedef struct
+{
+  const char  *source_id;        /* the source's own key, e.g. "shopify:5190340725203" */
+  const char  *name;             /* "#1001" */
+  LcTimestamp  created;
+  const char  *financial_status; /* lower case: paid, refunded, voided... */
+  gboolean     cancelled;
+  gint64       cancelled_utc;
+  gint64       subtotal;         /* minor units of the store currency */
+  gint64       shipping;
+  gint64       taxes;
+  gint64       total;
+  gint64       discount;
+  gint64       refunded;
+  const char  *discount_code;    /* NULL when none, as the three below */
+  const char  *source;
+  const char  *tags;
+  const char  *customer_hash;    /* salted, see DESIGN.md */
+} LcOrderFields;
+
+typedef struct
+{
+  gint64       quantity;
+  gint64       price;
+  gint64       compare_at;       /* -1 when none */
+  gint64       discount;
+  gboolean     is_tip;           /* tips stay out of units */
+  const char  *name;             /* "Product - Variant": split at the last " - " */
+  const char  *sku;              /* NULL when none */
+  const char  *vendor;           /* NULL when none */
+} LcLineFields;
+
+typedef enum
+{
+  LC_ORDER_WRITTEN_ADDED,
+  LC_ORDER_WRITTEN_UPDATED,
+  LC_ORDER_WRITTEN_CONTINUED,    /* more lines for the last order */
+} LcOrderWritten;
+
+LcOrderWriter  *_lc_order_writer_new            (LcStore             *store,
+                                                 GError             **error);
+void            _lc_order_writer_free           (LcOrderWriter       *self);
+/* The import log row that later orders are credited to. */
+void            _lc_order_writer_set_import_id  (LcOrderWriter       *self,
+                                                 gint64               import_id);
+void            _lc_order_writer_begin_order    (LcOrderWriter       *self,
+                                                 const LcOrderFields *order);
+/* Starts more lines for the last order finished by this writer, as when a
+ * split export's next part goes on with it. FALSE when there is none. */
+gboolean        _lc_order_writer_continue_last  (LcOrderWriter       *self);
+void            _lc_order_writer_add_line       (LcOrderWriter       *self,
+                                                 const LcLineFields  *line);
+/* Writes the order begun last with its lines. */
+gboolean        _lc_order_writer_finish_order   (LcOrderWriter       *self,
+                                                 LcOrderWritten      *out_written,
+                                                 GError             **error);
+/* Lines of the order being built so far. */
+guint           _lc_order_writer_get_n_lines    (LcOrderWriter       *self);
+/* Writes the gathered rollup deltas; call before committing. */
+gboolean        _lc_order_writer_flush          (LcOrderWriter       *self,
+                                                 GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcOrderWriter, _lc_order_writer_free)
+
+/* The customers rollup's key for a customer hash: its first 60 bits, so
+ * the table is keyed by integers (a collision would take some 10^9
+ * customers to be likely); -1 when the hash is not hex. */
+gint64          _lc_customer_id                 (const char          *hash);
+
+G_END_DECLS
