@@ -424,6 +424,9 @@ test_amounts_beyond_int64 (void)
     { "negative", "#2,paid,USD,40.00,-99999999999999999999.00,2024-03-04 10:00:00 -0500,1,Belt,40.00,,0.00,2\n", "column “Total”" },
     { "price", "#2,paid,USD,40.00,45.00,2024-03-04 10:00:00 -0500,1,Belt,92233720368547758.08,,0.00,2\n", "column “Lineitem price”" },
     { "quantity", "#2,paid,USD,40.00,45.00,2024-03-04 10:00:00 -0500,99999999999999999999,Belt,40.00,,0.00,2\n", "column “Lineitem quantity”" },
+    /* Within int64, but a few thousand of them would overflow a year's sum:
+     * no real order is worth half a quadrillion. */
+    { "huge", "#2,paid,USD,40.00,50000000000000000.00,2024-03-04 10:00:00 -0500,1,Belt,40.00,,0.00,2\n", "column “Total”: “50000000000000000.00” is far more than any real order" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

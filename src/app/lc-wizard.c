@@ -102,6 +102,8 @@ struct _LcWizard
   GtkButton      *next_button;
   GtkStack       *stack;
   guint           pages_built;
+  guint           feature_rows_built;
+  GtkListBox     *feature_list;
   guint           build_id;
 };
 
@@ -394,63 +396,61 @@ on_feature_day_selected (FeatureRow *f)
   feature_row_update (f);
 }
 
-static GtkWidget *
-build_feature_rows (LcWizard *self)
+/* One feature's row, with its switch, day, cost and vendor figure. */
+static void
+build_feature_row (LcWizard *self,
+                   guint     i)
 {
-  GtkWidget *list = boxed_list ();
+  FeatureRow *f = &self->features[i];
   const LcFeatureInfo *infos;
+  GtkWidget *row, *popover;
+  g_autofree char *cost_title = NULL;
+  g_autofree char *influenced_title = NULL;
+  const char *currency = self->answers->summary->currency != NULL ? self->answers->summary->currency : "USD";
   guint n;
 
   infos = lc_feature_list (&n);
-  for (guint i = 0; i < n && i < G_N_ELEMENTS (self->features); i++)
-    {
-      FeatureRow *f = &self->features[i];
-      GtkWidget *row, *popover;
-      g_autofree char *cost_title = NULL;
-      g_autofree char *influenced_title = NULL;
-      const char *currency = self->answers->summary->currency != NULL ? self->answers->summary->currency : "USD";
+  g_assert (i < n && i < G_N_ELEMENTS (self->features));
 
-      f->info = &infos[i];
-      f->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), lc_feature_info_get_title (f->info));
+  f->info = &infos[i];
+  f->row = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->row), lc_feature_info_get_title (f->info));
 
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("In use in your store"));
-      f->on_switch = GTK_SWITCH (gtk_switch_new ());
-      gtk_widget_set_valign (GTK_WIDGET (f->on_switch), GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (f->on_switch));
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (f->on_switch));
-      adw_expander_row_add_row (f->row, row);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("In use in your store"));
+  f->on_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (f->on_switch), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (f->on_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (f->on_switch));
+  adw_expander_row_add_row (f->row, row);
 
-      f->day_row = ADW_ACTION_ROW (adw_action_row_new ());
-      f->calendar = GTK_CALENDAR (gtk_calendar_new ());
-      popover = gtk_popover_new ();
-      gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (f->calendar));
-      f->day_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-      gtk_menu_button_set_popover (f->day_button, popover);
-      gtk_widget_set_valign (GTK_WIDGET (f->day_button), GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (f->day_row, GTK_WIDGET (f->day_button));
-      adw_action_row_set_activatable_widget (f->day_row, GTK_WIDGET (f->day_button));
-      adw_expander_row_add_row (f->row, GTK_WIDGET (f->day_row));
+  f->day_row = ADW_ACTION_ROW (adw_action_row_new ());
+  f->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (f->calendar));
+  f->day_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_popover (f->day_button, popover);
+  gtk_widget_set_valign (GTK_WIDGET (f->day_button), GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (f->day_row, GTK_WIDGET (f->day_button));
+  adw_action_row_set_activatable_widget (f->day_row, GTK_WIDGET (f->day_button));
+  adw_expander_row_add_row (f->row, GTK_WIDGET (f->day_row));
 
-      f->cost_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-      /* Translators: %s is a currency code, such as "USD". */
-      cost_title = g_strdup_printf (_("What it costs a month, in %s"), currency);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->cost_row), cost_title);
-      adw_expander_row_add_row (f->row, GTK_WIDGET (f->cost_row));
+  f->cost_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: %s is a currency code, such as "USD". */
+  cost_title = g_strdup_printf (_("What it costs a month, in %s"), currency);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->cost_row), cost_title);
+  adw_expander_row_add_row (f->row, GTK_WIDGET (f->cost_row));
 
-      f->influenced_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-      /* Translators: %s is a currency code. "Influenced revenue" is what
-       * recommendation vendors call sales their widget was near. */
-      influenced_title = g_strdup_printf (_("“Influenced revenue” the vendor reports a year, in %s"), currency);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->influenced_row), influenced_title);
-      adw_expander_row_add_row (f->row, GTK_WIDGET (f->influenced_row));
+  f->influenced_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  /* Translators: %s is a currency code. "Influenced revenue" is what
+   * recommendation vendors call sales their widget was near. */
+  influenced_title = g_strdup_printf (_("“Influenced revenue” the vendor reports a year, in %s"), currency);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->influenced_row), influenced_title);
+  adw_expander_row_add_row (f->row, GTK_WIDGET (f->influenced_row));
 
-      g_signal_connect_swapped (f->on_switch, "notify::active", G_CALLBACK (on_feature_changed), f);
-      g_signal_connect_swapped (f->calendar, "day-selected", G_CALLBACK (on_feature_day_selected), f);
-      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (f->row));
-    }
-  return list;
+  g_signal_connect_swapped (f->on_switch, "notify::active", G_CALLBACK (on_feature_changed), f);
+  g_signal_connect_swapped (f->calendar, "day-selected", G_CALLBACK (on_feature_day_selected), f);
+  gtk_list_box_append (self->feature_list, GTK_WIDGET (f->row));
 }
 
 static void
@@ -621,9 +621,10 @@ build_page (LcWizard *self,
       break;
 
     case STEP_FEATURES:
+      self->feature_list = GTK_LIST_BOX (boxed_list ());
       add_page (self, STEP_FEATURES, _("Which features are on?"),
                 _("For each one in use, the day it went on, what it costs and what the vendor’s dashboard claims. Liftcheck compares the weeks before and after the switch with your own orders."),
-                build_feature_rows (self));
+                GTK_WIDGET (self->feature_list));
       break;
 
     case STEP_RESULT:
@@ -840,6 +841,7 @@ save_step (LcWizard  *self,
       }
 
     case STEP_FEATURES:
+      self->feature_list = GTK_LIST_BOX (boxed_list ());
       for (guint i = 0; i < G_N_ELEMENTS (self->features); i++)
         if (!save_feature (self, &self->features[i], error))
           return FALSE;
@@ -1053,6 +1055,12 @@ build_next_page (gpointer data)
   if (self->pages_built < N_STEPS)
     {
       build_page (self, self->pages_built++);
+      return G_SOURCE_CONTINUE;
+    }
+  /* The features page is the heaviest: a row a turn. */
+  if (self->feature_rows_built < G_N_ELEMENTS (self->features))
+    {
+      build_feature_row (self, self->feature_rows_built++);
       return G_SOURCE_CONTINUE;
     }
 

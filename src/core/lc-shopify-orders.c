@@ -430,6 +430,11 @@ parse_plain_amount (const char *text,
   return TRUE;
 }
 
+/* No real order comes near this: a billion in cents, yen or pence. Refusing
+ * it keeps every sum the store makes (a day, a year, a customer) far from
+ * overflowing. */
+#define MAX_AMOUNT_MINOR G_GINT64_CONSTANT (100000000000)
+
 static gboolean
 parse_money (Reader     *r,
              Column      column,
@@ -452,11 +457,19 @@ parse_money (Reader     *r,
       return TRUE;
     }
   exponent = r->exponent;
-  if (parse_plain_amount (text, exponent, out))
-    return TRUE;
-  if (!lc_money_parse (text, exponent, out, &local_error))
+  if (!parse_plain_amount (text, exponent, out) &&
+      !lc_money_parse (text, exponent, out, &local_error))
     {
       set_value_error (r, column, local_error->message, error);
+      return FALSE;
+    }
+  if (*out > MAX_AMOUNT_MINOR || *out < -MAX_AMOUNT_MINOR)
+    {
+      g_autofree char *detail = NULL;
+
+      /* Translators: %s is the amount as written in the file. */
+      detail = g_strdup_printf (_("“%s” is far more than any real order; check that this column holds amounts"), text);
+      set_value_error (r, column, detail, error);
       return FALSE;
     }
   return TRUE;
