@@ -349,9 +349,10 @@ test_paper_follows_locale (void)
 static void
 test_chart_writes_png_and_svg (void)
 {
-  g_autofree char *png = g_build_filename (lc_test_make_tmpdir (), "aov.png", NULL);
-  g_autofree char *svg = g_build_filename (lc_test_make_tmpdir (), "upt.svg", NULL);
-  g_autofree char *bad = g_build_filename (lc_test_make_tmpdir (), "aov.gif", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "aov.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "upt.svg", NULL);
+  g_autofree char *bad = g_build_filename (dir, "aov.gif", NULL);
   g_autofree char *contents = NULL;
   cairo_surface_t *surface;
 
@@ -381,6 +382,7 @@ test_recommend_csv_quotes_and_matches_json (void)
   g_autoptr(LcStore) store = NULL;
   g_autoptr(LcAdvice) advice = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *written = NULL;
   g_autofree char *core = NULL;
@@ -397,7 +399,8 @@ test_recommend_csv_quotes_and_matches_json (void)
   core = lc_advice_to_csv (advice);
   g_assert_cmpstr (out, ==, core);
 
-  path = lc_test_write_file (lc_test_make_tmpdir (), "verdicts.csv", out, -1);
+  dir = lc_test_make_tmpdir ();
+  path = lc_test_write_file (dir, "verdicts.csv", out, -1);
   reader = lc_csv_reader_new_for_path (path, &error);
   g_assert_no_error (error);
   lc_csv_reader_read_header (reader, NULL, &error);
@@ -422,7 +425,7 @@ test_recommend_csv_quotes_and_matches_json (void)
   g_assert_cmpint (lc_test_run_cli (NULL, NULL, "recommend", get_store (), "--csv", "--json", NULL), ==, 1);
 
   g_free (path);
-  path = g_build_filename (lc_test_make_tmpdir (), "core.csv", NULL);
+  path = g_build_filename (dir, "core.csv", NULL);
   g_assert_true (lc_advice_write_csv (advice, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
@@ -508,7 +511,8 @@ test_empty_store_is_refused (void)
 {
   g_autofree char *path = NULL;
   g_autoptr(LcStore) store = lc_test_new_store (&path);
-  g_autofree char *pdf = g_build_filename (lc_test_make_tmpdir (), "empty.pdf", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "empty.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (lc_report_write (store, pdf, NULL, NULL, NULL, NULL, &error));
