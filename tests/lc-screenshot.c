@@ -150,7 +150,10 @@ main (int   argc,
       g_printerr ("lc-screenshot: %s\n", error->message);
       return 1;
     }
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* Animations stay on, as for the owner: with them off, libadwaita 1.2
+   * leaves the hidden view-switcher bar's room at the bottom of the
+   * window. The waits below outlast every transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
