@@ -12,6 +12,8 @@
 #include "lc-demo.h"
 #include "lc-import.h"
 #include "lc-metrics.h"
+#include "lc-order-writer-private.h"
+#include "lc-store-private.h"
 #include "lc-store.h"
 #include "lc-test-util.h"
 
@@ -707,6 +709,50 @@ test_async_import_runs_off_thread (void)
   g_assert_cmpint (lc_store_count_orders (reader), ==, 4);
 }
 
+
+/* The order writer is what every importer (Shopify files now, the API and
+ * other platforms later) goes through: an amount past any real order is
+ * refused there too, so no importer can make the store's sums overflow. */
+static void
+test_writer_refuses_amounts_past_any_real_order (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(LcOrderWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  LcOrderFields order = {
+    .source_id = "test:1", .name = "#1", .financial_status = "paid",
+    .subtotal = 4000, .total = 4000,
+  };
+  LcLineFields line = { .quantity = 1, .price = 4000, .compare_at = -1, .name = "Belt" };
+  LcOrderWritten written;
+
+  g_assert_true (_lc_store_begin (store, &error));
+  g_assert_true (_lc_store_exec (store, "INSERT INTO imports VALUES (1, 'test.csv', '', 'shopify-orders', 0, 0, 0, 0)", &error));
+  writer = _lc_order_writer_new (store, &error);
+  g_assert_no_error (error);
+  _lc_order_writer_set_import_id (writer, 1);
+  order.created.local_day = lc_day_from_ymd (2024, 3, 1);
+
+  /* At the bound it is taken; one past it on a line is not. */
+  order.total = LC_ORDER_MAX_AMOUNT;
+  _lc_order_writer_begin_order (writer, &order);
+  _lc_order_writer_add_line (writer, &line);
+  _lc_order_writer_finish_order (writer, &written, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (written, ==, LC_ORDER_WRITTEN_ADDED);
+
+  order.source_id = "test:2";
+  order.name = "#2";
+  order.total = 4000;
+  line.price = LC_ORDER_MAX_AMOUNT + 1;
+  _lc_order_writer_begin_order (writer, &order);
+  _lc_order_writer_add_line (writer, &line);
+  g_assert_false (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "#2"));
+  _lc_store_rollback (store);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -714,6 +760,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lc/shopify/counts-follow-the-playbook", test_counts_follow_the_playbook);
+  g_test_add_func ("/lc/shopify/writer-refuses-amounts-past-any-real-order", test_writer_refuses_amounts_past_any_real_order);
   g_test_add_func ("/lc/shopify/local-day-is-the-export-day", test_local_day_is_the_export_day);
   g_test_add_func ("/lc/shopify/reimport-updates-instead-of-duplicating", test_reimport_updates_instead_of_duplicating);
   g_test_add_func ("/lc/shopify/later-export-wins", test_later_export_wins);

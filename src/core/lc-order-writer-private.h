@@ -26,6 +26,13 @@ G_BEGIN_DECLS
  */
 typedef struct _LcOrderWriter LcOrderWriter;
 
+/* The largest amount (minor units) or quantity an order or line may carry.
+ * No real order comes near it (a billion in cents, yen or pence), and it
+ * keeps every sum the store makes, over days, years and customers, far
+ * from overflowing. Importers refuse more with the file, line and column;
+ * the writer refuses it too, for any importer that forgot. */
+#define LC_ORDER_MAX_AMOUNT G_GINT64_CONSTANT (100000000000)
+
 typedef struct
 {
   const char  *source_id;        /* the source's own key, e.g. "shopify:5190340725203" */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lc-import.h"
 #include "lc-order-writer-private.h"
 #include "lc-sha256-private.h"
 
@@ -870,6 +871,38 @@ insert_order (LcOrderWriter  *self,
   return TRUE;
 }
 
+static gboolean
+within_bounds (gint64 value)
+{
+  return value >= -LC_ORDER_MAX_AMOUNT && value <= LC_ORDER_MAX_AMOUNT;
+}
+
+/* The backstop for LC_ORDER_MAX_AMOUNT: importers refuse such amounts
+ * with the file and line first. */
+static gboolean
+check_bounds (LcOrderWriter  *self,
+              GError        **error)
+{
+  const LcOrderFields *o = &self->order;
+  gboolean ok = self->continuing ||
+                (within_bounds (o->subtotal) && within_bounds (o->shipping) && within_bounds (o->taxes) &&
+                 within_bounds (o->total) && within_bounds (o->discount) && within_bounds (o->refunded));
+
+  for (guint i = 0; ok && i < self->lines->len; i++)
+    {
+      const Line *line = &g_array_index (self->lines, Line, i);
+
+      ok = within_bounds (line->quantity) && within_bounds (line->price) &&
+           within_bounds (line->compare_at) && within_bounds (line->discount);
+    }
+  if (!ok)
+    g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
+                 /* Translators: %s is an order's name, such as "#1001". */
+                 _("Order %s holds an amount far larger than any real order."),
+                 string_at (self, self->order_strings[STR_NAME]));
+  return ok;
+}
+
 gboolean
 _lc_order_writer_finish_order (LcOrderWriter   *self,
                                LcOrderWritten  *out_written,
@@ -880,6 +913,9 @@ _lc_order_writer_finish_order (LcOrderWriter   *self,
   gboolean added = FALSE;
   gboolean counted;
   gint64 rowid = -1;
+
+  if (!check_bounds (self, error))
+    return FALSE;
 
   if (self->continuing)
     {

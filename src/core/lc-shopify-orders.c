@@ -430,11 +430,6 @@ parse_plain_amount (const char *text,
   return TRUE;
 }
 
-/* No real order comes near this: a billion in cents, yen or pence. Refusing
- * it keeps every sum the store makes (a day, a year, a customer) far from
- * overflowing. */
-#define MAX_AMOUNT_MINOR G_GINT64_CONSTANT (100000000000)
-
 static gboolean
 parse_money (Reader     *r,
              Column      column,
@@ -463,7 +458,7 @@ parse_money (Reader     *r,
       set_value_error (r, column, local_error->message, error);
       return FALSE;
     }
-  if (*out > MAX_AMOUNT_MINOR || *out < -MAX_AMOUNT_MINOR)
+  if (*out > LC_ORDER_MAX_AMOUNT || *out < -LC_ORDER_MAX_AMOUNT)
     {
       g_autofree char *detail = NULL;
 
