@@ -7,7 +7,7 @@
 
 #include "lc-analysis.h"
 #include "lc-money.h"
-#include "lc-thread.h"
+#include "lc-store-job.h"
 
 void
 lc_analysis_free (LcAnalysis *analysis)
@@ -57,32 +57,13 @@ lc_store_analyze (LcStore       *store,
   return g_steal_pointer (&analysis);
 }
 
-static void
-analyze_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+analyze_job (LcStore       *store,
+             gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
-  const char *path = task_data;
-  g_autoptr(LcStore) store = NULL;
-  GError *error = NULL;
-  LcAnalysis *analysis;
-
-  lc_thread_yield_to_ui ();
-
-  /* Never created here: a store that vanished is an error to show. */
-  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  analysis = lc_store_analyze (store, cancellable, &error);
-  if (analysis == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, analysis, (GDestroyNotify) lc_analysis_free);
+  return lc_store_analyze (store, cancellable, error);
 }
 
 void
@@ -91,24 +72,17 @@ lc_analyze_async (const char          *store_path,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (store_path != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, lc_analyze_async);
-  g_task_set_task_data (task, g_strdup (store_path), g_free);
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, analyze_thread);
+  lc_store_job_run_async (store_path, analyze_job, NULL, NULL, (GDestroyNotify) lc_analysis_free,
+                          cancellable, callback, user_data);
 }
 
 LcAnalysis *
 lc_analyze_finish (GAsyncResult  *result,
                    GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return lc_store_job_finish (result, error);
 }
 
 void

@@ -52,7 +52,8 @@ LcAnalysis *lc_store_analyze            (LcStore        *store,
                                          GCancellable   *cancellable,
                                          GError        **error);
 
-/* Opens its own connection to the store at path in a worker thread. */
+/* lc_store_analyze() in a worker thread on its own connection to the store
+ * at store_path (lc-store-job.h). */
 void        lc_analyze_async            (const char          *store_path,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,

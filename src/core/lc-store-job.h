@@ -7,7 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* A read of the store that may take seconds (returns, bundles, tests):
+/* A read of the store that may take seconds (the analysis, returns,
+ * bundles, tests):
  * runs func in a worker thread on its own connection to the store at
  * store_path, so the window never waits for it. func returns the result
  * (freed with result_free when nobody takes it) or NULL with error set. */
