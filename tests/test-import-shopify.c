@@ -611,7 +611,8 @@ test_rollups_are_made_for_an_older_store (void)
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
 
-  /* A store as version 2 left it: orders, but no rollups. */
+  /* A store as version 2 left it: orders, but no rollups (nor the
+   * indexes of version 4). */
   {
     g_autoptr(LcStore) store = lc_test_new_store (&path);
     g_autoptr(LcImportResult) result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
@@ -621,6 +622,8 @@ test_rollups_are_made_for_an_older_store (void)
   backup = g_strconcat (path, ".v2.bak", NULL);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP INDEX refunds_by_order; DROP INDEX refund_lines_by_refund;"
+                                 "DROP INDEX refund_lines_by_line;"
                                  "DROP TABLE daily; DROP TABLE daily_skus; DROP TABLE customers;"
                                  "ALTER TABLE orders DROP COLUMN content_hash;"
                                  "CREATE INDEX orders_by_name ON orders (name);"
@@ -753,6 +756,94 @@ test_writer_refuses_amounts_past_any_real_order (void)
   _lc_store_rollback (store);
 }
 
+static gint64
+query_int (LcStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_lc_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* Refunds with their lines (the Admin API gives them) land with the order,
+ * each refund line on the line it returned, and a later version of the
+ * order replaces them: a refund the shop took back is gone, none is
+ * counted twice, and the same order written again changes nothing. */
+static void
+test_writer_keeps_refunds_with_their_lines (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(LcOrderWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  LcOrderFields order = {
+    .source_id = "test:1", .name = "#1", .financial_status = "partially_refunded",
+    .subtotal = 9000, .total = 9000, .refunded = 5000,
+  };
+  LcLineFields belt = { .quantity = 1, .price = 4000, .compare_at = -1, .name = "Belt" };
+  LcLineFields shirt = { .quantity = 2, .price = 2500, .compare_at = -1, .name = "Shirt - M", .sku = "SH-M" };
+  LcRefundFields refund = { .source_id = "test:refund:7", .amount = 5000 };
+  LcOrderWritten written;
+
+  g_assert_true (_lc_store_begin (store, &error));
+  g_assert_true (_lc_store_exec (store, "INSERT INTO imports VALUES (1, 'api', '', 'shopify-api', 0, 0, 0, 0)", &error));
+  writer = _lc_order_writer_new (store, &error);
+  g_assert_no_error (error);
+  _lc_order_writer_set_import_id (writer, 1);
+  order.created.local_day = lc_day_from_ymd (2024, 3, 1);
+  refund.created.local_day = lc_day_from_ymd (2024, 3, 9);
+
+  _lc_order_writer_begin_order (writer, &order);
+  _lc_order_writer_add_line (writer, &belt);
+  _lc_order_writer_add_line (writer, &shirt);
+  /* No refund yet, then a line the order does not have. */
+  g_assert_false (_lc_order_writer_add_refund_line (writer, 0, 1, 4000));
+  _lc_order_writer_add_refund (writer, &refund);
+  g_assert_false (_lc_order_writer_add_refund_line (writer, 2, 1, 4000));
+  g_assert_true (_lc_order_writer_add_refund_line (writer, 1, 2, 5000));
+  g_assert_true (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (written, ==, LC_ORDER_WRITTEN_ADDED);
+
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM refunds"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT local_day FROM refunds"), ==, lc_day_from_ymd (2024, 3, 9));
+  g_assert_cmpint (query_int (store,
+                              "SELECT rl.quantity * 10000 + rl.amount FROM refund_lines rl "
+                              "JOIN line_items li ON li.id = rl.line_item_id WHERE li.sku = 'SH-M'"), ==, 2 * 10000 + 5000);
+
+  /* The shop's next version of the order: the shirts' refund became one
+   * shirt, and the belt came back too, in a second refund. */
+  order.refunded = 6500;
+  refund.amount = 2500;
+  _lc_order_writer_begin_order (writer, &order);
+  _lc_order_writer_add_line (writer, &belt);
+  _lc_order_writer_add_line (writer, &shirt);
+  _lc_order_writer_add_refund (writer, &refund);
+  g_assert_true (_lc_order_writer_add_refund_line (writer, 1, 1, 2500));
+  refund.source_id = "test:refund:8";
+  refund.amount = 4000;
+  _lc_order_writer_add_refund (writer, &refund);
+  g_assert_true (_lc_order_writer_add_refund_line (writer, 0, 1, 4000));
+  g_assert_true (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (written, ==, LC_ORDER_WRITTEN_UPDATED);
+
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM refunds"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT SUM(amount) FROM refunds"), ==, 6500);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM refund_lines"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM refund_lines WHERE line_item_id IS NULL"), ==, 0);
+  g_assert_cmpint (query_int (store,
+                              "SELECT SUM(rl.quantity) FROM refund_lines rl "
+                              "JOIN line_items li ON li.id = rl.line_item_id"), ==, 2);
+  g_assert_true (_lc_order_writer_flush (writer, &error));
+  g_assert_true (_lc_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -761,6 +852,7 @@ main (int    argc,
 
   g_test_add_func ("/lc/shopify/counts-follow-the-playbook", test_counts_follow_the_playbook);
   g_test_add_func ("/lc/shopify/writer-refuses-amounts-past-any-real-order", test_writer_refuses_amounts_past_any_real_order);
+  g_test_add_func ("/lc/shopify/writer-keeps-refunds-with-their-lines", test_writer_keeps_refunds_with_their_lines);
   g_test_add_func ("/lc/shopify/local-day-is-the-export-day", test_local_day_is_the_export_day);
   g_test_add_func ("/lc/shopify/reimport-updates-instead-of-duplicating", test_reimport_updates_instead_of_duplicating);
   g_test_add_func ("/lc/shopify/later-export-wins", test_later_export_wins);

@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  * commits. Anything else that changes orders must rebuild the rollups.
  *
  * Usage, per order: begin_order (or continue_last), add_line for each
- * line, finish_order. An order is keyed by its source_id: finishing an
+ * line, then add_refund for each refund, each followed by add_refund_line
+ * for the lines it gave money back for, and finish_order. An order's
+ * refunds are replaced with it; a continued order keeps those it has. An order is keyed by its source_id: finishing an
  * order that is already in the store replaces it and its lines (later
  * exports win, because refunds change). Strings given to the writer are
  * copied; they need only live until the call returns. Not thread-safe: one
@@ -65,6 +67,13 @@ typedef struct
   const char  *vendor;           /* NULL when none */
 } LcLineFields;
 
+typedef struct
+{
+  const char  *source_id;        /* the source's key, e.g. "shopify:refund:929361463"; NULL when none */
+  LcTimestamp  created;
+  gint64       amount;           /* everything refunded: lines, shipping, adjustments */
+} LcRefundFields;
+
 typedef enum
 {
   LC_ORDER_WRITTEN_ADDED,
@@ -85,7 +94,18 @@ void            _lc_order_writer_begin_order    (LcOrderWriter       *self,
 gboolean        _lc_order_writer_continue_last  (LcOrderWriter       *self);
 void            _lc_order_writer_add_line       (LcOrderWriter       *self,
                                                  const LcLineFields  *line);
-/* Writes the order begun last with its lines. */
+/* A refund of the order being built. */
+void            _lc_order_writer_add_refund     (LcOrderWriter       *self,
+                                                 const LcRefundFields *refund);
+/* A line of the refund added last: line is the index of the order's line
+ * (0 for the first add_line), quantity the units returned and amount the
+ * money given back for them. In a continued order, the lines are those
+ * added since continue_last. FALSE when there is no such line or refund. */
+gboolean        _lc_order_writer_add_refund_line (LcOrderWriter      *self,
+                                                  guint               line,
+                                                  gint64              quantity,
+                                                  gint64              amount);
+/* Writes the order begun last with its lines and refunds. */
 gboolean        _lc_order_writer_finish_order   (LcOrderWriter       *self,
                                                  LcOrderWritten      *out_written,
                                                  GError             **error);

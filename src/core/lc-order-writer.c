@@ -31,6 +31,22 @@ typedef struct
 
 typedef struct
 {
+  gssize      source_id;
+  LcTimestamp created;
+  gint64      amount;
+  guint       first_line;   /* into refund_lines */
+  guint       n_lines;
+} Refund;
+
+typedef struct
+{
+  guint  line;
+  gint64 quantity;
+  gint64 amount;
+} RefundLine;
+
+typedef struct
+{
   guint64 key;         /* day << 32 | SKU index */
   gint64  delta;
 } SkuDelta;
@@ -65,6 +81,9 @@ struct _LcOrderWriter
   sqlite3_stmt *upsert_day;
   sqlite3_stmt *upsert_customer;
   sqlite3_stmt *drop_empty_customers;
+  sqlite3_stmt *delete_refunds;
+  sqlite3_stmt *insert_refund;
+  sqlite3_stmt *insert_refund_line;
 
   /* The order being built; its strings live in one buffer, reused, so an
    * order costs no allocation once the buffer has grown. */
@@ -72,6 +91,9 @@ struct _LcOrderWriter
   LcOrderFields order;
   gssize        order_strings[7];
   GArray       *lines;           /* Line */
+  GArray       *line_rowids;     /* gint64: the rows the lines were written to */
+  GArray       *refunds;         /* Refund */
+  GArray       *refund_lines;    /* RefundLine */
   gboolean      continuing;
   gint64        content_hash;
   /* Whether the last order was already in the store: a file imported
@@ -145,6 +167,9 @@ _lc_order_writer_new (LcStore  *store,
   self->db = _lc_store_get_db (store);
   self->strings = g_string_sized_new (1024);
   self->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  self->line_rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->refunds = g_array_new (FALSE, FALSE, sizeof (Refund));
+  self->refund_lines = g_array_new (FALSE, FALSE, sizeof (RefundLine));
   self->last_rowid = -1;
   self->sku_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->sku_names = g_ptr_array_new_with_free_func (g_free);
@@ -185,7 +210,16 @@ _lc_order_writer_new (LcStore  *store,
                 "INSERT INTO customers (id, orders) VALUES (?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET orders = orders + excluded.orders",
                 &self->upsert_customer, error) ||
-      !prepare (self, "DELETE FROM customers WHERE orders <= 0", &self->drop_empty_customers, error))
+      !prepare (self, "DELETE FROM customers WHERE orders <= 0", &self->drop_empty_customers, error) ||
+      /* Before the order's lines, which its refund lines point at. */
+      !prepare (self, "DELETE FROM refunds WHERE order_id = ?", &self->delete_refunds, error) ||
+      !prepare (self,
+                "INSERT INTO refunds (order_id, source_id, created_utc, local_day, amount) "
+                "VALUES (?, ?, ?, ?, ?)",
+                &self->insert_refund, error) ||
+      !prepare (self,
+                "INSERT INTO refund_lines (refund_id, line_item_id, quantity, amount) VALUES (?, ?, ?, ?)",
+                &self->insert_refund_line, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -206,9 +240,15 @@ _lc_order_writer_free (LcOrderWriter *self)
   sqlite3_finalize (self->upsert_day);
   sqlite3_finalize (self->upsert_customer);
   sqlite3_finalize (self->drop_empty_customers);
+  sqlite3_finalize (self->delete_refunds);
+  sqlite3_finalize (self->insert_refund);
+  sqlite3_finalize (self->insert_refund_line);
   g_clear_object (&self->store);
   g_string_free (self->strings, TRUE);
   g_array_unref (self->lines);
+  g_array_unref (self->line_rowids);
+  g_array_unref (self->refunds);
+  g_array_unref (self->refund_lines);
   g_hash_table_unref (self->sku_index);
   g_ptr_array_unref (self->sku_names);
   g_hash_table_unref (self->day_deltas);
@@ -249,6 +289,8 @@ _lc_order_writer_begin_order (LcOrderWriter       *self,
 {
   g_string_truncate (self->strings, 0);
   g_array_set_size (self->lines, 0);
+  g_array_set_size (self->refunds, 0);
+  g_array_set_size (self->refund_lines, 0);
   self->continuing = FALSE;
   self->order = *order;
   self->order_strings[STR_SOURCE_ID] = keep_string (self, order->source_id);
@@ -265,6 +307,8 @@ _lc_order_writer_continue_last (LcOrderWriter *self)
 {
   g_string_truncate (self->strings, 0);
   g_array_set_size (self->lines, 0);
+  g_array_set_size (self->refunds, 0);
+  g_array_set_size (self->refund_lines, 0);
   self->continuing = self->last_rowid >= 0;
   return self->continuing;
 }
@@ -284,6 +328,35 @@ _lc_order_writer_add_line (LcOrderWriter      *self,
   line.discount = fields->discount;
   line.is_tip = fields->is_tip;
   g_array_append_val (self->lines, line);
+}
+
+void
+_lc_order_writer_add_refund (LcOrderWriter        *self,
+                             const LcRefundFields *fields)
+{
+  Refund refund;
+
+  refund.source_id = keep_string (self, fields->source_id);
+  refund.created = fields->created;
+  refund.amount = fields->amount;
+  refund.first_line = self->refund_lines->len;
+  refund.n_lines = 0;
+  g_array_append_val (self->refunds, refund);
+}
+
+gboolean
+_lc_order_writer_add_refund_line (LcOrderWriter *self,
+                                  guint          line,
+                                  gint64         quantity,
+                                  gint64         amount)
+{
+  RefundLine refund_line = { line, quantity, amount };
+
+  if (self->refunds->len == 0 || line >= self->lines->len)
+    return FALSE;
+  g_array_append_val (self->refund_lines, refund_line);
+  g_array_index (self->refunds, Refund, self->refunds->len - 1).n_lines++;
+  return TRUE;
 }
 
 guint
@@ -631,6 +704,7 @@ write_lines (LcOrderWriter  *self,
 {
   sqlite3_stmt *stmt = self->insert_line;
 
+  g_array_set_size (self->line_rowids, 0);
   for (guint i = 0; i < self->lines->len; i++)
     {
       const Line *line = &g_array_index (self->lines, Line, i);
@@ -639,6 +713,7 @@ write_lines (LcOrderWriter  *self,
       /* Shopify names a variant "Product - Variant"; the product title itself
        * may contain " - ", so the variant is what follows the last one. */
       const char *dash = g_strrstr (name, " - ");
+      gint64 rowid;
 
       sqlite3_bind_int64 (stmt, 1, order_rowid);
       sqlite3_bind_int (stmt, 2, first_position + (int) i);
@@ -665,9 +740,47 @@ write_lines (LcOrderWriter  *self,
       sqlite3_bind_int (stmt, 12, line->is_tip);
       if (!step_done (self, stmt, error))
         return FALSE;
+      rowid = sqlite3_last_insert_rowid (self->db);
+      g_array_append_val (self->line_rowids, rowid);
       if (counted && !line->is_tip &&
           !add_sku_delta (self, day, sku != NULL ? sku : name, 1, error))
         return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the refunds of the order at order_rowid, once its lines are
+ * written (write_lines keeps their rows). */
+static gboolean
+write_refunds (LcOrderWriter  *self,
+               gint64          order_rowid,
+               GError        **error)
+{
+  for (guint i = 0; i < self->refunds->len; i++)
+    {
+      const Refund *refund = &g_array_index (self->refunds, Refund, i);
+      gint64 refund_rowid;
+
+      sqlite3_bind_int64 (self->insert_refund, 1, order_rowid);
+      bind_text_or_null (self->insert_refund, 2, string_at (self, refund->source_id));
+      sqlite3_bind_int64 (self->insert_refund, 3, refund->created.utc);
+      sqlite3_bind_int (self->insert_refund, 4, refund->created.local_day);
+      sqlite3_bind_int64 (self->insert_refund, 5, refund->amount);
+      if (!step_done (self, self->insert_refund, error))
+        return FALSE;
+      refund_rowid = sqlite3_last_insert_rowid (self->db);
+
+      for (guint j = 0; j < refund->n_lines; j++)
+        {
+          const RefundLine *line = &g_array_index (self->refund_lines, RefundLine, refund->first_line + j);
+
+          sqlite3_bind_int64 (self->insert_refund_line, 1, refund_rowid);
+          sqlite3_bind_int64 (self->insert_refund_line, 2, g_array_index (self->line_rowids, gint64, line->line));
+          sqlite3_bind_int64 (self->insert_refund_line, 3, line->quantity);
+          sqlite3_bind_int64 (self->insert_refund_line, 4, line->amount);
+          if (!step_done (self, self->insert_refund_line, error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -692,7 +805,8 @@ finish_continuation (LcOrderWriter  *self,
                      GError        **error)
 {
   if (!write_lines (self, self->last_rowid, self->last_next_position,
-                    self->last_day, self->last_counted, error))
+                    self->last_day, self->last_counted, error) ||
+      !write_refunds (self, self->last_rowid, error))
     return FALSE;
   self->last_next_position += self->lines->len;
   if (self->last_counted)
@@ -769,6 +883,23 @@ compute_content_hash (LcOrderWriter *self)
 
       lc_sha256_update (&sha256, values, sizeof values);
     }
+  for (guint i = 0; i < self->refunds->len; i++)
+    {
+      const Refund *refund = &g_array_index (self->refunds, Refund, i);
+      gint64 values[] = {
+        refund->source_id, refund->created.utc, refund->created.offset, refund->created.local_day,
+        refund->amount, refund->n_lines,
+      };
+
+      lc_sha256_update (&sha256, values, sizeof values);
+    }
+  for (guint i = 0; i < self->refund_lines->len; i++)
+    {
+      const RefundLine *line = &g_array_index (self->refund_lines, RefundLine, i);
+      gint64 values[] = { line->line, line->quantity, line->amount };
+
+      lc_sha256_update (&sha256, values, sizeof values);
+    }
   return lc_sha256_finish_int64 (&sha256);
 }
 
@@ -835,6 +966,9 @@ replace_order (LcOrderWriter   *self,
     }
   sqlite3_reset (self->find_order);
 
+  sqlite3_bind_int64 (self->delete_refunds, 1, rowid);
+  if (!step_done (self, self->delete_refunds, error))
+    return FALSE;
   sqlite3_bind_int64 (self->delete_lines, 1, rowid);
   while ((rc = sqlite3_step (self->delete_lines)) == SQLITE_ROW)
     if (old_counted && !sqlite3_column_int (self->delete_lines, 1) &&
@@ -895,6 +1029,14 @@ check_bounds (LcOrderWriter  *self,
       ok = within_bounds (line->quantity) && within_bounds (line->price) &&
            within_bounds (line->compare_at) && within_bounds (line->discount);
     }
+  for (guint i = 0; ok && i < self->refunds->len; i++)
+    ok = within_bounds (g_array_index (self->refunds, Refund, i).amount);
+  for (guint i = 0; ok && i < self->refund_lines->len; i++)
+    {
+      const RefundLine *line = &g_array_index (self->refund_lines, RefundLine, i);
+
+      ok = within_bounds (line->quantity) && within_bounds (line->amount);
+    }
   if (!ok)
     g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
                  /* Translators: %s is an order's name, such as "#1001". */
@@ -950,7 +1092,8 @@ _lc_order_writer_finish_order (LcOrderWriter   *self,
 
   if (outcome != REPLACE_UNCHANGED)
     {
-      if (!write_lines (self, rowid, 0, self->order.created.local_day, counted, error))
+      if (!write_lines (self, rowid, 0, self->order.created.local_day, counted, error) ||
+          !write_refunds (self, rowid, error))
         return FALSE;
       if (counted)
         {
