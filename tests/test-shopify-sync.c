@@ -24,6 +24,8 @@
 
 #define TOKEN        "shpat_0123456789abcdefSECRETtoken42"
 #define LINES_PAGE   10   /* as lc-shopify-sync.c asks */
+#define REFUNDS_PAGE 3
+#define REFUND_LINES_PAGE 5
 #define TIME_SCALE   0.1  /* LC_SHOPIFY_TIME_SCALE for these tests */
 
 typedef struct
@@ -59,7 +61,8 @@ typedef struct
   const char  *refund_created; /* NULL: no refund */
   gint64       refund_amount;
   guint        n_refund_lines;
-  TRefundLine  refund_lines[3];
+  TRefundLine  refund_lines[8];
+  guint        n_refunds;   /* copies of the refund above, each with its own id; 0 means 1 */
 } TOrder;
 
 /* Five orders written by hand, and the same orders as Shopify's CSV export
@@ -212,6 +215,59 @@ append_lines (GString      *out,
   g_string_append (out, "]}");
 }
 
+static guint
+n_refunds (const TOrder *order)
+{
+  if (order->refund_created == NULL)
+    return 0;
+  return MAX (order->n_refunds, 1);
+}
+
+static void
+append_refund_lines (GString      *out,
+                     const TOrder *order,
+                     guint         from,
+                     guint         to)
+{
+  g_string_append_printf (out, "\"refundLineItems\": {\"pageInfo\": {\"hasNextPage\": %s, "
+                          "\"endCursor\": \"refund-lines-%u\"}, \"nodes\": [",
+                          to < order->n_refund_lines ? "true" : "false", to);
+  for (guint k = from; k < to; k++)
+    {
+      const TRefundLine *rl = &order->refund_lines[k];
+
+      if (k > from)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, "{\"quantity\": %" G_GINT64_FORMAT ", ", rl->quantity);
+      append_money (out, "subtotalSet", rl->amount);
+      g_string_append_printf (out, "\"lineItem\": {\"id\": \"gid://shopify/LineItem/%" G_GUINT64_FORMAT "%02u\"}}",
+                              order->id, rl->line);
+    }
+  g_string_append (out, "]}");
+}
+
+/* Refund r of an order is gid://shopify/Refund/ID0r. */
+static void
+append_refunds (GString      *out,
+                const TOrder *order,
+                guint         first)
+{
+  guint n = MIN (n_refunds (order), first);
+
+  g_string_append (out, "\"refunds\": [");
+  for (guint r = 0; r < n; r++)
+    {
+      if (r > 0)
+        g_string_append (out, ", ");
+      g_string_append_printf (out, "{\"id\": \"gid://shopify/Refund/%" G_GUINT64_FORMAT "0%u\", \"createdAt\": \"%s\", ",
+                              order->id, r, order->refund_created);
+      append_money (out, "totalRefundedSet", order->refund_amount);
+      append_refund_lines (out, order, 0, MIN (order->n_refund_lines, REFUND_LINES_PAGE));
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "]");
+}
+
 static void
 append_order (GString      *out,
               const TOrder *order)
@@ -236,28 +292,9 @@ append_order (GString      *out,
   append_money (out, "totalDiscountsSet", order->discount);
   append_money (out, "totalRefundedSet", order->refunded);
   append_lines (out, order, 0, MIN (order->n_lines, LINES_PAGE));
-  g_string_append (out, ", \"refunds\": [");
-  if (order->refund_created != NULL)
-    {
-      g_string_append_printf (out, "{\"id\": \"gid://shopify/Refund/%" G_GUINT64_FORMAT "\", \"createdAt\": \"%s\", ",
-                              order->id + 7, order->refund_created);
-      append_money (out, "totalRefundedSet", order->refund_amount);
-      g_string_append (out, "\"refundLineItems\": {\"pageInfo\": {\"hasNextPage\": false, \"endCursor\": null}, "
-                       "\"nodes\": [");
-      for (guint k = 0; k < order->n_refund_lines; k++)
-        {
-          const TRefundLine *rl = &order->refund_lines[k];
-
-          if (k > 0)
-            g_string_append (out, ", ");
-          g_string_append_printf (out, "{\"quantity\": %" G_GINT64_FORMAT ", ", rl->quantity);
-          append_money (out, "subtotalSet", rl->amount);
-          g_string_append_printf (out, "\"lineItem\": {\"id\": \"gid://shopify/LineItem/%" G_GUINT64_FORMAT "%02u\"}}",
-                                  order->id, rl->line);
-        }
-      g_string_append (out, "]}}");
-    }
-  g_string_append (out, "]}");
+  g_string_append (out, ", ");
+  append_refunds (out, order, REFUNDS_PAGE);
+  g_string_append (out, "}");
 }
 
 static void
@@ -340,27 +377,56 @@ answer_orders (Mock       *mock,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static char *
-answer_lines (Mock       *mock,
-              JsonObject *variables)
+static TOrder *
+find_order (Mock       *mock,
+            const char *id)
 {
-  g_autoptr(GString) out = g_string_new ("{\"data\": {\"node\": {");
-  const char *id = json_object_get_string_member (variables, "id");
-  const char *after = json_object_get_string_member (variables, "after");
-  guint from = (guint) g_ascii_strtoull (after + strlen ("lines-"), NULL, 10);
-  TOrder *found = NULL;
-
   for (guint i = 0; i < mock->orders->len; i++)
     {
       TOrder *order = g_ptr_array_index (mock->orders, i);
       g_autofree char *gid = g_strdup_printf ("gid://shopify/Order/%" G_GUINT64_FORMAT, order->id);
+      g_autofree char *prefix = g_strdup_printf ("gid://shopify/Refund/%" G_GUINT64_FORMAT "0", order->id);
 
-      if (g_str_equal (gid, id))
-        found = order;
+      if (g_str_equal (gid, id) || (g_str_has_prefix (id, prefix) && strlen (id) == strlen (prefix) + 1))
+        return order;
     }
-  g_assert_nonnull (found);
+  g_assert_not_reached ();
+}
+
+/* The follow-ups: an order's further lines or its refunds, a refund's
+ * further lines. */
+static char *
+answer_node (Mock       *mock,
+             const char *query,
+             JsonObject *variables)
+{
+  g_autoptr(GString) out = g_string_new ("{\"data\": {\"node\": {");
+  const char *id = json_object_get_string_member (variables, "id");
+  TOrder *order = find_order (mock, id);
+
   g_string_append_printf (out, "\"id\": \"%s\", ", id);
-  append_lines (out, found, from, MIN (found->n_lines, from + 100));
+  if (strstr (query, "query LiftcheckOrderLines(") != NULL)
+    {
+      const char *after = json_object_get_string_member (variables, "after");
+      guint from = (guint) g_ascii_strtoull (after + strlen ("lines-"), NULL, 10);
+
+      append_lines (out, order, from, MIN (order->n_lines, from + 100));
+    }
+  else if (strstr (query, "query LiftcheckOrderRefunds(") != NULL)
+    {
+      append_refunds (out, order, 20);
+    }
+  else if (strstr (query, "query LiftcheckRefundLines(") != NULL)
+    {
+      const char *after = json_object_get_string_member (variables, "after");
+      guint from = (guint) g_ascii_strtoull (after + strlen ("refund-lines-"), NULL, 10);
+
+      append_refund_lines (out, order, from, MIN (order->n_refund_lines, from + 100));
+    }
+  else
+    {
+      g_assert_not_reached ();
+    }
   g_string_append (out, "}}, ");
   append_cost (out, mock, mock->available);
   g_string_append (out, "}");
@@ -442,10 +508,8 @@ handle (SoupServer        *server,
   variables = json_object_get_object_member (root, "variables");
   if (strstr (text, "query LiftcheckOrders(") != NULL)
     answer = answer_orders (mock, variables);
-  else if (strstr (text, "query LiftcheckOrderLines(") != NULL)
-    answer = answer_lines (mock, variables);
   else
-    g_assert_not_reached ();
+    answer = answer_node (mock, text, variables);
   g_mutex_unlock (&mock->mutex);
 
   dump_response (answer);
@@ -641,6 +705,27 @@ make_orders (guint         n,
           o->refund_lines[0].quantity = 1;
           o->refund_lines[0].amount = o->lines[0].price;
         }
+      if (k == 7)
+        {
+          /* More refunded lines than one query gives. */
+          o->status = "PARTIALLY_REFUNDED";
+          o->refund_created = o->updated;
+          o->n_refund_lines = 7;
+          for (guint j = 0; j < 7; j++)
+            {
+              o->refund_lines[j].line = j;
+              o->refund_lines[j].quantity = 1;
+              o->refund_lines[j].amount = o->lines[j].price;
+              o->refund_amount += o->lines[j].price;
+            }
+          o->refunded = o->refund_amount;
+        }
+      if (k == 13)
+        {
+          /* More refunds than one query gives. */
+          o->n_refunds = 4;
+          o->refunded = 4 * o->refund_amount;
+        }
     }
   return orders;
 }
@@ -757,7 +842,7 @@ test_pages (void)
   g_autoptr(LcShopifySyncResult) result = NULL;
   g_autofree char *shop = NULL;
   g_autofree char *kind = NULL;
-  gint64 lines = 0, units = 0, totals = 0, refunded = 0, refunds = 0, refunded_units = 0;
+  gint64 lines = 0, units = 0, totals = 0, refunded = 0, refunds = 0, refunded_units = 0, refund_lines = 0;
   gint64 last_sync = 0;
 
   for (guint k = 0; k < 25; k++)
@@ -768,8 +853,10 @@ test_pages (void)
         units += orders[k].lines[j].quantity;
       totals += orders[k].total;
       refunded += orders[k].refunded;
-      refunds += orders[k].refund_created != NULL;
-      refunded_units += orders[k].n_refund_lines > 0 ? orders[k].refund_lines[0].quantity : 0;
+      refunds += n_refunds (&orders[k]);
+      for (guint j = 0; j < orders[k].n_refund_lines; j++)
+        refunded_units += n_refunds (&orders[k]) * orders[k].refund_lines[j].quantity;
+      refund_lines += n_refunds (&orders[k]) * orders[k].n_refund_lines;
     }
 
   result = sync_store (store, mock, -1, &error);
@@ -778,13 +865,17 @@ test_pages (void)
   g_assert_cmpint (result->orders_updated, ==, 0);
   g_assert_cmpint (result->refunds, ==, refunds);
   g_assert_cmpint (result->pages, ==, 3);
-  /* Three pages of orders and one follow-up for order #2008's last lines. */
-  g_assert_cmpuint (mock_n_seen (mock), ==, 4);
+  /* Three pages of orders; follow-ups for order #2008's last lines and
+   * its refund's last lines, and for #2014's fourth refund. */
+  g_assert_cmpuint (mock_n_seen (mock), ==, 6);
   g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "LiftcheckOrderLines"));
   g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "gid://shopify/Order/7200000007"));
-  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "\"after\":\"orders-10\""));
-  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "\"after\":\"orders-20\""));
-  for (guint i = 0; i < 4; i++)
+  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "LiftcheckRefundLines"));
+  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "\"after\":\"orders-10\""));
+  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "LiftcheckOrderRefunds"));
+  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "gid://shopify/Order/7200000013"));
+  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "\"after\":\"orders-20\""));
+  for (guint i = 0; i < 6; i++)
     g_assert_cmpstr (mock_seen (mock, i)->token, ==, TOKEN);
   /* The first sync asks for every order. */
   g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "\"query\":null"));
@@ -798,10 +889,21 @@ test_pages (void)
   g_assert_cmpint (query_int (path, "SELECT SUM(refunded) FROM orders"), ==, refunded);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM refunds"), ==, refunds);
   g_assert_cmpint (query_int (path, "SELECT SUM(amount) FROM refunds"), ==, refunded);
-  /* Each refund line points at the first line of its order. */
-  g_assert_cmpint (query_int (path, "SELECT SUM(rl.quantity) FROM refund_lines rl "
-                                    "JOIN line_items li ON li.id = rl.line_item_id WHERE li.position = 0"),
-                   ==, refunded_units);
+  g_assert_cmpint (query_int (path, "SELECT SUM(quantity) FROM refund_lines"), ==, refunded_units);
+  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM refund_lines"), ==, refund_lines);
+  /* Each refund line points at the line it refunds: #2008 got one unit of
+   * each of its first seven lines back. */
+  {
+    g_autofree char *returned = query_text (path, "SELECT group_concat(position || ':' || quantity, ',') FROM "
+                                                  "(SELECT li.position, rl.quantity FROM refund_lines rl "
+                                                  "JOIN line_items li ON li.id = rl.line_item_id "
+                                                  "JOIN orders o ON o.id = li.order_id WHERE o.name = '#2008' "
+                                                  "ORDER BY li.position)");
+
+    g_assert_cmpstr (returned, ==, "0:1,1:1,2:1,3:1,4:1,5:1,6:1");
+  }
+  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM refunds r JOIN orders o ON o.id = r.order_id "
+                                    "WHERE o.name = '#2014'"), ==, 4);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM refund_lines WHERE line_item_id IS NULL"), ==, 0);
   g_assert_cmpint (query_int (path, "SELECT COUNT(DISTINCT customer_hash) FROM orders"), ==, 9);
 
@@ -865,7 +967,6 @@ test_waits_before_bucket_runs_dry (void)
   g_autoptr(LcStore) store = lc_test_new_store (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(LcShopifySyncResult) result = NULL;
-  double first_gap, second_gap;
 
   for (guint k = 0; k < 15; k++)
     g_ptr_array_add (mock->orders, &orders[k]);
@@ -875,12 +976,15 @@ test_waits_before_bucket_runs_dry (void)
   mock->cost = 170;
   result = sync_store (store, mock, -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (mock_n_seen (mock), ==, 3);
-  first_gap = (mock_seen (mock, 1)->time_us - mock_seen (mock, 0)->time_us) / (double) G_USEC_PER_SEC;
-  second_gap = (mock_seen (mock, 2)->time_us - mock_seen (mock, 1)->time_us) / (double) G_USEC_PER_SEC;
-  g_assert_cmpfloat (first_gap, >=, 3 * TIME_SCALE * 0.9);
-  g_assert_cmpfloat (second_gap, >=, 3 * TIME_SCALE * 0.9);
-  g_assert_cmpfloat (first_gap, <, 3 * TIME_SCALE + 1.0);
+  /* Two pages and three follow-ups, each after the wait. */
+  g_assert_cmpuint (mock_n_seen (mock), ==, 5);
+  for (guint i = 1; i < 5; i++)
+    {
+      double gap = (mock_seen (mock, i)->time_us - mock_seen (mock, i - 1)->time_us) / (double) G_USEC_PER_SEC;
+
+      g_assert_cmpfloat (gap, >=, 3 * TIME_SCALE * 0.9);
+      g_assert_cmpfloat (gap, <, 3 * TIME_SCALE + 1.0);
+    }
 }
 
 static void
