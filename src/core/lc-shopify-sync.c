@@ -799,7 +799,8 @@ _lc_shopify_throttle_wait (const LcShopifyPage *page,
   next_cost = MIN (next_cost, page->maximum_available);
   if (page->currently_available >= next_cost)
     return 0;
-  return (next_cost - page->currently_available) / page->restore_rate;
+  /* A day is more than any retry waits for: such an answer gives up. */
+  return MIN ((next_cost - page->currently_available) / page->restore_rate, 86400.0);
 }
 
 double
