@@ -960,6 +960,51 @@ test_pages (void)
 }
 
 static void
+test_one_shop_per_store (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+  g_autoptr(LcShopifySyncResult) other = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LcShopifySyncOptions options = { 0 };
+
+  mock_add_hand_orders (mock);
+  /* A token pasted with a line break around it. */
+  options.shop = "liftcheck-test.myshopify.com";
+  options.token = "  " TOKEN "\n";
+  options.endpoint = mock->url;
+  options.since_utc = -1;
+  result = lc_store_shopify_sync (store, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mock_seen (mock, 0)->token, ==, TOKEN);
+
+  g_assert_true (_lc_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  before = lc_test_file_checksum (path);
+  options.shop = "another-shop";
+  options.token = TOKEN;
+  other = lc_store_shopify_sync (store, &options, NULL, NULL, NULL, &error);
+  g_assert_null (other);
+  g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP);
+  g_assert_nonnull (strstr (error->message, "holds the orders of liftcheck-test.myshopify.com, not of another-shop.myshopify.com"));
+  g_clear_error (&error);
+
+  /* A token with a line break inside is not one: refused before sending. */
+  options.shop = "liftcheck-test";
+  options.token = "shpat_abc\r\nX-Injected: 1";
+  other = lc_store_shopify_sync (store, &options, NULL, NULL, NULL, &error);
+  g_assert_null (other);
+  g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (mock_n_seen (mock), ==, 1);
+  g_clear_object (&store);
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
 test_never_connected (void)
 {
   g_autoptr(LcStore) store = lc_test_new_store (NULL);
@@ -1735,6 +1780,7 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/normalize-shop", test_normalize_shop);
   g_test_add_func ("/lc/shopify-sync/pages-and-follow-ups", test_pages);
   g_test_add_func ("/lc/shopify-sync/never-connected", test_never_connected);
+  g_test_add_func ("/lc/shopify-sync/one-shop-per-store", test_one_shop_per_store);
   g_test_add_func ("/lc/shopify-sync/throttled-waits-computed-time", test_throttled);
   g_test_add_func ("/lc/shopify-sync/waits-before-bucket-runs-dry", test_waits_before_bucket_runs_dry);
   g_test_add_func ("/lc/shopify-sync/retries-502-and-429", test_retries_server_errors);

@@ -484,7 +484,6 @@ parse_refund (Parser      *p,
 {
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *id = get_string (object, "id");
-  g_autoptr(GError) local_error = NULL;
   LcShopifyRefund *refund;
 
   if (id == NULL)
@@ -748,7 +747,7 @@ _lc_shopify_parse_page (const char  *body,
   if (shop != NULL)
     {
       const char *currency = get_string (shop, "currencyCode");
-      const char *timezone = get_string (shop, "ianaTimezone");
+      const char *zone = get_string (shop, "ianaTimezone");
 
       if (currency == NULL || strlen (currency) != 3)
         {
@@ -756,7 +755,7 @@ _lc_shopify_parse_page (const char  *body,
           return NULL;
         }
       page->currency = g_ascii_strup (currency, -1);
-      page->timezone = g_strdup (timezone);
+      page->timezone = g_strdup (zone);
       /* The amounts that follow are in the shop's currency. */
       p.exponent = lc_currency_get_exponent (page->currency);
     }
@@ -887,6 +886,7 @@ typedef struct
 
   LcShopifySyncResult     *result;
   LcOrderWriter           *writer;
+  gboolean                 in_transaction;
   gint64                   import_id;
   gint64                   orders_read;
   gint64                   orders_count;
@@ -1544,6 +1544,7 @@ start_writing (Sync           *sync,
 
   if (!_lc_store_begin (sync->store, error))
     return FALSE;
+  sync->in_transaction = TRUE;
   sync->writer = _lc_order_writer_new (sync->store, error);
   if (sync->writer == NULL)
     return FALSE;
@@ -1713,6 +1714,7 @@ lc_store_shopify_sync (LcStore                    *store,
   g_autofree char *shop = NULL;
   g_autofree char *base = NULL;
   g_autofree char *known_shop = NULL;
+  g_autofree char *token = NULL;
   Sync sync = { 0 };
   gint64 started_utc = g_get_real_time () / G_USEC_PER_SEC;
   gint64 since_utc;
@@ -1724,7 +1726,10 @@ lc_store_shopify_sync (LcStore                    *store,
   shop = lc_shopify_normalize_shop (options->shop, error);
   if (shop == NULL)
     return NULL;
-  if (options->token == NULL || options->token[0] == '\0')
+  token = g_strdup (options->token != NULL ? options->token : "");
+  /* A token pasted with its line break still works. */
+  g_strstrip (token);
+  if (token[0] == '\0')
     {
       g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED,
                    _("No access token was given for %s. Make an app for Liftcheck in Shopify’s Dev Dashboard "
@@ -1736,8 +1741,27 @@ lc_store_shopify_sync (LcStore                    *store,
   base = base_url (shop, options->endpoint);
 
   since_utc = options->since_utc;
+  for (const char *p = token; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || (guchar) *p >= 0x7f)
+      {
+        g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED,
+                     _("The access token for %s has spaces or characters no Shopify token has. "
+                       "Copy it again, whole and alone."),
+                     shop);
+        return NULL;
+      }
+
+  /* One store, one shop: two shops' orders would mix in every figure. */
   known_shop = lc_store_dup_setting (store, SETTING_SHOP);
-  if (since_utc < 0 && g_strcmp0 (known_shop, shop) == 0)
+  if (known_shop != NULL && !g_str_equal (known_shop, shop))
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP,
+                   _("This store holds the orders of %s, not of %s. Sync %s into a store file of its own, "
+                     "so that the two shops’ figures do not mix."),
+                   known_shop, shop, shop);
+      return NULL;
+    }
+  if (since_utc < 0 && known_shop != NULL)
     since_utc = setting_int (store, SETTING_NEXT_SINCE);
 
   result = g_new0 (LcShopifySyncResult, 1);
@@ -1747,7 +1771,7 @@ lc_store_shopify_sync (LcStore                    *store,
   sync.shop = shop;
   sync.url = g_strdup_printf ("%s/admin/api/%s/graphql.json", base,
                               options->api_version != NULL ? options->api_version : LC_SHOPIFY_DEFAULT_API_VERSION);
-  sync.token = options->token;
+  sync.token = token;
   sync.cancellable = cancellable;
   sync.progress = progress;
   sync.progress_data = progress_data;
@@ -1771,7 +1795,7 @@ lc_store_shopify_sync (LcStore                    *store,
          save_settings (&sync, started_utc, error) &&
          !g_cancellable_set_error_if_cancelled (cancellable, error) &&
          _lc_store_commit (store, error);
-  if (!ok && sync.writer != NULL)
+  if (!ok && sync.in_transaction)
     _lc_store_rollback (store);
   if (ok)
     warn_if_window_limited (&sync, since_utc);
@@ -1780,6 +1804,7 @@ lc_store_shopify_sync (LcStore                    *store,
   g_clear_pointer (&sync.timezone, g_time_zone_unref);
   g_clear_object (&sync.session);
   g_free (sync.url);
+  memset (token, 0, strlen (token));
   if (!ok)
     return NULL;
   return g_steal_pointer (&result);
