@@ -149,6 +149,7 @@ typedef struct
   /* Guarded by mutex. */
   GPtrArray     *orders;          /* TOrder */
   const char    *granted_scopes;  /* what a client credentials grant gives */
+  gboolean       hide_email;      /* as for an app without access to customers' e-mail */
   char          *currency;
   double         available;
   double         cost;
@@ -375,6 +376,20 @@ answer_orders (Mock       *mock,
       append_order (out, g_ptr_array_index (visible, i));
     }
   g_string_append (out, "]}}, ");
+  if (mock->hide_email)
+    {
+      g_autoptr(GRegex) regex = g_regex_new ("\"email\": \"[^\"]*\"", 0, 0, NULL);
+      g_autofree char *hidden = g_regex_replace_literal (regex, out->str, -1, 0, "\"email\": null", 0, NULL);
+
+      g_string_assign (out, hidden);
+      g_string_append (out, "\"errors\": [");
+      for (guint i = start; i < end; i++)
+        g_string_append_printf (out, "%s{\"message\": \"This app is not approved to access the email field of the "
+                                "Order object.\", \"path\": [\"orders\", \"nodes\", %u, \"email\"], "
+                                "\"extensions\": {\"code\": \"ACCESS_DENIED\"}}",
+                                i > start ? ", " : "", i - start);
+      g_string_append (out, "], ");
+    }
   append_cost (out, mock, mock->available);
   g_string_append (out, "}");
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -1002,6 +1017,27 @@ test_one_shop_per_store (void)
   g_clear_object (&store);
   after = lc_test_file_checksum (path);
   g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_hidden_email (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+
+  /* The orders come, each with an ACCESS_DENIED error for its e-mail:
+   * the sync goes on without customers, and says so. */
+  mock_add_hand_orders (mock);
+  mock->hide_email = TRUE;
+  result = sync_store (store, mock, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, G_N_ELEMENTS (hand_orders));
+  g_assert_cmpint (query_int (path, "SELECT COUNT(customer_hash) FROM orders"), ==, 0);
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->warnings, 0), "repeat customers"));
 }
 
 static void
@@ -1780,6 +1816,7 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/normalize-shop", test_normalize_shop);
   g_test_add_func ("/lc/shopify-sync/pages-and-follow-ups", test_pages);
   g_test_add_func ("/lc/shopify-sync/never-connected", test_never_connected);
+  g_test_add_func ("/lc/shopify-sync/hidden-email", test_hidden_email);
   g_test_add_func ("/lc/shopify-sync/one-shop-per-store", test_one_shop_per_store);
   g_test_add_func ("/lc/shopify-sync/throttled-waits-computed-time", test_throttled);
   g_test_add_func ("/lc/shopify-sync/waits-before-bucket-runs-dry", test_waits_before_bucket_runs_dry);

@@ -87,6 +87,9 @@ typedef struct
    * NULL when the response has none. */
   char      *error_code;
   char      *error_message;
+  /* Errors about orders' e-mail only (a shop that hides its customers'
+   * e-mail from the app) are not errors: the e-mails are missing. */
+  gboolean   email_hidden;
 
   /* data.shop, when asked for. */
   char      *currency;

@@ -628,32 +628,53 @@ read_cost (LcShopifyPage *page,
     }
 }
 
+/* Whether a GraphQL error is about an order's e-mail only: a shop that
+ * did not give the app its customers' e-mail (protected customer data)
+ * answers with the orders and such an error for each. */
+static gboolean
+is_hidden_email (JsonObject *error)
+{
+  JsonArray *path = get_array (error, "path");
+  JsonNode *last;
+
+  if (path == NULL || json_array_get_length (path) == 0)
+    return FALSE;
+  last = json_array_get_element (path, json_array_get_length (path) - 1);
+  return JSON_NODE_HOLDS_VALUE (last) && json_node_get_value_type (last) == G_TYPE_STRING &&
+         g_str_equal (json_node_get_string (last), "email");
+}
+
 static void
 read_errors (LcShopifyPage *page,
              JsonObject    *root)
 {
   JsonArray *errors = get_array (root, "errors");
-  JsonNode *first;
-  JsonObject *object;
-  const char *code;
-  const char *message;
 
   if (errors == NULL)
     {
       /* Some errors come as {"errors": "message"}. */
-      message = get_string (root, "errors");
+      const char *message = get_string (root, "errors");
+
       if (message != NULL)
         page->error_message = g_strdup (message);
       return;
     }
-  if (json_array_get_length (errors) == 0)
-    return;
-  first = json_array_get_element (errors, 0);
-  object = JSON_NODE_HOLDS_OBJECT (first) ? json_node_get_object (first) : NULL;
-  code = get_string (get_object (object, "extensions"), "code");
-  message = get_string (object, "message");
-  page->error_code = g_strdup (code != NULL ? code : "UNKNOWN");
-  page->error_message = g_strdup (message != NULL ? message : "");
+  for (guint i = 0; i < json_array_get_length (errors); i++)
+    {
+      JsonNode *node = json_array_get_element (errors, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *code = get_string (get_object (object, "extensions"), "code");
+      const char *message = get_string (object, "message");
+
+      if (object != NULL && is_hidden_email (object))
+        {
+          page->email_hidden = TRUE;
+          continue;
+        }
+      page->error_code = g_strdup (code != NULL ? code : "UNKNOWN");
+      page->error_message = g_strdup (message != NULL ? message : "");
+      return;
+    }
 }
 
 static gboolean
@@ -892,6 +913,7 @@ typedef struct
   gint64                   orders_count;
   gint64                   oldest_created;
   gboolean                 warned_lost_refund_lines;
+  gboolean                 warned_hidden_email;
 } Sync;
 
 typedef struct
@@ -1661,6 +1683,16 @@ sync_pages (Sync        *sync,
         return check_node_answer (sync, page, LC_SHOPIFY_PAGE_ORDERS, error);
       if (first && !start_writing (sync, page, error))
         return FALSE;
+      if (page->email_hidden && !sync->warned_hidden_email)
+        {
+          g_ptr_array_add (sync->result->warnings,
+                           g_strdup_printf (_("Shopify did not show the app made for Liftcheck its customers’ "
+                                              "e-mail, so repeat customers of %s cannot be told apart. To count "
+                                              "them, give the app access to customer e-mail (protected customer "
+                                              "data) and sync again; Liftcheck keeps only a scrambled form of it."),
+                                            sync->shop));
+          sync->warned_hidden_email = TRUE;
+        }
       first = FALSE;
       sync->result->pages++;
 
