@@ -32,7 +32,10 @@
 
 G_DEFINE_QUARK (lc-shopify-error-quark, lc_shopify_error)
 
-#define ORDERS_PAGE          10
+/* About 140 points an order: a page of 5 asks for some 700 points. A
+ * shop whose queries cost more (Shopify refuses any over 1,000) gets
+ * smaller pages. */
+#define ORDERS_PAGE          5
 #define LINES_PAGE           10
 #define REFUNDS_PAGE         3
 #define REFUND_LINES_PAGE    5
@@ -898,6 +901,7 @@ typedef struct
   GTimeZone               *timezone;
 
   /* The bucket as the last response left it. */
+  guint                    orders_page;     /* orders asked for at once */
   gboolean                 have_bucket;
   double                   bucket_available;
   double                   bucket_maximum;
@@ -1088,10 +1092,13 @@ request_body (const char *query,
   return json_to_string (root, FALSE);
 }
 
-/* One query, retried while Shopify throttles it or fails for a moment. */
+/* One query, retried while Shopify throttles it or fails for a moment.
+ * With may_shrink, a query Shopify finds too costly comes back as a page
+ * with that error, for the caller to ask for fewer orders. */
 static LcShopifyPage *
 run_query (Sync        *sync,
            const char  *body,
+           gboolean     may_shrink,
            GError     **error)
 {
   double waited = 0;
@@ -1174,6 +1181,11 @@ run_query (Sync        *sync,
               sync->have_bucket = FALSE;
               g_debug ("throttled: retrying in %.2f s", delay);
             }
+          else if (may_shrink && g_strcmp0 (page->error_code, "MAX_COST_EXCEEDED") == 0 && sync->orders_page > 1)
+            {
+              /* The caller asks again for fewer orders at once. */
+              return g_steal_pointer (&page);
+            }
           else if (g_strcmp0 (page->error_code, "ACCESS_DENIED") == 0)
             {
               set_http_error (sync, SOUP_STATUS_FORBIDDEN, error);
@@ -1241,7 +1253,7 @@ query_node (Sync        *sync,
   json_builder_end_object (builder);
   variables = json_builder_get_root (builder);
   body = request_body (query, fragments, g_steal_pointer (&variables));
-  return run_query (sync, body, error);
+  return run_query (sync, body, FALSE, error);
 }
 
 static gboolean
@@ -1660,7 +1672,7 @@ sync_pages (Sync        *sync,
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "first");
-      json_builder_add_int_value (builder, ORDERS_PAGE);
+      json_builder_add_int_value (builder, sync->orders_page);
       json_builder_set_member_name (builder, "after");
       if (cursor != NULL)
         json_builder_add_string_value (builder, cursor);
@@ -1676,9 +1688,15 @@ sync_pages (Sync        *sync,
       json_builder_end_object (builder);
       body = request_body (orders_query, fragments, json_builder_get_root (builder));
 
-      page = run_query (sync, body, error);
+      page = run_query (sync, body, TRUE, error);
       if (page == NULL)
         return FALSE;
+      if (page->error_message != NULL)
+        {
+          g_debug ("query too costly for Shopify: %u orders a page from now on", sync->orders_page / 2);
+          sync->orders_page /= 2;
+          continue;
+        }
       if (page->kind != LC_SHOPIFY_PAGE_ORDERS)
         return check_node_answer (sync, page, LC_SHOPIFY_PAGE_ORDERS, error);
       if (first && !start_writing (sync, page, error))
@@ -1812,6 +1830,7 @@ lc_store_shopify_sync (LcStore                    *store,
   sync.salt = _lc_store_get_salt (store);
   sync.result = result;
   sync.orders_count = -1;
+  sync.orders_page = ORDERS_PAGE;
   sync.oldest_created = -1;
   sync.last_cost = 0;
   /* No accept-certificate handler: a certificate that does not check out
