@@ -1353,6 +1353,27 @@ test_incremental (void)
                                     "JOIN orders o ON o.id = li.order_id WHERE o.name = '#2003' AND li.position = 1"),
                    ==, 1);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM imports WHERE kind = 'shopify-api'"), ==, 2);
+
+  /* A sync since a later time than the last sync's start leaves a gap:
+   * the next sync still starts where it would have. */
+  {
+    g_autoptr(LcShopifySyncResult) later = NULL;
+    g_autoptr(LcShopifySyncResult) next = NULL;
+    g_autofree char *marker = lc_store_dup_setting (store, "shopify-next-since-utc");
+    g_autofree char *marker_after = NULL;
+
+    g_assert_nonnull (marker);
+    /* Let the clock move on, so that a new start would show. */
+    g_usleep (1100 * 1000);
+    later = sync_store (store, mock, g_get_real_time () / G_USEC_PER_SEC + 3600, &error);
+    g_assert_no_error (error);
+    marker_after = lc_store_dup_setting (store, "shopify-next-since-utc");
+    g_assert_cmpstr (marker_after, ==, marker);
+    next = sync_store (store, mock, -1, &error);
+    g_assert_no_error (error);
+    since = filter_since (strstr (mock_seen (mock, mock_n_seen (mock) - 1)->body, "updated_at:>='"));
+    g_assert_cmpint (since, ==, g_ascii_strtoll (marker, NULL, 10));
+  }
 }
 
 static void

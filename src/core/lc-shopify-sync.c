@@ -1609,17 +1609,23 @@ setting_int (LcStore    *store,
   return end != text && *end == '\0' && value >= 0 ? value : -1;
 }
 
+/* The next sync starts where this one did, less a margin, when this one
+ * covered everything since the previous start; a sync since a later day
+ * leaves a gap before it, so the next one starts where it would have. */
 static gboolean
 save_settings (Sync     *sync,
                gint64    started_utc,
+               gint64    since_utc,
+               gint64    previous_since_utc,
                GError  **error)
 {
   g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, sync->result->synced_utc);
   g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (started_utc - SINCE_MARGIN, 0));
+  gboolean complete = since_utc < 0 || (previous_since_utc >= 0 && since_utc <= previous_since_utc);
 
   return lc_store_set_setting (sync->store, SETTING_SHOP, sync->shop, error) &&
          lc_store_set_setting (sync->store, SETTING_LAST_SYNC, last, error) &&
-         lc_store_set_setting (sync->store, SETTING_NEXT_SINCE, next, error);
+         (!complete || lc_store_set_setting (sync->store, SETTING_NEXT_SINCE, next, error));
 }
 
 static void
@@ -1768,6 +1774,7 @@ lc_store_shopify_sync (LcStore                    *store,
   Sync sync = { 0 };
   gint64 started_utc = g_get_real_time () / G_USEC_PER_SEC;
   gint64 since_utc;
+  gint64 previous_since_utc;
   gboolean ok;
 
   g_return_val_if_fail (LC_IS_STORE (store), NULL);
@@ -1811,8 +1818,9 @@ lc_store_shopify_sync (LcStore                    *store,
                    known_shop, shop, shop);
       return NULL;
     }
-  if (since_utc < 0 && known_shop != NULL)
-    since_utc = setting_int (store, SETTING_NEXT_SINCE);
+  previous_since_utc = known_shop != NULL ? setting_int (store, SETTING_NEXT_SINCE) : -1;
+  if (since_utc < 0)
+    since_utc = previous_since_utc;
 
   result = g_new0 (LcShopifySyncResult, 1);
   result->warnings = g_ptr_array_new_with_free_func (g_free);
@@ -1843,7 +1851,7 @@ lc_store_shopify_sync (LcStore                    *store,
   if (ok)
     ok = _lc_order_writer_flush (sync.writer, error) &&
          close_log_entry (&sync, error) &&
-         save_settings (&sync, started_utc, error) &&
+         save_settings (&sync, started_utc, since_utc, previous_since_utc, error) &&
          !g_cancellable_set_error_if_cancelled (cancellable, error) &&
          _lc_store_commit (store, error);
   if (!ok && sync.in_transaction)
