@@ -1360,7 +1360,9 @@ write_method (Report *r)
     N_("Revenue for the store’s size is order totals less refunds over the last 365 days, converted to US dollars at the rate the owner confirmed (or an approximate one)."),
     N_("Weeks run from Monday to Sunday; days are the store’s own calendar days, as written in its exports."),
     N_("A feature is judged on the weeks before and after the day it was switched on (60 days each), on items per order for cart bundles, the return rate for return nudges and average order value otherwise. The same weeks a year earlier take out the season when the store has them."),
+    /* xgettext:no-c-format */
     N_("A change counts as real when it is bigger than the store’s normal ups and downs from week to week (a 95% interval that leaves out zero)."),
+    /* xgettext:no-c-format */
     N_("A test’s length is the number of days this store needs to catch a 2% change 8 times out of 10, at the usual 5% error rate, from the spread of its own orders of the last 90 days."),
   };
 
