@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "lc-features-page-private.h"
@@ -131,6 +133,13 @@ main (int   argc,
   };
   g_autoptr(LcApplication) app = NULL;
   LcWindow *window;
+
+  /* The owner's language (LANGUAGE=es …) from the catalogs built in this
+   * tree, so a translation can be looked at before it is installed. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LC_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   context = g_option_context_new ("OUT.png");
   g_option_context_add_main_entries (context, entries, NULL);

@@ -665,8 +665,11 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
+      /* Padded by characters, not bytes: translated arguments such as
+       * “MÉTRICA” keep the summaries lined up. */
+      int pad = MAX (22 - (int) g_utf8_strlen (head, -1), 0);
 
-      fprintf (out, "  %-22s %s\n", head, _(commands[i].summary));
+      fprintf (out, "  %s%*s %s\n", head, pad, "", _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Run “liftcheck-cli COMMAND --help” for a command’s options."));
 }
