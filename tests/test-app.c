@@ -135,7 +135,7 @@ window_is_gone (gpointer data)
 static void
 test_window_size_is_remembered (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   LcWindow *window = show_new_window ();
   int width, height;
 
@@ -172,7 +172,7 @@ test_store_shows_headline_numbers (void)
   g_autofree char *upt = NULL;
   g_autofree char *return_rate = NULL;
   g_auto(GStrv) recent = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   LcOverviewPage *overview;
   LcHeadlineCard *orders_card;
   LcWindow *window;
@@ -472,7 +472,7 @@ test_demo_preparation_opens_the_new_store (void)
   g_autofree char *dir = lc_test_make_tmpdir ();
   g_autofree char *folder = g_build_filename (dir, "data", NULL);
   g_autofree char *path = g_build_filename (folder, "demo.liftcheck", NULL);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   g_auto(GStrv) recent = NULL;
   g_autoptr(GDir) listing = NULL;
   LcWindow *window;
