@@ -1265,6 +1265,98 @@ test_dropped_files_are_imported_or_opened (void)
   lc_test_close_window (window);
 }
 
+/* What the desktop does when the owner double-clicks a .liftcheck file or
+ * runs "liftcheck shop.liftcheck": the application is asked to open it, and
+ * a window shows that store. */
+static LcWindow *
+application_store_window (GtkApplication *app,
+                          const char     *title)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (LC_IS_WINDOW (l->data) && lc_window_get_store (l->data) != NULL &&
+        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+application_shows_store (gpointer data)
+{
+  LcWindow *window = application_store_window (GTK_APPLICATION (data), "small.liftcheck");
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) && !lc_window_is_busy (window);
+}
+
+static void
+test_application_opens_a_store_file (void)
+{
+  g_autoptr(LcApplication) app = lc_application_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (small_store_path);
+  g_autoptr(GError) error = NULL;
+  GFile *files[] = { file };
+  LcWindow *window;
+
+  g_assert_true (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_HANDLES_OPEN);
+  /* Alone: the test has no session bus to find another instance on. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), files, G_N_ELEMENTS (files), "");
+  g_assert_true (lc_test_iterate_until (application_shows_store, app, WAIT_MS * 4));
+  lc_test_settle ();
+
+  window = application_store_window (GTK_APPLICATION (app), "small.liftcheck");
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_cmpstr (lc_store_get_path (lc_window_get_store (window)), ==, small_store_path);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  lc_test_close_window (window);
+}
+
+static gboolean
+close_when_store_shows (gpointer data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  LcWindow *window;
+
+  if (!application_shows_store (app))
+    return G_SOURCE_CONTINUE;
+  window = application_store_window (app, "small.liftcheck");
+  g_object_set_data_full (G_OBJECT (app), "shown-page", g_strdup (lc_window_get_page_name (window)), g_free);
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+give_up (gpointer data)
+{
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_command_line_opens_a_store_file (void)
+{
+  g_autoptr(LcApplication) app = lc_application_new ();
+  char *argv[] = { (char *) "liftcheck", small_store_path, NULL };
+  guint timeout;
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (50, close_when_store_shows, app);
+  timeout = g_timeout_add (WAIT_MS * 4, give_up, app);
+
+  /* Runs until the window showing the store is closed. */
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (app), "shown-page"), ==, "overview");
+  g_source_remove (timeout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1295,6 +1387,8 @@ main (int   argc,
   g_test_add_func ("/lc/app/window/not-a-store-shows-error-and-keeps-welcome", test_not_a_store_shows_error_and_keeps_welcome);
   g_test_add_func ("/lc/app/window/missing-file-shows-error", test_missing_file_shows_error);
   g_test_add_func ("/lc/app/window/empty-store-says-no-orders", test_empty_store_says_no_orders);
+  g_test_add_func ("/lc/app/application/opens-a-store-file", test_application_opens_a_store_file);
+  g_test_add_func ("/lc/app/application/command-line-opens-a-store-file", test_command_line_opens_a_store_file);
   g_test_add_func ("/lc/app/demo/existing-store-opens-at-once", test_existing_demo_store_opens_at_once);
   g_test_add_func ("/lc/app/features/show-the-advisors-verdicts", test_features_show_the_advisors_verdicts);
   g_test_add_func ("/lc/app/features/recording-a-switch-updates-the-feature", test_recording_a_switch_updates_the_feature);
