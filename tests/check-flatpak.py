@@ -6,14 +6,19 @@ profile carry, builds Liftcheck from this checkout with its profile, pins
 every downloaded source with a sha256, and asks for no more of the user's
 system than the app needs.
 
-    check-flatpak.py SOURCE_ROOT BASE_ID
+    check-flatpak.py SOURCE_ROOT BASE_ID [APP_ID DESKTOP METAINFO MIME]
+
+With the files this build made for its profile's APP_ID, checks that they
+carry the id of that profile's manifest.
 """
 import json
 import os
 import re
 import sys
+import xml.etree.ElementTree as ET
 
 root, base_id = sys.argv[1], sys.argv[2]
+built = sys.argv[3:7] if len(sys.argv) >= 7 else None
 
 # The display (Wayland, X11 only where there is no Wayland, shared memory
 # for X11), and the network for the Shopify sync. Files come through the
@@ -119,6 +124,28 @@ for app_id, profile in PROFILES.items():
     icon = os.path.join(root, 'data', 'icons', 'hicolor', 'scalable', 'apps', app_id + '.svg')
     if not os.path.exists(icon):
         problems.append(f'{where}: no icon {os.path.relpath(icon, root)}')
+
+# What this build made for its own profile names the same id as its
+# manifest: the desktop file, the metainfo's id, launchable and icon, and
+# the MIME type's icon.
+if built is not None:
+    app_id, desktop_path, metainfo_path, mime_path = built
+    if app_id not in PROFILES:
+        problems.append(f'{app_id} is not the id of a profile')
+    if os.path.basename(desktop_path) != app_id + '.desktop':
+        problems.append(f'the desktop file is {os.path.basename(desktop_path)}, not {app_id}.desktop')
+    with open(desktop_path, encoding='utf-8') as f:
+        if not re.search(rf'^Icon={re.escape(app_id)}$', f.read(), re.M):
+            problems.append(f'the built desktop file does not show the {app_id} icon')
+    component = ET.parse(metainfo_path).getroot()
+    if component.findtext('id') != app_id:
+        problems.append(f'the built metainfo is for {component.findtext("id")}, not {app_id}')
+    if component.findtext('launchable') != app_id + '.desktop':
+        problems.append(f'the built metainfo launches {component.findtext("launchable")}, not {app_id}.desktop')
+    ns = '{http://www.freedesktop.org/standards/shared-mime-info}'
+    icons = [i.get('name') for i in ET.parse(mime_path).getroot().iter(ns + 'icon')]
+    if icons != [app_id]:
+        problems.append(f'the built MIME type shows the icons {icons}, not {app_id}')
 
 for problem in problems:
     print(problem)
