@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "lc-demo.h"
+#include "lc-overview-page-private.h"
 #include "lc-test-gui.h"
 #include "lc-test-util.h"
 #include "lc-window-private.h"
@@ -38,12 +39,16 @@ find_shown_label (GtkWidget  *root,
 }
 
 /* The window in German, as the app starts when the session is German:
- * the view switcher names the pages from po/de.po. */
+ * numbers as Germans write them, and the view switcher names the pages
+ * from po/de.po. */
 static void
 test_view_switcher_in_german (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path (store_path);
   LcWindow *window = lc_window_new (NULL);
+  LcOverviewPage *overview;
+  const char *aov;
+  const char *orders;
   GtkWidget *title;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -52,6 +57,15 @@ test_view_switcher_in_german (void)
   g_assert_true (lc_window_open_file (window, file));
   g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
   lc_test_settle ();
+
+  /* "73,47 $" and "3.650": decimal comma, dots between thousands. */
+  overview = lc_window_get_overview_page (window);
+  aov = lc_headline_card_get_value (lc_overview_page_get_card (overview, "aov_card"));
+  orders = lc_headline_card_get_value (lc_overview_page_get_card (overview, "orders_card"));
+  if (!g_regex_match_simple ("^[0-9]{1,3}(\\.[0-9]{3})*,[0-9]{2} \\$$", aov, 0, 0))
+    g_error ("The average order value “%s” is not written the German way", aov);
+  if (!g_regex_match_simple ("^[0-9]{1,3}(\\.[0-9]{3})+$", orders, 0, 0))
+    g_error ("The order count “%s” is not grouped the German way", orders);
 
   title = GTK_WIDGET (lc_window_get_title_widget (window));
   if (find_shown_label (title, "Übersicht") == NULL)
