@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -112,6 +113,52 @@ test_format_money_and_days (void)
   g_assert_cmpstr (percent, ==, "4.2%");
   g_assert_cmpstr (ratio, ==, "1.63");
   g_assert_cmpstr (range, ==, "1 Nov 2024 – 31 Oct 2026");
+}
+
+/* What the owner types is read the way the locale writes numbers, and
+ * the English way too. */
+static void
+test_typed_numbers_follow_the_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *spanish_rate = NULL;
+  double value;
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL)
+    g_error ("The en_US.UTF-8 locale is not installed; .ci/install-deps makes it");
+  g_assert_true (lc_format_parse_number ("1,250,000", &value));
+  g_assert_cmpfloat (value, ==, 1250000);
+  g_assert_true (lc_format_parse_number ("12.5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("1,250", &value));
+  g_assert_cmpfloat (value, ==, 1250);
+  g_assert_true (lc_format_parse_number ("1.250", &value));
+  g_assert_cmpfloat (value, ==, 1.25);
+  g_assert_true (lc_format_parse_number ("12,5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("-3", &value));
+  g_assert_cmpfloat (value, ==, -3);
+  g_assert_false (lc_format_parse_number ("", &value));
+  g_assert_false (lc_format_parse_number ("12a", &value));
+  g_assert_false (lc_format_parse_number ("1,2,3.4.5", &value));
+  g_assert_false (lc_format_parse_number (".", &value));
+
+  if (setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL)
+    g_error ("The es_ES.UTF-8 locale is not installed; .ci/install-deps makes it");
+  g_assert_true (lc_format_parse_number ("1.250.000", &value));
+  g_assert_cmpfloat (value, ==, 1250000);
+  g_assert_true (lc_format_parse_number ("12,5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("1.250", &value));
+  g_assert_cmpfloat (value, ==, 1250);
+  g_assert_true (lc_format_parse_number ("1.234,56", &value));
+  g_assert_cmpfloat (value, ==, 1234.56);
+  g_assert_true (lc_format_parse_number ("12.5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  spanish_rate = lc_format_decimal_text ("1.0823");
+  g_assert_cmpstr (spanish_rate, ==, "1,0823");
+
+  setlocale (LC_NUMERIC, saved);
 }
 
 static void
@@ -1381,6 +1428,7 @@ main (int   argc,
     g_error ("Could not create the demo store: %s", error->message);
 
   g_test_add_func ("/lc/app/format/money-and-days", test_format_money_and_days);
+  g_test_add_func ("/lc/app/format/typed-numbers-follow-the-locale", test_typed_numbers_follow_the_locale);
   g_test_add_func ("/lc/app/window/welcome-page-without-store", test_welcome_page_without_store);
   g_test_add_func ("/lc/app/window/size-is-remembered", test_window_size_is_remembered);
   g_test_add_func ("/lc/app/window/store-shows-headline-numbers", test_store_shows_headline_numbers);
