@@ -503,14 +503,20 @@ run_series (int    argc,
       g_autofree char *end = lc_day_format (p->end);
       g_autofree char *sessions = p->sessions >= 0 ? g_strdup_printf (",%" G_GINT64_FORMAT, p->sessions) : g_strdup (",");
       char value[G_ASCII_DTOSTR_BUF_SIZE] = "";
-      const char *format = "%.2f";
+      char format[8];
+      int decimals = 2;
 
       if (metric == LC_METRIC_RETURN_RATE || metric == LC_METRIC_UPT || metric == LC_METRIC_CONVERSION)
-        format = "%.4f";
+        decimals = 4;
       else if (metric == LC_METRIC_SESSIONS)
-        format = "%.0f";
-      if (p->has_value)
+        decimals = 0;
+      g_snprintf (format, sizeof format, "%%.%df", decimals);
+      /* CSV for programs, whatever the locale; the table for people, with
+       * their decimal mark. */
+      if (p->has_value && csv)
         g_ascii_formatd (value, sizeof value, format, p->value);
+      else if (p->has_value)
+        g_snprintf (value, sizeof value, "%.*f", decimals, p->value);
       if (csv)
         g_print ("%s,%s,%s,%" G_GINT64_FORMAT "%s\n", start, end, value, p->orders,
                  metric == LC_METRIC_RETURN_RATE ? (p->immature ? ",true" : ",false") : per_session ? sessions : "");
@@ -678,8 +684,12 @@ int
 main (int    argc,
       char **argv)
 {
+  /* LIFTCHECK_LOCALEDIR points at catalogues not yet installed, such as
+   * the build tree's under "meson devenv" and in the tests. */
+  const char *localedir = g_getenv ("LIFTCHECK_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
