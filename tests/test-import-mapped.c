@@ -357,6 +357,20 @@ test_bad_value_names_line_and_column (void)
   g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
   g_assert_nonnull (strstr (error->message, "orders.csv, line 3, column “Quantity”"));
   g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+  g_clear_error (&error);
+
+  /* An order whose rows are apart would lose its first rows. */
+  g_free (path);
+  path = lc_test_write_file (dir, "apart.csv",
+                             "Order ID,Order Date,Item Name,Quantity,Item Cost,Order Currency\n"
+                             "1,2024-03-04,Hat,1,15.00,EUR\n"
+                             "2,2024-03-05,Mug,1,12.50,EUR\n"
+                             "1,2024-03-04,Sock,1,5.00,EUR\n",
+                             -1);
+  g_assert_null (import_path (store, path, NULL, NULL, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "apart.csv, line 4: order 1"));
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
 }
 
 static void
