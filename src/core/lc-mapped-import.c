@@ -415,7 +415,9 @@ check_row_currency (Mapped  *m,
 
   if (m->col[LC_MAPPING_FIELD_CURRENCY] < 0)
     return TRUE;
-  code = g_ascii_strup (g_strstrip (g_strdup (field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY))), -1);
+  code = g_strstrip (g_strdup (field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY)));
+  for (char *p = code; *p != '\0'; p++)
+    *p = g_ascii_toupper (*p);
   if (code[0] == '\0' && m->currency[0] != '\0')
     return TRUE;
   if (strlen (code) != 3 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) || !g_ascii_isalpha (code[2]))
