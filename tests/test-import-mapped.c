@@ -508,6 +508,38 @@ test_ambiguous_dates_warn (void)
   g_assert_cmpint (query_int (store, "SELECT min(local_day) FROM orders"), ==, lc_day_from_ymd (2024, 3, 1));
 }
 
+/* A file that says no currency: the CLI asks for --currency, then
+ * imports with it and says what kind of file it read. */
+static void
+test_cli_currency (void)
+{
+  g_autofree char *path = fixture_path ("transactions.csv");
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store = g_build_filename (dir, "shop.liftcheck", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  status = lc_test_run_cli (&out, &err, "import", store, path, NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "transactions.csv does not say which currency"));
+  g_assert_nonnull (strstr (err, "--currency"));
+  g_assert_false (g_file_test (store, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = lc_test_run_cli (&out, &err, "import", store, path, "--currency", "eur", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "transactions.csv: 7 rows of a list of sales transactions; 4 new orders, 0 updated"));
+  g_assert_nonnull (strstr (out, "C500005"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = lc_test_run_cli (&out, &err, "import", store, path, "--currency", "GBP", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "EUR"));
+}
+
 /* Cancelling stops the import and leaves the store as it was. */
 static void
 test_cancel (void)
@@ -743,6 +775,7 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/bad-value-names-line-and-column", test_bad_value_names_line_and_column);
   g_test_add_func ("/lc/mapped/date-column", test_date_column);
   g_test_add_func ("/lc/mapped/ambiguous-dates-warn", test_ambiguous_dates_warn);
+  g_test_add_func ("/lc/mapped/cli-currency", test_cli_currency);
   g_test_add_func ("/lc/mapped/cancel", test_cancel);
   g_test_add_func ("/lc/mapped/async-with-mapping", test_async_with_mapping);
   g_test_add_func ("/lc/mapped/guess-and-preview", test_guess_and_preview);
