@@ -364,6 +364,43 @@ test_bad_mappings (void)
   g_assert_null (lc_store_get_currency (store));
 }
 
+/* The INI form keeps every field, the currency column apart from a fixed
+ * currency, and the date format. */
+static void
+test_ini_round_trip (void)
+{
+  g_autoptr(LcMapping) mapping = lc_mapping_new ();
+  g_autoptr(LcMapping) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ini = NULL;
+
+  for (guint f = 0; f < LC_MAPPING_N_FIELDS; f++)
+    {
+      g_autofree char *column = g_strdup_printf ("Column %u #%s", f, lc_mapping_field_to_string (f));
+
+      lc_mapping_set_column (mapping, f, column);
+      g_assert_nonnull (lc_mapping_field_get_title (f));
+      g_assert_nonnull (lc_mapping_field_get_description (f));
+    }
+  lc_mapping_set_date_order (mapping, LC_DATE_ORDER_DMY);
+  ini = lc_mapping_to_ini (mapping);
+  again = lc_mapping_new_from_ini (ini, "saved", &error);
+  g_assert_no_error (error);
+  for (guint f = 0; f < LC_MAPPING_N_FIELDS; f++)
+    g_assert_cmpstr (lc_mapping_get_column (again, f), ==, lc_mapping_get_column (mapping, f));
+  g_assert_cmpint (lc_mapping_get_date_order (again), ==, LC_DATE_ORDER_DMY);
+  g_assert_null (lc_mapping_get_currency (again));
+  g_clear_pointer (&again, lc_mapping_free);
+
+  /* currency=EUR is a code, not a column. */
+  again = lc_mapping_new_from_ini ("[Mapping]\ncurrency=eur\n", "m.ini", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lc_mapping_get_currency (again), ==, "EUR");
+  g_assert_null (lc_mapping_get_column (again, LC_MAPPING_FIELD_CURRENCY));
+  g_assert_true (lc_mapping_field_is_required (LC_MAPPING_FIELD_ORDER_ID));
+  g_assert_false (lc_mapping_field_is_required (LC_MAPPING_FIELD_SKU));
+}
+
 /* A bad value names the file, line and column; the store is as it was. */
 static void
 test_bad_value_names_line_and_column (void)
@@ -773,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/woocommerce-refund-rows", test_woocommerce_refund_rows);
   g_test_add_func ("/lc/mapped/transactions-cancellations", test_transactions_cancellations);
   g_test_add_func ("/lc/mapped/mapping-saved-and-reused", test_mapping_saved_and_reused);
+  g_test_add_func ("/lc/mapped/ini-round-trip", test_ini_round_trip);
   g_test_add_func ("/lc/mapped/bad-mappings", test_bad_mappings);
   g_test_add_func ("/lc/mapped/bad-value-names-line-and-column", test_bad_value_names_line_and_column);
   g_test_add_func ("/lc/mapped/date-column", test_date_column);
