@@ -183,7 +183,11 @@ static const char * const woo_email[] = { "customeremail", "billingemail", "emai
 static const char * const woo_currency[] = { "ordercurrency", "currency", NULL };
 
 static const char * const wa_date[] = { "date", "datum", "fecha", "data", NULL };
-static const char * const wa_order[] = { "order", "commande", "bestellung", "pedido", "ordine", "bestelling", "encomenda", NULL };
+/* "Order #", "Commande #" or "Commande n°", "Bestellung Nr."… */
+static const char * const wa_order[] = { "order", "ordernumber", "commande", "commanden", "ncommande", "ndecommande",
+                                         "numérodecommande", "bestellung", "bestellungnr", "bestellnummer", "pedido",
+                                         "pedidon", "npedido", "ordine", "ordinen", "nordine", "bestelling",
+                                         "bestellingnr", "encomenda", "encomendan", NULL };
 static const char * const wa_status[] = { "status", "statut", "estado", "stato", NULL };
 static const char * const wa_customer[] = { "customer", "client", "kunde", "cliente", "klant", NULL };
 static const char * const wa_products[] = { "products", "produits", "produkte", "productos", "prodotti", "producten", "produtos", NULL };
