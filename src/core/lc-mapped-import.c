@@ -186,7 +186,7 @@ static const char * const wa_date[] = { "date", "datum", "fecha", "data", NULL }
 /* "Order #", "Commande #" or "Commande n°", "Bestellung Nr."… */
 static const char * const wa_order[] = { "order", "ordernumber", "commande", "commanden", "ncommande", "ndecommande",
                                          "numérodecommande", "bestellung", "bestellungnr", "bestellnummer", "pedido",
-                                         "pedidon", "npedido", "ordine", "ordinen", "nordine", "bestelling",
+                                         "pedidon", "pedidonº", "npedido", "nºpedido", "nºdepedido", "ordine", "ordinen", "nordine", "bestelling",
                                          "bestellingnr", "encomenda", "encomendan", NULL };
 static const char * const wa_status[] = { "status", "statut", "estado", "stato", NULL };
 static const char * const wa_customer[] = { "customer", "client", "kunde", "cliente", "klant", NULL };
