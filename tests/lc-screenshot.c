@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "lc-features-page-private.h"
@@ -132,6 +134,13 @@ main (int   argc,
   g_autoptr(LcApplication) app = NULL;
   LcWindow *window;
 
+  /* The owner's language (LANGUAGE=es …) from the catalogs built in this
+   * tree, so a translation can be looked at before it is installed. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LC_BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   context = g_option_context_new ("OUT.png");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2)
@@ -222,10 +231,15 @@ main (int   argc,
     {
       LcWizard *wizard = lc_window_run_wizard (window);
 
-      for (guint i = 0; i < 3000 && lc_wizard_get_step (wizard) == NULL; i++)
+      /* Ready means a step on show and no page still being built: a Next
+       * pressed while busy is ignored, and the count would be off. */
+      for (guint i = 0; i < 3000 && (lc_wizard_get_step (wizard) == NULL || lc_wizard_is_busy (wizard)); i++)
         wait_ms (10);
       for (int i = 0; i < wizard_steps; i++)
         {
+          /* Next on the last step closes the wizard: stay on it. */
+          if (g_strcmp0 (lc_wizard_get_step (wizard), "result") == 0)
+            break;
           gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
           for (guint k = 0; k < 3000 && lc_wizard_is_busy (wizard); k++)
             wait_ms (10);

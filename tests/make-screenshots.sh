@@ -15,6 +15,9 @@ srcdir=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$(cd "${1:-$srcdir/build}" && pwd)
 outdir=$srcdir/data/screenshots
 shot=$builddir/tests/lc-screenshot
+# The pictures shown in software centres are the English ones, whatever
+# the language of the session taking them.
+export LANGUAGE=en
 cli=$builddir/src/cli/liftcheck-cli
 
 for tool in Xvfb; do

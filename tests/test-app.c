@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -114,6 +115,52 @@ test_format_money_and_days (void)
   g_assert_cmpstr (range, ==, "1 Nov 2024 – 31 Oct 2026");
 }
 
+/* What the owner types is read the way the locale writes numbers, and
+ * the English way too. */
+static void
+test_typed_numbers_follow_the_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *spanish_rate = NULL;
+  double value;
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL)
+    g_error ("The en_US.UTF-8 locale is not installed; .ci/install-deps makes it");
+  g_assert_true (lc_format_parse_number ("1,250,000", &value));
+  g_assert_cmpfloat (value, ==, 1250000);
+  g_assert_true (lc_format_parse_number ("12.5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("1,250", &value));
+  g_assert_cmpfloat (value, ==, 1250);
+  g_assert_true (lc_format_parse_number ("1.250", &value));
+  g_assert_cmpfloat (value, ==, 1.25);
+  g_assert_true (lc_format_parse_number ("12,5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("-3", &value));
+  g_assert_cmpfloat (value, ==, -3);
+  g_assert_false (lc_format_parse_number ("", &value));
+  g_assert_false (lc_format_parse_number ("12a", &value));
+  g_assert_false (lc_format_parse_number ("1,2,3.4.5", &value));
+  g_assert_false (lc_format_parse_number (".", &value));
+
+  if (setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL)
+    g_error ("The es_ES.UTF-8 locale is not installed; .ci/install-deps makes it");
+  g_assert_true (lc_format_parse_number ("1.250.000", &value));
+  g_assert_cmpfloat (value, ==, 1250000);
+  g_assert_true (lc_format_parse_number ("12,5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("1.250", &value));
+  g_assert_cmpfloat (value, ==, 1250);
+  g_assert_true (lc_format_parse_number ("1.234,56", &value));
+  g_assert_cmpfloat (value, ==, 1234.56);
+  g_assert_true (lc_format_parse_number ("12.5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  spanish_rate = lc_format_decimal_text ("1.0823");
+  g_assert_cmpstr (spanish_rate, ==, "1,0823");
+
+  setlocale (LC_NUMERIC, saved);
+}
+
 static void
 test_welcome_page_without_store (void)
 {
@@ -135,7 +182,7 @@ window_is_gone (gpointer data)
 static void
 test_window_size_is_remembered (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   LcWindow *window = show_new_window ();
   int width, height;
 
@@ -172,7 +219,7 @@ test_store_shows_headline_numbers (void)
   g_autofree char *upt = NULL;
   g_autofree char *return_rate = NULL;
   g_auto(GStrv) recent = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   LcOverviewPage *overview;
   LcHeadlineCard *orders_card;
   LcWindow *window;
@@ -472,7 +519,7 @@ test_demo_preparation_opens_the_new_store (void)
   g_autofree char *dir = lc_test_make_tmpdir ();
   g_autofree char *folder = g_build_filename (dir, "data", NULL);
   g_autofree char *path = g_build_filename (folder, "demo.liftcheck", NULL);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   g_auto(GStrv) recent = NULL;
   g_autoptr(GDir) listing = NULL;
   LcWindow *window;
@@ -1265,6 +1312,98 @@ test_dropped_files_are_imported_or_opened (void)
   lc_test_close_window (window);
 }
 
+/* What the desktop does when the owner double-clicks a .liftcheck file or
+ * runs "liftcheck shop.liftcheck": the application is asked to open it, and
+ * a window shows that store. */
+static LcWindow *
+application_store_window (GtkApplication *app,
+                          const char     *title)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (LC_IS_WINDOW (l->data) && lc_window_get_store (l->data) != NULL &&
+        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+application_shows_store (gpointer data)
+{
+  LcWindow *window = application_store_window (GTK_APPLICATION (data), "small.liftcheck");
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) && !lc_window_is_busy (window);
+}
+
+static void
+test_application_opens_a_store_file (void)
+{
+  g_autoptr(LcApplication) app = lc_application_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (small_store_path);
+  g_autoptr(GError) error = NULL;
+  GFile *files[] = { file };
+  LcWindow *window;
+
+  g_assert_true (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_HANDLES_OPEN);
+  /* Alone: the test has no session bus to find another instance on. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), files, G_N_ELEMENTS (files), "");
+  g_assert_true (lc_test_iterate_until (application_shows_store, app, WAIT_MS * 4));
+  lc_test_settle ();
+
+  window = application_store_window (GTK_APPLICATION (app), "small.liftcheck");
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_cmpstr (lc_store_get_path (lc_window_get_store (window)), ==, small_store_path);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  lc_test_close_window (window);
+}
+
+static gboolean
+close_when_store_shows (gpointer data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  LcWindow *window;
+
+  if (!application_shows_store (app))
+    return G_SOURCE_CONTINUE;
+  window = application_store_window (app, "small.liftcheck");
+  g_object_set_data_full (G_OBJECT (app), "shown-page", g_strdup (lc_window_get_page_name (window)), g_free);
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+give_up (gpointer data)
+{
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_command_line_opens_a_store_file (void)
+{
+  g_autoptr(LcApplication) app = lc_application_new ();
+  char *argv[] = { (char *) "liftcheck", small_store_path, NULL };
+  guint timeout;
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (50, close_when_store_shows, app);
+  timeout = g_timeout_add (WAIT_MS * 4, give_up, app);
+
+  /* Runs until the window showing the store is closed. */
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (app), "shown-page"), ==, "overview");
+  g_source_remove (timeout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1289,12 +1428,15 @@ main (int   argc,
     g_error ("Could not create the demo store: %s", error->message);
 
   g_test_add_func ("/lc/app/format/money-and-days", test_format_money_and_days);
+  g_test_add_func ("/lc/app/format/typed-numbers-follow-the-locale", test_typed_numbers_follow_the_locale);
   g_test_add_func ("/lc/app/window/welcome-page-without-store", test_welcome_page_without_store);
   g_test_add_func ("/lc/app/window/size-is-remembered", test_window_size_is_remembered);
   g_test_add_func ("/lc/app/window/store-shows-headline-numbers", test_store_shows_headline_numbers);
   g_test_add_func ("/lc/app/window/not-a-store-shows-error-and-keeps-welcome", test_not_a_store_shows_error_and_keeps_welcome);
   g_test_add_func ("/lc/app/window/missing-file-shows-error", test_missing_file_shows_error);
   g_test_add_func ("/lc/app/window/empty-store-says-no-orders", test_empty_store_says_no_orders);
+  g_test_add_func ("/lc/app/application/opens-a-store-file", test_application_opens_a_store_file);
+  g_test_add_func ("/lc/app/application/command-line-opens-a-store-file", test_command_line_opens_a_store_file);
   g_test_add_func ("/lc/app/demo/existing-store-opens-at-once", test_existing_demo_store_opens_at_once);
   g_test_add_func ("/lc/app/features/show-the-advisors-verdicts", test_features_show_the_advisors_verdicts);
   g_test_add_func ("/lc/app/features/recording-a-switch-updates-the-feature", test_recording_a_switch_updates_the_feature);

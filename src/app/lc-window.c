@@ -1430,7 +1430,12 @@ lc_window_init (LcWindow *self)
   self->tests_page = LC_TESTS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "tests"));
 
   self->store_page = "store";
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_settings_new (SCHEMA_ID);
+
+  /* A development build says so at a glance: libadwaita stripes the
+   * header bar of a window with the "devel" style class. */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   g_signal_connect_object (self->features_page, "store-changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
