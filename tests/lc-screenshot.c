@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "lc-features-page-private.h"
+#include "lc-mapping-dialog.h"
 #include "lc-overview-page-private.h"
 #include "lc-pages-private.h"
 #include "lc-window-private.h"
@@ -19,7 +20,10 @@
  *
  *   lc-screenshot [--dark] [--width W] [--height H] [--store FILE]
  *                 [--view overview|features|feature:ID|returns|bundles|tests]
- *                 [--scroll Y] OUT.png
+ *                 [--scroll Y] [--mapping CSV] OUT.png
+ *
+ * --mapping imports CSV into the store (or a new one beside OUT.png) and
+ * draws the column-mapping dialog it opens.
  */
 
 static gboolean
@@ -115,6 +119,7 @@ main (int   argc,
   gboolean dialog = FALSE;
   g_autofree char *store = NULL;
   g_autofree char *view = NULL;
+  g_autofree char *mapping = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const GOptionEntry entries[] = {
@@ -127,6 +132,7 @@ main (int   argc,
     { "wizard", 0, 0, G_OPTION_ARG_INT, &wizard_steps, "Open the wizard and press Next N times", "N" },
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the preferences", NULL },
     { "record-dialog", 0, 0, G_OPTION_ARG_NONE, &dialog, "On a feature's page, open Record a Switch", NULL },
+    { "mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping, "Import a CSV no importer knows and show the mapping dialog", "CSV" },
     { NULL }
   };
   g_autoptr(LcApplication) app = NULL;
@@ -207,6 +213,35 @@ main (int   argc,
           if (ADW_IS_MESSAGE_DIALOG (toplevel))
             return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
         }
+      return 1;
+    }
+
+  if (mapping != NULL)
+    {
+      g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+      g_autoptr(GFile) file = g_file_new_for_path (mapping);
+      g_autofree char *out_dir = g_path_get_dirname (argv[1]);
+      g_autofree char *store_path = g_build_filename (out_dir, "mapping-screenshot.liftcheck", NULL);
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      g_list_store_append (files, file);
+      if (lc_window_get_store (window) != NULL)
+        lc_window_import_files (window, G_LIST_MODEL (files));
+      else
+        {
+          const char *paths[] = { mapping, NULL };
+
+          lc_window_import_into (window, paths, store_path);
+        }
+      wait_ms (1500);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (LC_IS_MAPPING_DIALOG (toplevel))
+            return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
+        }
+      g_printerr ("lc-screenshot: %s opened no mapping dialog\n", mapping);
       return 1;
     }
 
