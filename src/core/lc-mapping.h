@@ -2,7 +2,7 @@
 #pragma once
 
 #include "lc-csv.h"
-#include "lc-date.h"
+#include "lc-date-column.h"
 #include "lc-import.h"
 #include "lc-store.h"
 
@@ -39,16 +39,6 @@ typedef enum
   LC_MAPPING_N_FIELDS
 } LcMappingField;
 
-/* How the date column writes its days; AUTO decides from the whole
- * column when importing (lc_date_column_decide() in lc-date-column.h). */
-typedef enum
-{
-  LC_DATE_ORDER_AUTO,
-  LC_DATE_ORDER_YMD,     /* 2024-03-10, 2024/03/10, ISO 8601 with time and offset */
-  LC_DATE_ORDER_DMY,     /* 10/03/2024, 10.03.24 */
-  LC_DATE_ORDER_MDY,     /* 3/10/2024, 3/10/24 8:26 */
-  LC_DATE_ORDER_SERIAL,  /* spreadsheet day numbers: 45361, 45361.35 */
-} LcDateOrder;
 
 typedef struct _LcMapping LcMapping;
 
@@ -81,8 +71,6 @@ const char   *lc_mapping_field_get_description (LcMappingField field);
 /* Order id, date and quantity. A mapping also needs one of unit price,
  * line total and order total: lc_mapping_check() says so. */
 gboolean      lc_mapping_field_is_required  (LcMappingField   field);
-/* For people: "day/month/year"; NULL for AUTO. */
-const char   *lc_date_order_get_title       (LcDateOrder      order);
 
 /*
  * Whether the mapping can import a file with these columns: every required
