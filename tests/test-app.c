@@ -972,6 +972,7 @@ test_unknown_file_is_mapped_in_the_dialog (void)
   g_autoptr(LcSummary) summary = NULL;
   g_autoptr(LcMapping) saved = NULL;
   g_autoptr(LcCsvSample) sample = NULL;
+  g_autoptr(LcStore) store = NULL;
   g_autoptr(GError) error = NULL;
   LcMappingDialog *dialog;
   AdwComboRow *date_row;
@@ -1041,7 +1042,10 @@ test_unknown_file_is_mapped_in_the_dialog (void)
   lc_test_settle ();
 
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
-  summary = lc_store_compute_summary (lc_window_get_store (window), &error);
+  g_assert_cmpstr (lc_window_get_analysis (window)->summary->currency, ==, "EUR");
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  summary = lc_store_compute_summary (store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (summary->currency, ==, "EUR");
   g_assert_cmpint (summary->orders, ==, 4);
@@ -1053,10 +1057,11 @@ test_unknown_file_is_mapped_in_the_dialog (void)
   /* The choice is kept in the store for files with these columns. */
   sample = lc_csv_sample_read (export_path, 10, NULL, &error);
   g_assert_no_error (error);
-  saved = lc_store_find_mapping (lc_window_get_store (window), (const char * const *) sample->columns, &error);
+  saved = lc_store_find_mapping (store, (const char * const *) sample->columns, &error);
   g_assert_no_error (error);
   g_assert_nonnull (saved);
   g_assert_cmpstr (lc_mapping_get_column (saved, LC_MAPPING_FIELD_UNIT_PRICE), ==, "Each");
+  g_assert_cmpstr (lc_mapping_get_currency (saved), ==, "EUR");
 
   /* The next export with the same columns goes straight in: no dialog,
    * no error, and its orders update those already there. */
@@ -1068,11 +1073,13 @@ test_unknown_file_is_mapped_in_the_dialog (void)
   g_assert_null (find_mapping_dialog (window));
   g_assert_null (find_message_dialog (window));
   g_clear_pointer (&summary, lc_summary_free);
-  summary = lc_store_compute_summary (lc_window_get_store (window), &error);
+  summary = lc_store_compute_summary (store, &error);
   g_assert_no_error (error);
   g_assert_cmpint (summary->orders, ==, 4);
   g_assert_cmpint (summary->units, ==, 14);
+  g_assert_cmpint (summary->order_value, ==, 12950);
 
+  g_clear_object (&store);
   lc_test_close_window (window);
 }
 

@@ -936,7 +936,11 @@ import_job_find_unknown (ImportJob *job)
   else if (!job->new_store)
     store = other = lc_store_open (job->store_path, LC_STORE_OPEN_DEFAULT, NULL);
 
-  if (store != NULL)
+  /* The open store's object keeps the currency it had when opened; the
+   * figures, read after each import, know a currency it gained since. */
+  if (store == self->store && self->analysis != NULL && self->analysis->summary->currency != NULL)
+    job->currency = g_strdup (self->analysis->summary->currency);
+  else if (store != NULL)
     job->currency = g_strdup (lc_store_get_currency (store));
 
   for (guint i = 0; job->paths[i] != NULL; i++)
