@@ -9,7 +9,9 @@
 #include "lc-mapping-dialog.h"
 
 /* Rows of the file on show in the preview; every sample row is read. */
-#define PREVIEW_ROWS 8
+#define PREVIEW_ROWS 6
+/* The widest a preview cell gets before its text is cut short. */
+#define MAX_CELL_CHARS 24
 
 /* The order of the rows: the needed fields and the amounts (one of which
  * is needed) first, then the rest. */
@@ -102,6 +104,7 @@ struct _LcMappingDialog
   GtkButton           *import_button;
   AdwPreferencesGroup *required_group;
   AdwPreferencesGroup *optional_group;
+  AdwPreferencesGroup *format_group;
   AdwComboRow         *date_format_row;
   AdwComboRow         *currency_row;
   GtkGrid             *preview_grid;
@@ -188,9 +191,17 @@ add_label (LcMappingDialog *self,
 {
   GtkWidget *label = gtk_label_new (text);
 
+  /* Cells keep their text's width, up to a point: the preview scrolls
+   * sideways rather than cut every value short. */
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  if (g_utf8_strlen (text, -1) > MAX_CELL_CHARS)
+    {
+      gtk_label_set_width_chars (GTK_LABEL (label), MAX_CELL_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), MAX_CELL_CHARS);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_tooltip_text (label, text);
+    }
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_grid_attach (self->preview_grid, label, column, row, 1, 1);
@@ -371,6 +382,7 @@ update (LcMappingDialog *self)
   g_autoptr(GString) status = g_string_new (NULL);
   const char *currency = NULL;
   gboolean ready = FALSE;
+  gboolean columns_missing;
   guint n_errors = 0;
   const LcMappingPreviewRow *first_error = NULL;
 
@@ -392,6 +404,9 @@ update (LcMappingDialog *self)
   preview = lc_mapping_preview (self->mapping, self->sample, currency);
   fill_preview (self, preview);
   update_date_row (self, preview, currency);
+  gtk_widget_set_visible (GTK_WIDGET (self->format_group),
+                          gtk_widget_get_visible (GTK_WIDGET (self->date_format_row)) ||
+                          gtk_widget_get_visible (GTK_WIDGET (self->currency_row)));
 
   for (guint i = 0; i < preview->rows->len; i++)
     {
@@ -404,13 +419,32 @@ update (LcMappingDialog *self)
       n_errors++;
     }
 
-  if (preview->error != NULL)
+  /* Every problem that stops the import, then the notes. */
+  for (guint i = 0; i < G_N_ELEMENTS (needed_fields); i++)
+    if (lc_mapping_field_is_required (needed_fields[i]) && chosen_column (self, needed_fields[i]) == NULL)
+      {
+        if (status->len > 0)
+          g_string_append_c (status, '\n');
+        /* Translators: %s is what a column holds, such as "Order date". */
+        g_string_append_printf (status, _("Choose the column that holds “%s”."),
+                                lc_mapping_field_get_title (needed_fields[i]));
+      }
+  if (chosen_column (self, LC_MAPPING_FIELD_UNIT_PRICE) == NULL
+      && chosen_column (self, LC_MAPPING_FIELD_LINE_TOTAL) == NULL
+      && chosen_column (self, LC_MAPPING_FIELD_ORDER_TOTAL) == NULL)
+    {
+      if (status->len > 0)
+        g_string_append_c (status, '\n');
+      g_string_append (status, _("Choose the column of an amount: the unit price, the line total or the order total."));
+    }
+
+  /* The preview's own reasons come once the columns are chosen. */
+  columns_missing = status->len > 0;
+  if (!columns_missing && preview->error != NULL)
     g_string_append (status, preview->error);
-  else if (currency_needed (self) && currency == NULL)
-    g_string_append (status, _("Choose the currency of the amounts: the file does not say it."));
-  else if (preview->rows->len == 0)
+  else if (!columns_missing && preview->rows->len == 0)
     g_string_append (status, _("The file has no rows under its header, so there is nothing to import."));
-  else if (first_error != NULL)
+  else if (!columns_missing && first_error != NULL)
     {
       g_autofree char *count = NULL;
 
@@ -422,7 +456,15 @@ update (LcMappingDialog *self)
        * says what was expected; the second is the count of such rows. */
       g_string_append_printf (status, _("%s\n%s"), first_error->error, count);
     }
-  else
+
+  if (currency_needed (self) && currency == NULL)
+    {
+      if (status->len > 0)
+        g_string_append_c (status, '\n');
+      g_string_append (status, _("Choose the currency of the amounts: the file does not say it."));
+    }
+
+  if (status->len == 0)
     {
       g_string_append_printf (status,
                               ngettext ("The first row reads well.", "The first %u rows read well.", preview->rows->len),
@@ -634,6 +676,7 @@ lc_mapping_dialog_class_init (LcMappingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, required_group);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, optional_group);
+  gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, format_group);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, date_format_row);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, currency_row);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, preview_grid);
