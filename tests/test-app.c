@@ -1140,6 +1140,62 @@ test_cancel_in_the_mapping_dialog_leaves_the_store (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* 03/02 is the 3rd of February or the 2nd of March: when every date in the
+ * first rows reads both ways, the owner says which. */
+static void
+test_ambiguous_dates_are_left_to_the_owner (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store_path = g_build_filename (dir, "new.liftcheck", NULL);
+  g_autofree char *export_path = NULL;
+  g_autoptr(LcMapping) mapping = NULL;
+  const char *paths[2] = { NULL, NULL };
+  LcMappingDialog *dialog;
+  AdwComboRow *date_row;
+  LcWindow *window;
+
+  export_path = lc_test_write_file (dir, "ledger.csv",
+                                    "Ref,Booked,Units,Amount,Currency\n"
+                                    "R-1,03/02/2026,1,10.00,GBP\n"
+                                    "R-2,04/02/2026,2,20.00,GBP\n",
+                                    -1);
+  paths[0] = export_path;
+
+  window = show_new_window ();
+  lc_window_import_into (window, paths, store_path);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_ID, "Ref");
+  choose_column (dialog, LC_MAPPING_FIELD_DATE, "Booked");
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Units");
+  choose_column (dialog, LC_MAPPING_FIELD_LINE_TOTAL, "Amount");
+  choose_column (dialog, LC_MAPPING_FIELD_CURRENCY, "Currency");
+
+  /* The file says its currency: nothing to ask. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lc_mapping_dialog_get_currency_row (dialog))));
+
+  date_row = lc_mapping_dialog_get_date_row (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (date_row)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (date_row)));
+  choose_item (date_row, lc_date_order_get_title (LC_DATE_ORDER_MDY));
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2026-03-02");
+  choose_item (date_row, lc_date_order_get_title (LC_DATE_ORDER_DMY));
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2026-02-03");
+  assert_preview (dialog, 1, LC_MAPPING_FIELD_DATE, "2026-02-04");
+  g_assert_true (import_is_possible (dialog));
+  mapping = lc_mapping_dialog_dup_mapping (dialog);
+  g_assert_cmpint (lc_mapping_get_date_order (mapping), ==, LC_DATE_ORDER_DMY);
+
+  /* Cancel before a new store was made: none is. */
+  g_signal_emit_by_name (lc_mapping_dialog_get_cancel_button (dialog), "clicked");
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "welcome");
+  g_assert_false (g_file_test (store_path, G_FILE_TEST_EXISTS));
+
+  lc_test_close_window (window);
+}
+
 static gboolean
 wizard_ready (gpointer data)
 {
@@ -1604,6 +1660,7 @@ main (int   argc,
   g_test_add_func ("/lc/app/import/dropped-files-are-imported-or-opened", test_dropped_files_are_imported_or_opened);
   g_test_add_func ("/lc/app/import/unknown-file-is-mapped-in-the-dialog", test_unknown_file_is_mapped_in_the_dialog);
   g_test_add_func ("/lc/app/import/cancel-in-the-mapping-dialog-leaves-the-store", test_cancel_in_the_mapping_dialog_leaves_the_store);
+  g_test_add_func ("/lc/app/import/ambiguous-dates-are-left-to-the-owner", test_ambiguous_dates_are_left_to_the_owner);
   g_test_add_func ("/lc/app/wizard/walks-a-store-and-changes-verdicts", test_wizard_walks_a_store_and_changes_verdicts);
   g_test_add_func ("/lc/app/wizard/asks-the-rate-of-a-pound-store-and-resumes", test_wizard_asks_the_rate_of_a_pound_store_and_resumes);
   g_test_add_func ("/lc/app/preferences/change-changes-a-verdict", test_preference_change_changes_a_verdict);

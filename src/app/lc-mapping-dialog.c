@@ -102,6 +102,7 @@ struct _LcMappingDialog
 
   AdwWindowTitle      *title_widget;
   GtkButton           *import_button;
+  GtkButton           *cancel_button;
   AdwPreferencesGroup *required_group;
   AdwPreferencesGroup *optional_group;
   AdwPreferencesGroup *format_group;
@@ -674,6 +675,7 @@ lc_mapping_dialog_class_init (LcMappingDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/liftcheck/Liftcheck/lc-mapping-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, title_widget);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, required_group);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, optional_group);
   gtk_widget_class_bind_template_child (widget_class, LcMappingDialog, format_group);
@@ -771,23 +773,6 @@ lc_mapping_dialog_get_field_row (LcMappingDialog *self,
   return self->field_rows[field];
 }
 
-gboolean
-lc_mapping_dialog_choose_column (LcMappingDialog *self,
-                                 LcMappingField   field,
-                                 const char      *column)
-{
-  int index;
-
-  g_return_val_if_fail (LC_IS_MAPPING_DIALOG (self), FALSE);
-  g_return_val_if_fail (field < LC_MAPPING_N_FIELDS, FALSE);
-
-  index = find_column (self, column);
-  if (column != NULL && index < 0)
-    return FALSE;
-  adw_combo_row_set_selected (self->field_rows[field], (guint) (index + 1));
-  return TRUE;
-}
-
 AdwComboRow *
 lc_mapping_dialog_get_date_row (LcMappingDialog *self)
 {
@@ -810,6 +795,14 @@ lc_mapping_dialog_get_import_button (LcMappingDialog *self)
   g_return_val_if_fail (LC_IS_MAPPING_DIALOG (self), NULL);
 
   return self->import_button;
+}
+
+GtkButton *
+lc_mapping_dialog_get_cancel_button (LcMappingDialog *self)
+{
+  g_return_val_if_fail (LC_IS_MAPPING_DIALOG (self), NULL);
+
+  return self->cancel_button;
 }
 
 guint

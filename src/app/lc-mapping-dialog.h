@@ -36,13 +36,10 @@ LcMapping       *lc_mapping_dialog_dup_mapping  (LcMappingDialog *self);
 /* For the GUI tests and screenshots: what the owner sees and does. */
 AdwComboRow     *lc_mapping_dialog_get_field_row (LcMappingDialog *self,
                                                   LcMappingField   field);
-/* Selects the column with this name in a field's row (NULL: none). */
-gboolean         lc_mapping_dialog_choose_column (LcMappingDialog *self,
-                                                  LcMappingField   field,
-                                                  const char      *column);
 AdwComboRow     *lc_mapping_dialog_get_date_row  (LcMappingDialog *self);
 AdwComboRow     *lc_mapping_dialog_get_currency_row (LcMappingDialog *self);
 GtkButton       *lc_mapping_dialog_get_import_button (LcMappingDialog *self);
+GtkButton       *lc_mapping_dialog_get_cancel_button (LcMappingDialog *self);
 /* The preview's rows on show, and a cell's text ("" when empty, NULL past
  * the end or for an unmapped field); whether the cell shows a problem. */
 guint            lc_mapping_dialog_get_n_preview_rows (LcMappingDialog *self);
