@@ -1196,6 +1196,72 @@ test_ambiguous_dates_are_left_to_the_owner (void)
   lc_test_close_window (window);
 }
 
+/* Two extracts with the same columns and an export Liftcheck knows,
+ * imported together: one dialog, then all three go in. */
+static void
+test_files_with_the_same_columns_share_one_dialog (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "analyst-extract.csv", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "two.liftcheck", NULL);
+  g_autofree char *april = NULL;
+  g_autofree char *shopify = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[4] = { NULL, NULL, NULL, NULL };
+  LcMappingDialog *dialog;
+  LcWindow *window;
+
+  /* Two more orders, A-1005 (2 units, 25.00) and A-1006 (1 unit, 4.00). */
+  april = lc_test_write_file (dir, "april.csv",
+                              "Invoice;Day;Item;Qty;Each;Client\n"
+                              "A-1005;20/04/2026;\"Mug; blue\";2;12,50;C-17\n"
+                              "A-1006;21/04/2026;Green tea;1;4,00;C-22\n",
+                              -1);
+  /* And one Shopify order, #9001 (1 unit, 10.00 EUR). */
+  shopify = lc_test_write_file (dir, "orders_export_1.csv",
+                                "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Refunded Amount,Cancelled at,Id\n"
+                                "#9001,,paid,,,,no,EUR,10.00,0.00,0.00,10.00,,0.00,,2026-04-22 10:00:00 +0000,1,Thing,10.00,,T-1,true,true,pending,0.00,,90001\n",
+                                -1);
+  paths[0] = fixture;
+  paths[1] = shopify;
+  paths[2] = april;
+
+  window = show_new_window ();
+  lc_window_import_into (window, paths, path);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+  g_assert_cmpstr (lc_mapping_dialog_get_path (dialog), ==, fixture);
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_ID, "Invoice");
+  choose_column (dialog, LC_MAPPING_FIELD_DATE, "Day");
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Qty");
+  choose_column (dialog, LC_MAPPING_FIELD_UNIT_PRICE, "Each");
+  choose_item (lc_mapping_dialog_get_currency_row (dialog), "Euro (EUR)");
+  g_signal_emit_by_name (lc_mapping_dialog_get_import_button (dialog), "clicked");
+
+  /* No second dialog for april.csv. */
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_null (find_message_dialog (window));
+
+  /* 4 + 2 + 1 orders; 14 + 3 + 1 units; 129.50 + 29.00 + 10.00. */
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  summary = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summary->orders, ==, 7);
+  g_assert_cmpint (summary->units, ==, 18);
+  g_assert_cmpint (summary->order_value, ==, 16850);
+
+  g_clear_object (&store);
+  lc_test_close_window (window);
+}
+
 static gboolean
 wizard_ready (gpointer data)
 {
@@ -1661,6 +1727,7 @@ main (int   argc,
   g_test_add_func ("/lc/app/import/unknown-file-is-mapped-in-the-dialog", test_unknown_file_is_mapped_in_the_dialog);
   g_test_add_func ("/lc/app/import/cancel-in-the-mapping-dialog-leaves-the-store", test_cancel_in_the_mapping_dialog_leaves_the_store);
   g_test_add_func ("/lc/app/import/ambiguous-dates-are-left-to-the-owner", test_ambiguous_dates_are_left_to_the_owner);
+  g_test_add_func ("/lc/app/import/files-with-the-same-columns-share-one-dialog", test_files_with_the_same_columns_share_one_dialog);
   g_test_add_func ("/lc/app/wizard/walks-a-store-and-changes-verdicts", test_wizard_walks_a_store_and_changes_verdicts);
   g_test_add_func ("/lc/app/wizard/asks-the-rate-of-a-pound-store-and-resumes", test_wizard_asks_the_rate_of_a_pound_store_and_resumes);
   g_test_add_func ("/lc/app/preferences/change-changes-a-verdict", test_preference_change_changes_a_verdict);
