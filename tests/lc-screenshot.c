@@ -23,7 +23,8 @@
  *                 [--scroll Y] [--mapping CSV] OUT.png
  *
  * --mapping imports CSV into the store (or a new one beside OUT.png) and
- * draws the column-mapping dialog it opens.
+ * draws the column-mapping dialog it opens (--scroll then scrolls the
+ * dialog).
  */
 
 static gboolean
@@ -239,7 +240,16 @@ main (int   argc,
           g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
           if (LC_IS_MAPPING_DIALOG (toplevel))
-            return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
+            {
+              GtkScrolledWindow *scrolled = find_scrolled_window (GTK_WIDGET (toplevel));
+
+              if (scroll > 0 && scrolled != NULL)
+                {
+                  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), scroll);
+                  wait_ms (500);
+                }
+              return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
+            }
         }
       g_printerr ("lc-screenshot: %s opened no mapping dialog\n", mapping);
       return 1;

@@ -368,7 +368,7 @@ update_date_row (LcMappingDialog        *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->date_format_row), self->date_row_orders->len > 1);
   if (self->date_row_orders->len > 1)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_format_row),
-                                 _("The first dates can be read more than one way. Check one you know in the preview."));
+                                 _("Day and month could be either way round."));
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->date_format_row),
                                  _("Found from the dates in the file."));
@@ -403,8 +403,17 @@ update (LcMappingDialog *self)
     lc_mapping_set_date_order (self->mapping, LC_DATE_ORDER_AUTO);
 
   preview = lc_mapping_preview (self->mapping, self->sample, currency);
-  fill_preview (self, preview);
   update_date_row (self, preview, currency);
+  /* Dates that read both ways are read the way the date row shows, which
+   * the owner sees in the preview and confirms by importing. */
+  if (!self->date_order_chosen && gtk_widget_get_sensitive (GTK_WIDGET (self->date_format_row))
+      && gtk_widget_get_visible (GTK_WIDGET (self->date_format_row)))
+    {
+      lc_mapping_set_date_order (self->mapping, preview->date_order);
+      g_clear_pointer (&preview, lc_mapping_preview_free);
+      preview = lc_mapping_preview (self->mapping, self->sample, currency);
+    }
+  fill_preview (self, preview);
   gtk_widget_set_visible (GTK_WIDGET (self->format_group),
                           gtk_widget_get_visible (GTK_WIDGET (self->date_format_row)) ||
                           gtk_widget_get_visible (GTK_WIDGET (self->currency_row)));
@@ -474,6 +483,12 @@ update (LcMappingDialog *self)
         {
           g_string_append_c (status, '\n');
           g_string_append (status, g_ptr_array_index (preview->warnings, i));
+        }
+      if (!self->date_order_chosen && gtk_widget_get_visible (GTK_WIDGET (self->date_format_row))
+          && gtk_widget_get_sensitive (GTK_WIDGET (self->date_format_row)))
+        {
+          g_string_append_c (status, '\n');
+          g_string_append (status, _("Every date so far reads both day first and month first: check “Dates are written as” against a date you know."));
         }
       ready = TRUE;
     }
