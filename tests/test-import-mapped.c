@@ -81,11 +81,32 @@ shop_clear (Shop *shop)
   g_clear_pointer (&shop->summary, lc_summary_free);
 }
 
+/* Not one customer e-mail or name anywhere in the store's files. */
+static void
+assert_no_customers (const char *store_path)
+{
+  static const char * const suffixes[] = { "", "-wal" };
+  static const char * const customers[] = { "@example.com", "Ann Example", "Dan Doe", "Cat Cole", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (store_path, suffixes[i], NULL);
+      g_autofree char *bytes = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (path, &bytes, &len, NULL))
+        continue;
+      for (guint j = 0; customers[j] != NULL; j++)
+        g_assert_null (memmem (bytes, len, customers[j], strlen (customers[j])));
+    }
+}
+
 static void
 import_shop (const char *name,
              Shop       *shop)
 {
-  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autofree char *store_path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&store_path);
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(LcMapping) mapping = NULL;
   g_autoptr(GError) error = NULL;
@@ -108,6 +129,7 @@ import_shop (const char *name,
   g_assert_no_error (error);
   shop->lines = query_int (store, "SELECT count(*) FROM line_items");
   shop->stored_orders = query_int (store, "SELECT count(*) FROM orders");
+  assert_no_customers (store_path);
 }
 
 /* Every format of the shop's orders gives the numbers of its Shopify
@@ -357,6 +379,20 @@ test_bad_value_names_line_and_column (void)
   g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
   g_assert_nonnull (strstr (error->message, "orders.csv, line 3, column “Quantity”"));
   g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+  g_clear_error (&error);
+
+  /* An order whose rows are apart would lose its first rows. */
+  g_free (path);
+  path = lc_test_write_file (dir, "apart.csv",
+                             "Order ID,Order Date,Item Name,Quantity,Item Cost,Order Currency\n"
+                             "1,2024-03-04,Hat,1,15.00,EUR\n"
+                             "2,2024-03-05,Mug,1,12.50,EUR\n"
+                             "1,2024-03-04,Sock,1,5.00,EUR\n",
+                             -1);
+  g_assert_null (import_path (store, path, NULL, NULL, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "apart.csv, line 4: order 1"));
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
 }
 
 static void
@@ -470,6 +506,86 @@ test_ambiguous_dates_warn (void)
   g_assert_cmpuint (file->warnings->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (file->warnings, 0), "day/month/year"));
   g_assert_cmpint (query_int (store, "SELECT min(local_day) FROM orders"), ==, lc_day_from_ymd (2024, 3, 1));
+}
+
+/* Cancelling stops the import and leaves the store as it was. */
+static void
+test_cancel (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = fixture_path ("transactions.csv");
+  const char *paths[] = { path, NULL };
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (lc_store_import_files_with_mapping (store, paths, NULL, "EUR", NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+  g_assert_null (lc_store_get_currency (store));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM imports"), ==, 0);
+}
+
+typedef struct
+{
+  GMainLoop      *loop;
+  LcImportResult *result;
+  GError         *error;
+  double          last_progress;
+} AsyncRun;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_cmpfloat (fraction, >=, run->last_progress);
+  run->last_progress = fraction;
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->result = lc_import_files_finish (result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+/* Off the main thread, as the app's dialog does it: the mapping is the
+ * caller's to free at once, progress only grows and ends at 1. */
+static void
+test_async_with_mapping (void)
+{
+  g_autofree char *store_path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&store_path);
+  g_autofree char *path = fixture_path ("shop-mapped.csv");
+  g_autofree char *ini = fixture_path ("shop-mapped.ini");
+  g_autoptr(GError) error = NULL;
+  LcMapping *mapping = lc_mapping_new_from_file (ini, &error);
+  const char *paths[] = { path, NULL };
+  AsyncRun run = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0 };
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  lc_import_files_with_mapping_async (store_path, paths, mapping, NULL, on_progress, &run, NULL,
+                                      on_imported, &run);
+  lc_mapping_free (mapping);
+  g_main_loop_run (run.loop);
+  g_assert_no_error (run.error);
+  g_assert_nonnull (run.result);
+  g_assert_cmpint (run.result->orders_added, ==, 5);
+  g_assert_cmpfloat (run.last_progress, ==, 1.0);
+  lc_import_result_free (run.result);
+  g_main_loop_unref (run.loop);
+
+  store = lc_store_open (store_path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lc_store_count_orders (store), ==, 5);
+  g_assert_cmpstr (lc_store_get_currency (store), ==, "EUR");
 }
 
 /* The dialog's helpers: a sample, a guess in French, a preview. */
@@ -627,6 +743,8 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/bad-value-names-line-and-column", test_bad_value_names_line_and_column);
   g_test_add_func ("/lc/mapped/date-column", test_date_column);
   g_test_add_func ("/lc/mapped/ambiguous-dates-warn", test_ambiguous_dates_warn);
+  g_test_add_func ("/lc/mapped/cancel", test_cancel);
+  g_test_add_func ("/lc/mapped/async-with-mapping", test_async_with_mapping);
   g_test_add_func ("/lc/mapped/guess-and-preview", test_guess_and_preview);
   g_test_add_func ("/lc/mapped/public-files", test_public_files);
 

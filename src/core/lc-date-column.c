@@ -286,11 +286,13 @@ lc_date_column_get_n_values (LcDateColumn *self)
 static char *
 quote_copy (const char *text)
 {
+  /* Messages are UTF-8 whatever the caller gave. */
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
   g_autofree char *start = NULL;
 
-  if (g_utf8_strlen (text, -1) <= MAX_QUOTED)
-    return g_strdup (text);
-  start = g_utf8_substring (text, 0, MAX_QUOTED);
+  if (g_utf8_strlen (valid, -1) <= MAX_QUOTED)
+    return g_steal_pointer (&valid);
+  start = g_utf8_substring (valid, 0, MAX_QUOTED);
   return g_strconcat (start, "…", NULL);
 }
 

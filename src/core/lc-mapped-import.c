@@ -415,7 +415,9 @@ check_row_currency (Mapped  *m,
 
   if (m->col[LC_MAPPING_FIELD_CURRENCY] < 0)
     return TRUE;
-  code = g_ascii_strup (g_strstrip (g_strdup (field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY))), -1);
+  code = g_strstrip (g_strdup (field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY)));
+  for (char *p = code; *p != '\0'; p++)
+    *p = g_ascii_toupper (*p);
   if (code[0] == '\0' && m->currency[0] != '\0')
     return TRUE;
   if (strlen (code) != 3 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) || !g_ascii_isalpha (code[2]))
@@ -967,6 +969,25 @@ read_date (Mapped      *m,
   return TRUE;
 }
 
+/* Whether this file already gave the order: its rows are not together. */
+static gboolean
+written_before (Mapped     *m,
+                const char *order_id)
+{
+  g_autofree char *source_id = g_strconcat (m->prefix, order_id, NULL);
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = _lc_store_prepare (m->ctx->store, "SELECT 1 FROM orders WHERE source_id = ? AND import_id = ?", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, m->ctx->import_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
 static gboolean
 start_order (Mapped     *m,
              const char *order_id,
@@ -974,6 +995,14 @@ start_order (Mapped     *m,
 {
   LcCsvReader *reader = m->ctx->reader;
 
+  if (written_before (m, order_id))
+    {
+      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
+                   _("%s, line %lu: order %s has rows earlier in the file, but not just before this one. "
+                     "The rows of an order must follow each other: sort the file by order number and import it again."),
+                   m->ctx->display_name, (gulong) lc_csv_reader_get_line (reader), order_id);
+      return FALSE;
+    }
   order_reset (m);
   m->open = TRUE;
   g_string_assign (m->order_id, order_id);
