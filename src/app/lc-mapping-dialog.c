@@ -477,7 +477,9 @@ update (LcMappingDialog *self)
   if (status->len == 0)
     {
       g_string_append_printf (status,
-                              ngettext ("The first row reads well.", "The first %u rows read well.", preview->rows->len),
+                              ngettext ("Liftcheck read the first row without a problem.",
+                                        "Liftcheck read the first %u rows without a problem.",
+                                        preview->rows->len),
                               preview->rows->len);
       for (guint i = 0; preview->warnings != NULL && i < preview->warnings->len; i++)
         {
