@@ -224,7 +224,7 @@ test_transactions_cancellations (void)
   g_assert_no_error (error);
   file = first_file (result);
   g_assert_cmpint (file->kind, ==, LC_IMPORT_KIND_TRANSACTIONS);
-  g_assert_cmpint (file->orders_added, ==, 4);
+  g_assert_cmpint (file->orders_added, ==, 5);
   g_assert_cmpuint (file->warnings->len, ==, 2);
 
   /* C500004 returns the scarf of 500001, on 2024-03-20. */
@@ -237,6 +237,8 @@ test_transactions_cancellations (void)
                                      "WHERE o.name = '500001'"),
                    ==, 1);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM orders WHERE name = 'C500004'"), ==, 0);
+  /* Its mug came from 500010: one cancellation, a refund of each sale. */
+  g_assert_cmpint (query_int (store, "SELECT refunded FROM orders WHERE name = '500010'"), ==, 1250);
   /* C500005's mug was bought before the file: a returned order of its day. */
   g_assert_cmpint (query_int (store, "SELECT total * 1000000 + refunded FROM orders WHERE name = 'C500005'"),
                    ==, G_GINT64_CONSTANT (2500) * 1000000 + 2500);
@@ -244,7 +246,7 @@ test_transactions_cancellations (void)
   g_assert_cmpint (query_int (store, "SELECT local_day FROM orders WHERE name = 'C500005'"),
                    ==, lc_day_from_ymd (2024, 3, 21));
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM orders WHERE name = '500003'"), ==, 0);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM refunds"), ==, 2);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM refunds"), ==, 3);
 }
 
 /* The mapping an import used is kept for the header: the next file with
@@ -360,6 +362,43 @@ test_bad_mappings (void)
   g_clear_error (&error);
   g_assert_cmpint (lc_store_count_orders (store), ==, 0);
   g_assert_null (lc_store_get_currency (store));
+}
+
+/* The INI form keeps every field, the currency column apart from a fixed
+ * currency, and the date format. */
+static void
+test_ini_round_trip (void)
+{
+  g_autoptr(LcMapping) mapping = lc_mapping_new ();
+  g_autoptr(LcMapping) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ini = NULL;
+
+  for (guint f = 0; f < LC_MAPPING_N_FIELDS; f++)
+    {
+      g_autofree char *column = g_strdup_printf ("Column %u #%s", f, lc_mapping_field_to_string (f));
+
+      lc_mapping_set_column (mapping, f, column);
+      g_assert_nonnull (lc_mapping_field_get_title (f));
+      g_assert_nonnull (lc_mapping_field_get_description (f));
+    }
+  lc_mapping_set_date_order (mapping, LC_DATE_ORDER_DMY);
+  ini = lc_mapping_to_ini (mapping);
+  again = lc_mapping_new_from_ini (ini, "saved", &error);
+  g_assert_no_error (error);
+  for (guint f = 0; f < LC_MAPPING_N_FIELDS; f++)
+    g_assert_cmpstr (lc_mapping_get_column (again, f), ==, lc_mapping_get_column (mapping, f));
+  g_assert_cmpint (lc_mapping_get_date_order (again), ==, LC_DATE_ORDER_DMY);
+  g_assert_null (lc_mapping_get_currency (again));
+  g_clear_pointer (&again, lc_mapping_free);
+
+  /* currency=EUR is a code, not a column. */
+  again = lc_mapping_new_from_ini ("[Mapping]\ncurrency=eur\n", "m.ini", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lc_mapping_get_currency (again), ==, "EUR");
+  g_assert_null (lc_mapping_get_column (again, LC_MAPPING_FIELD_CURRENCY));
+  g_assert_true (lc_mapping_field_is_required (LC_MAPPING_FIELD_ORDER_ID));
+  g_assert_false (lc_mapping_field_is_required (LC_MAPPING_FIELD_SKU));
 }
 
 /* A bad value names the file, line and column; the store is as it was. */
@@ -506,6 +545,38 @@ test_ambiguous_dates_warn (void)
   g_assert_cmpuint (file->warnings->len, ==, 1);
   g_assert_nonnull (strstr (g_ptr_array_index (file->warnings, 0), "day/month/year"));
   g_assert_cmpint (query_int (store, "SELECT min(local_day) FROM orders"), ==, lc_day_from_ymd (2024, 3, 1));
+}
+
+/* A file that says no currency: the CLI asks for --currency, then
+ * imports with it and says what kind of file it read. */
+static void
+test_cli_currency (void)
+{
+  g_autofree char *path = fixture_path ("transactions.csv");
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store = g_build_filename (dir, "shop.liftcheck", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  status = lc_test_run_cli (&out, &err, "import", store, path, NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "transactions.csv does not say which currency"));
+  g_assert_nonnull (strstr (err, "--currency"));
+  g_assert_false (g_file_test (store, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = lc_test_run_cli (&out, &err, "import", store, path, "--currency", "eur", NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "transactions.csv: 9 rows of a list of sales transactions; 5 new orders, 0 updated"));
+  g_assert_nonnull (strstr (out, "C500005"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = lc_test_run_cli (&out, &err, "import", store, path, "--currency", "GBP", NULL);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "EUR"));
 }
 
 /* Cancelling stops the import and leaves the store as it was. */
@@ -739,10 +810,12 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/woocommerce-refund-rows", test_woocommerce_refund_rows);
   g_test_add_func ("/lc/mapped/transactions-cancellations", test_transactions_cancellations);
   g_test_add_func ("/lc/mapped/mapping-saved-and-reused", test_mapping_saved_and_reused);
+  g_test_add_func ("/lc/mapped/ini-round-trip", test_ini_round_trip);
   g_test_add_func ("/lc/mapped/bad-mappings", test_bad_mappings);
   g_test_add_func ("/lc/mapped/bad-value-names-line-and-column", test_bad_value_names_line_and_column);
   g_test_add_func ("/lc/mapped/date-column", test_date_column);
   g_test_add_func ("/lc/mapped/ambiguous-dates-warn", test_ambiguous_dates_warn);
+  g_test_add_func ("/lc/mapped/cli-currency", test_cli_currency);
   g_test_add_func ("/lc/mapped/cancel", test_cancel);
   g_test_add_func ("/lc/mapped/async-with-mapping", test_async_with_mapping);
   g_test_add_func ("/lc/mapped/guess-and-preview", test_guess_and_preview);

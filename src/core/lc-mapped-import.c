@@ -183,7 +183,11 @@ static const char * const woo_email[] = { "customeremail", "billingemail", "emai
 static const char * const woo_currency[] = { "ordercurrency", "currency", NULL };
 
 static const char * const wa_date[] = { "date", "datum", "fecha", "data", NULL };
-static const char * const wa_order[] = { "order", "commande", "bestellung", "pedido", "ordine", "bestelling", "encomenda", NULL };
+/* "Order #", "Commande #" or "Commande n°", "Bestellung Nr."… */
+static const char * const wa_order[] = { "order", "ordernumber", "commande", "commanden", "ncommande", "ndecommande",
+                                         "numérodecommande", "bestellung", "bestellungnr", "bestellnummer", "pedido",
+                                         "pedidon", "pedidonº", "npedido", "nºpedido", "nºdepedido", "ordine", "ordinen", "nordine", "bestelling",
+                                         "bestellingnr", "encomenda", "encomendan", NULL };
 static const char * const wa_status[] = { "status", "statut", "estado", "stato", NULL };
 static const char * const wa_customer[] = { "customer", "client", "kunde", "cliente", "klant", NULL };
 static const char * const wa_products[] = { "products", "produits", "produkte", "productos", "prodotti", "producten", "produtos", NULL };
@@ -265,8 +269,7 @@ _lc_mapped_explain_unusable (LcCsvReader  *reader,
 }
 
 static const char *
-cell (Mapped         *m,
-      LcCsvReader    *reader,
+cell (LcCsvReader    *reader,
       int             index)
 {
   if (index < 0 || (guint) index >= lc_csv_reader_get_n_fields (reader))
@@ -279,7 +282,7 @@ field (Mapped         *m,
        LcCsvReader    *reader,
        LcMappingField  f)
 {
-  return cell (m, reader, m->col[f]);
+  return cell (reader, m->col[f]);
 }
 
 static gboolean
@@ -314,7 +317,7 @@ read_amount (Mapped   *m,
              gint64   *out,
              GError  **error)
 {
-  const char *text = cell (m, m->ctx->reader, index);
+  const char *text = cell (m->ctx->reader, index);
   g_autofree char *detail = NULL;
 
   *out = 0;
@@ -332,7 +335,7 @@ read_quantity (Mapped   *m,
                gint64   *out,
                GError  **error)
 {
-  const char *text = cell (m, m->ctx->reader, index);
+  const char *text = cell (m->ctx->reader, index);
   g_autofree char *detail = NULL;
 
   *out = 0;
@@ -697,7 +700,7 @@ static gboolean
 add_bc_lines (Mapped  *m,
               GError **error)
 {
-  const char *text = cell (m, m->ctx->reader, m->col_products);
+  const char *text = cell (m->ctx->reader, m->col_products);
   g_auto(GStrv) chunks = g_strsplit (text, " | ", -1);
 
   for (guint i = 0; chunks[i] != NULL; i++)
@@ -756,7 +759,7 @@ add_woo_analytics_lines (Mapped  *m,
   guint first = m->lines->len;
   gint64 units = 0;
 
-  split_woo_products (cell (m, m->ctx->reader, m->col_products), m->lines);
+  split_woo_products (cell (m->ctx->reader, m->col_products), m->lines);
   for (guint i = first; i < m->lines->len; i++)
     units += g_array_index (m->lines, Line, i).quantity;
   if (m->lines->len == first)
@@ -1211,7 +1214,7 @@ scan_file (Mapped   *m,
                                          &refund->amount, &detail))
             refund->amount = 0;
           refund->amount = ABS (refund->amount);
-          split_woo_products (cell (m, reader, m->col_products), lines);
+          split_woo_products (cell (reader, m->col_products), lines);
           for (guint i = 0; i < lines->len; i++)
             units += g_array_index (lines, Line, i).quantity;
           for (guint i = 0; i < lines->len; i++)
@@ -1407,7 +1410,8 @@ match_cancellations (Mapped  *m,
 
       if (c->original == NULL)
         continue;
-      source_id = g_strconcat (m->prefix, "cancellation:", c->invoice, NULL);
+      /* One cancellation may return goods of several sales: a refund of each. */
+      source_id = g_strconcat (m->prefix, "cancellation:", c->invoice, ":", c->original, NULL);
       list = g_hash_table_lookup (m->refunds, c->original);
       if (list == NULL)
         {

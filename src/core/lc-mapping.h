@@ -39,7 +39,6 @@ typedef enum
   LC_MAPPING_N_FIELDS
 } LcMappingField;
 
-
 typedef struct _LcMapping LcMapping;
 
 LcMapping    *lc_mapping_new                (void);
@@ -97,8 +96,10 @@ LcMapping    *lc_mapping_guess              (const char * const *columns);
  *   date=Invoice date
  *   quantity=Qty
  *   unit-price=Price
- *   currency=GBP           (optional)
+ *   currency=GBP           (optional: the code, when no column has it)
  *   date-format=dmy        (optional: auto, ymd, dmy, mdy, serial)
+ *
+ * The currency field's column is written currency-column=NAME.
  *
  * Errors name the file (display_name), the line and what was expected.
  */
