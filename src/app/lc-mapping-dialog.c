@@ -760,6 +760,8 @@ lc_mapping_dialog_new (GtkWindow   *parent,
                            G_CALLBACK (on_date_order_selected), self, G_CONNECT_SWAPPED);
   self->updating = FALSE;
 
+  /* The keyboard starts on the first choice, not on Cancel. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->field_rows[LC_MAPPING_FIELD_ORDER_ID]));
   update (self);
   return self;
 }
