@@ -730,7 +730,7 @@ on_import_done (GObject      *source_object,
                                      adw_toast_new (_("Import cancelled. The store is as it was.")));
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("Import cancelled. The files before the last one were imported.")));
+                                     adw_toast_new (_("Import cancelled. The files it had finished stay in the store.")));
       else
         {
           gboolean plain_step = job->step == 0 && job->plain_paths[0] != NULL;
