@@ -1319,6 +1319,59 @@ test_a_bad_row_past_the_preview_leaves_the_store (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The mapped import runs in the background like any other, with its
+ * progress bar and Cancel. */
+static void
+test_a_mapped_import_can_be_cancelled (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = copy_small_store (dir, "big.liftcheck");
+  g_autofree char *export_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) text = g_string_new ("Ref;When;Units;Amount\n");
+  g_autoptr(GListModel) files = NULL;
+  LcMappingDialog *dialog;
+  gint64 orders;
+  LcWindow *window;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (text, "B-%u;2026-10-%02u;1;9,99\n", i, i % 28 + 1);
+  export_path = lc_test_write_file (dir, "big.csv", text->str, -1);
+  files = files_of (export_path);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  orders = lc_store_count_orders (lc_window_get_store (window));
+  lc_test_close_window (window);
+  before = lc_test_file_checksum (path);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  lc_window_import_files (window, files);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_ID, "Ref");
+  choose_column (dialog, LC_MAPPING_FIELD_DATE, "When");
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Units");
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_TOTAL, "Amount");
+  g_signal_emit_by_name (lc_mapping_dialog_get_import_button (dialog), "clicked");
+
+  /* The store stays on show, the bar with its progress and Cancel above. */
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_true (lc_test_iterate_until (lc_test_widget_is_mapped, lc_window_get_import_cancel_button (window), WAIT_MS));
+  g_signal_emit_by_name (lc_window_get_import_cancel_button (window), "clicked");
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_null (find_message_dialog (window));
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, orders);
+  lc_test_close_window (window);
+
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 static gboolean
 wizard_ready (gpointer data)
 {
@@ -1786,6 +1839,7 @@ main (int   argc,
   g_test_add_func ("/lc/app/import/ambiguous-dates-are-left-to-the-owner", test_ambiguous_dates_are_left_to_the_owner);
   g_test_add_func ("/lc/app/import/files-with-the-same-columns-share-one-dialog", test_files_with_the_same_columns_share_one_dialog);
   g_test_add_func ("/lc/app/import/a-bad-row-past-the-preview-leaves-the-store", test_a_bad_row_past_the_preview_leaves_the_store);
+  g_test_add_func ("/lc/app/import/a-mapped-import-can-be-cancelled", test_a_mapped_import_can_be_cancelled);
   g_test_add_func ("/lc/app/wizard/walks-a-store-and-changes-verdicts", test_wizard_walks_a_store_and_changes_verdicts);
   g_test_add_func ("/lc/app/wizard/asks-the-rate-of-a-pound-store-and-resumes", test_wizard_asks_the_rate_of_a_pound_store_and_resumes);
   g_test_add_func ("/lc/app/preferences/change-changes-a-verdict", test_preference_change_changes_a_verdict);
