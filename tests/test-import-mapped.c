@@ -249,6 +249,40 @@ test_transactions_cancellations (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM refunds"), ==, 3);
 }
 
+/* A mapping without columns gives a built-in kind its date format and
+ * currency; it cannot be used on a Shopify export. */
+static void
+test_mapping_adjusts_builtin_kinds (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcMapping) dmy = NULL;
+  g_autoptr(LcMapping) currency = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *transactions = fixture_path ("transactions.csv");
+  g_autofree char *analytics = fixture_path ("shop-woocommerce-analytics.csv");
+  g_autofree char *shopify = fixture_path ("shop-shopify.csv");
+
+  dmy = lc_mapping_new_from_ini ("[Mapping]\ndate-format=dmy\n", "dmy.ini", &error);
+  g_assert_no_error (error);
+  g_assert_false (lc_mapping_has_columns (dmy));
+  /* Read day first, "3/20/24" is no day: the format was taken. */
+  g_assert_null (import_path (store, transactions, dmy, "EUR", &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "“3/20/24 9:00” is not a day written day/month/year"));
+  g_clear_error (&error);
+
+  currency = lc_mapping_new_from_ini ("[Mapping]\ncurrency=CHF\n", "chf.ini", &error);
+  g_assert_no_error (error);
+  result = import_path (store, analytics, currency, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_file (result)->kind, ==, LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS);
+  g_assert_cmpstr (lc_store_get_currency (store), ==, "CHF");
+
+  g_assert_null (import_path (store, shopify, currency, NULL, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND);
+}
+
 /* The mapping an import used is kept for the header: the next file with
  * the same columns needs none, in the library and in the CLI. */
 static void
@@ -810,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/woocommerce-refund-rows", test_woocommerce_refund_rows);
   g_test_add_func ("/lc/mapped/transactions-cancellations", test_transactions_cancellations);
   g_test_add_func ("/lc/mapped/mapping-saved-and-reused", test_mapping_saved_and_reused);
+  g_test_add_func ("/lc/mapped/mapping-adjusts-builtin-kinds", test_mapping_adjusts_builtin_kinds);
   g_test_add_func ("/lc/mapped/ini-round-trip", test_ini_round_trip);
   g_test_add_func ("/lc/mapped/bad-mappings", test_bad_mappings);
   g_test_add_func ("/lc/mapped/bad-value-names-line-and-column", test_bad_value_names_line_and_column);

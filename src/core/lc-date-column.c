@@ -494,7 +494,8 @@ lc_date_column_decide (LcDateColumn  *self,
   if (out_warning != NULL)
     *out_warning = g_strdup_printf (_("The dates in column “%s” read both as day/month and as month/day "
                                       "(no day is above 12); Liftcheck read them as %s, e.g. “%s”. "
-                                      "If that is wrong, import with a mapping whose date-format is %s."),
+                                      "If that is wrong, import the file again with a mapping file that says date-format=%s "
+                                      "(README.md, “Other stores”)."),
                                     column, lc_date_order_get_title (*out_order),
                                     self->first_text[FORM_NUMERIC],
                                     *out_order == LC_DATE_ORDER_DMY ? "mdy" : "dmy");

@@ -68,6 +68,8 @@ gboolean  _lc_import_hash_customer        (LcStore          *store,
                                            const char       *text,
                                            GString          *scratch,
                                            char              out[33]);
+/* Whether the kind is read through a column mapping (lc-mapped-import.c). */
+gboolean  _lc_import_kind_is_mapped       (LcImportKind      kind);
 /* Whether the kind's files hold orders. */
 gboolean  _lc_import_kind_has_orders      (LcImportKind      kind);
 /* The kind of export the header is (built-in kinds only). */

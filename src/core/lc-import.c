@@ -523,11 +523,17 @@ warn_if_seen_before (LcImportContext *ctx)
 }
 
 gboolean
+_lc_import_kind_is_mapped (LcImportKind kind)
+{
+  return kind == LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS || kind == LC_IMPORT_KIND_WOOCOMMERCE_ORDERS ||
+         kind == LC_IMPORT_KIND_BIGCOMMERCE_ORDERS || kind == LC_IMPORT_KIND_TRANSACTIONS ||
+         kind == LC_IMPORT_KIND_MAPPED;
+}
+
+gboolean
 _lc_import_kind_has_orders (LcImportKind kind)
 {
-  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || kind == LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS ||
-         kind == LC_IMPORT_KIND_WOOCOMMERCE_ORDERS || kind == LC_IMPORT_KIND_BIGCOMMERCE_ORDERS ||
-         kind == LC_IMPORT_KIND_TRANSACTIONS || kind == LC_IMPORT_KIND_MAPPED;
+  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || _lc_import_kind_is_mapped (kind);
 }
 
 LcImportKind
@@ -597,7 +603,18 @@ import_one (LcImportContext  *ctx,
   if (!lc_csv_reader_read_header (reader, ctx->cancellable, error))
     return FALSE;
 
-  kind = mapping != NULL ? LC_IMPORT_KIND_MAPPED : _lc_import_detect_kind (reader);
+  /* A mapping without columns only tells the date format or currency of
+   * files Liftcheck knows. */
+  kind = mapping != NULL && lc_mapping_has_columns (mapping) ? LC_IMPORT_KIND_MAPPED : _lc_import_detect_kind (reader);
+  if (mapping != NULL && kind != LC_IMPORT_KIND_MAPPED && kind != LC_IMPORT_KIND_UNKNOWN &&
+      !_lc_import_kind_is_mapped (kind))
+    {
+      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND,
+                   _("%s is %s; a mapping that names no columns applies only to WooCommerce, BigCommerce and "
+                     "transaction-list files. Import it without the mapping."),
+                   display_name, lc_import_kind_get_title (kind));
+      return FALSE;
+    }
   if (kind == LC_IMPORT_KIND_UNKNOWN)
     {
       g_auto(GStrv) columns = _lc_mapping_dup_columns (reader);

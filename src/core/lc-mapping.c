@@ -183,6 +183,15 @@ lc_mapping_get_currency (const LcMapping *self)
   return self->currency;
 }
 
+gboolean
+lc_mapping_has_columns (const LcMapping *self)
+{
+  for (guint i = 0; i < LC_MAPPING_N_FIELDS; i++)
+    if (self->columns[i] != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 void
 lc_mapping_set_date_order (LcMapping   *self,
                            LcDateOrder  order)

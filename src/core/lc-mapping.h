@@ -57,6 +57,9 @@ const char   *lc_mapping_get_column         (const LcMapping *self,
 void          lc_mapping_set_currency       (LcMapping       *self,
                                              const char      *currency);
 const char   *lc_mapping_get_currency       (const LcMapping *self);
+/* Whether any field has a column. A mapping with none (only a currency or
+ * a date format) adjusts how built-in kinds are read. */
+gboolean      lc_mapping_has_columns        (const LcMapping *self);
 void          lc_mapping_set_date_order     (LcMapping       *self,
                                              LcDateOrder      order);
 LcDateOrder   lc_mapping_get_date_order     (const LcMapping *self);
@@ -192,6 +195,9 @@ LcMappingPreview *lc_mapping_preview        (const LcMapping   *self,
  * saved for their headers. Without one, each file's kind is detected: a
  * built-in kind, else a mapping saved for its header, else
  * LC_IMPORT_ERROR_UNKNOWN_KIND (the app then offers the mapping dialog).
+ * A mapping that names no columns (only date-format or currency) reads
+ * WooCommerce, BigCommerce and transaction-list files as their kind, with
+ * that date format and currency.
  * currency: of files that say none, when the mapping names none; NULL: the
  * store's.
  */
