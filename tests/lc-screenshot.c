@@ -24,7 +24,7 @@
  *
  * --mapping imports CSV into the store (or a new one beside OUT.png) and
  * draws the column-mapping dialog it opens (--scroll then scrolls the
- * dialog).
+ * dialog), or the question of its currency.
  */
 
 static gboolean
@@ -250,6 +250,14 @@ main (int   argc,
                 }
               return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
             }
+        }
+      /* A file Liftcheck knows may still ask its currency. */
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (toplevel))
+            return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
         }
       g_printerr ("lc-screenshot: %s opened no mapping dialog\n", mapping);
       return 1;

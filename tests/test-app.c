@@ -1372,6 +1372,86 @@ test_a_mapped_import_can_be_cancelled (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* The button labelled label inside widget, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A WooCommerce Analytics export names no currency: into a new store,
+ * Liftcheck asks it, then imports as the core does with that currency. */
+static void
+test_a_file_without_currency_asks_it_for_a_new_store (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "mapped", "shop-woocommerce-analytics.csv", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "woo.liftcheck", NULL);
+  g_autofree char *reference_path = g_build_filename (dir, "reference.liftcheck", NULL);
+  g_autoptr(LcStore) reference = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcSummary) expected = NULL;
+  g_autoptr(LcSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { fixture, NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  AdwComboRow *row;
+  LcWindow *window;
+
+  reference = lc_store_open (reference_path, LC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  result = lc_store_import_files_with_mapping (reference, paths, NULL, "EUR", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  expected = lc_store_compute_summary (reference, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (expected->orders, >, 0);
+
+  window = show_new_window ();
+  lc_window_import_into (window, paths, path);
+  g_assert_true (lc_test_iterate_until (message_dialog_shown, window, WAIT_MS * 4));
+  dialog = find_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Which Currency?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "shop-woocommerce-analytics.csv"));
+  g_assert_true (lc_window_is_busy (window));
+
+  /* Nothing is taken for granted: Import waits for a choice. */
+  list = adw_message_dialog_get_extra_child (dialog);
+  row = ADW_COMBO_ROW (gtk_widget_get_first_child (list));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  choose_item (row, "Euro (EUR)");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_null (find_message_dialog (window));
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  summary = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary->currency, ==, "EUR");
+  g_assert_cmpint (summary->orders, ==, expected->orders);
+  g_assert_cmpint (summary->units, ==, expected->units);
+  g_assert_cmpint (summary->order_value, ==, expected->order_value);
+
+  g_clear_object (&store);
+  lc_test_close_window (window);
+}
+
 static gboolean
 wizard_ready (gpointer data)
 {
@@ -1840,6 +1920,7 @@ main (int   argc,
   g_test_add_func ("/lc/app/import/files-with-the-same-columns-share-one-dialog", test_files_with_the_same_columns_share_one_dialog);
   g_test_add_func ("/lc/app/import/a-bad-row-past-the-preview-leaves-the-store", test_a_bad_row_past_the_preview_leaves_the_store);
   g_test_add_func ("/lc/app/import/a-mapped-import-can-be-cancelled", test_a_mapped_import_can_be_cancelled);
+  g_test_add_func ("/lc/app/import/a-file-without-currency-asks-it-for-a-new-store", test_a_file_without_currency_asks_it_for_a_new_store);
   g_test_add_func ("/lc/app/wizard/walks-a-store-and-changes-verdicts", test_wizard_walks_a_store_and_changes_verdicts);
   g_test_add_func ("/lc/app/wizard/asks-the-rate-of-a-pound-store-and-resumes", test_wizard_asks_the_rate_of_a_pound_store_and_resumes);
   g_test_add_func ("/lc/app/preferences/change-changes-a-verdict", test_preference_change_changes_a_verdict);

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lc-display.h"
+#include "lc-currency-row.h"
 #include "lc-mapping-dialog.h"
 
 /* Rows of the file on show in the preview; every sample row is read. */
@@ -42,34 +42,6 @@ static const LcDateOrder date_orders[] = {
   LC_DATE_ORDER_SERIAL,
 };
 
-/* Currencies offered when the file does not say; a store's own currency
- * is added when it is not among them. */
-static const struct
-{
-  const char *code;
-  const char *name;
-} currencies[] = {
-  { "USD", N_("US dollar") },
-  { "EUR", N_("Euro") },
-  { "GBP", N_("Pound sterling") },
-  { "CAD", N_("Canadian dollar") },
-  { "AUD", N_("Australian dollar") },
-  { "NZD", N_("New Zealand dollar") },
-  { "CHF", N_("Swiss franc") },
-  { "SEK", N_("Swedish krona") },
-  { "NOK", N_("Norwegian krone") },
-  { "DKK", N_("Danish krone") },
-  { "PLN", N_("Polish złoty") },
-  { "CZK", N_("Czech koruna") },
-  { "JPY", N_("Japanese yen") },
-  { "INR", N_("Indian rupee") },
-  { "BRL", N_("Brazilian real") },
-  { "MXN", N_("Mexican peso") },
-  { "ZAR", N_("South African rand") },
-  { "SGD", N_("Singapore dollar") },
-  { "HKD", N_("Hong Kong dollar") },
-};
-
 typedef struct
 {
   GtkWidget *label;
@@ -84,8 +56,6 @@ struct _LcMappingDialog
   LcCsvSample         *sample;
   char                *store_currency;
   LcMapping           *mapping;
-  /* Codes behind the currency row's items; NULL for "choose one". */
-  GPtrArray           *currency_codes;
   /* Date orders behind the date row's items, and the date column they
    * were worked out for. */
   GArray              *date_row_orders;
@@ -152,11 +122,7 @@ chosen_column (LcMappingDialog *self,
 static const char *
 chosen_currency (LcMappingDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (self->currency_row);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->currency_codes->len)
-    return NULL;
-  return g_ptr_array_index (self->currency_codes, selected);
+  return lc_currency_row_get_code (self->currency_row);
 }
 
 static gboolean
@@ -597,43 +563,7 @@ add_field_row (LcMappingDialog     *self,
 static void
 fill_currency_row (LcMappingDialog *self)
 {
-  g_autoptr(GtkStringList) items = gtk_string_list_new (NULL);
-  guint selected = 0;
-
-  /* Without a store currency, the owner says which: a wrong guess would
-   * go unnoticed in every figure. */
-  if (self->store_currency == NULL)
-    {
-      gtk_string_list_append (items, _("Choose a currency…"));
-      g_ptr_array_add (self->currency_codes, NULL);
-    }
-  else
-    {
-      gboolean listed = FALSE;
-
-      for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
-        listed |= g_strcmp0 (currencies[i].code, self->store_currency) == 0;
-      if (!listed)
-        {
-          gtk_string_list_append (items, self->store_currency);
-          g_ptr_array_add (self->currency_codes, g_strdup (self->store_currency));
-        }
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
-    {
-      /* Translators: a currency in a list: "Euro (EUR)". */
-      g_autofree char *item = g_strdup_printf (_("%s (%s)"), _(currencies[i].name), currencies[i].code);
-
-      gtk_string_list_append (items, item);
-      g_ptr_array_add (self->currency_codes, g_strdup (currencies[i].code));
-    }
-
-  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (items));
-  for (guint i = 0; i < self->currency_codes->len; i++)
-    if (self->store_currency != NULL && g_strcmp0 (g_ptr_array_index (self->currency_codes, i), self->store_currency) == 0)
-      selected = i;
-  adw_combo_row_set_selected (self->currency_row, selected);
+  lc_currency_row_fill (self->currency_row, self->store_currency);
 
   if (self->store_currency != NULL)
     {
@@ -663,7 +593,6 @@ lc_mapping_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->sample, lc_csv_sample_free);
   g_clear_pointer (&self->mapping, lc_mapping_free);
-  g_clear_pointer (&self->currency_codes, g_ptr_array_unref);
   g_clear_pointer (&self->date_row_orders, g_array_unref);
   g_free (self->date_row_column);
   g_free (self->store_currency);
@@ -713,7 +642,6 @@ lc_mapping_dialog_init (LcMappingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->currency_codes = g_ptr_array_new_with_free_func (g_free);
   self->date_row_orders = g_array_new (FALSE, FALSE, sizeof (LcDateOrder));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mapping.import", FALSE);
 }

@@ -9,6 +9,7 @@
 
 #include "lc-advice-csv.h"
 #include "lc-analysis.h"
+#include "lc-currency-row.h"
 #include "lc-bundles-page.h"
 #include "lc-demo-store.h"
 #include "lc-display.h"
@@ -54,8 +55,10 @@ typedef struct
    * mapping chosen (MappedFile). */
   GPtrArray      *unknown;
   GPtrArray      *mapped;
-  /* The files imported as they are: every one not in mapped. */
+  /* The files imported as they are: every one not in mapped; and the
+   * currency the owner gave for those that say none. */
   GStrv           plain_paths;
+  char           *plain_currency;
   /* Step 0 imports plain_paths (when there are any), each later step one
    * mapped file; result gathers what the steps imported. */
   guint           step;
@@ -518,6 +521,7 @@ import_job_free (ImportJob *job)
   g_ptr_array_unref (job->unknown);
   g_ptr_array_unref (job->mapped);
   g_strfreev (job->plain_paths);
+  g_free (job->plain_currency);
   g_clear_pointer (&job->result, lc_import_result_free);
   g_free (job);
 }
@@ -690,6 +694,93 @@ import_job_add_result (ImportJob      *job,
 static void import_job_run_step (ImportJob *job);
 
 static void
+on_currency_changed (AdwComboRow      *row,
+                     GParamSpec       *pspec,
+                     AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "import", lc_currency_row_get_code (row) != NULL);
+}
+
+static void
+on_currency_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LcWindow         *self)
+{
+  ImportJob *job = g_object_steal_data (G_OBJECT (dialog), "job");
+  AdwComboRow *row = g_object_get_data (G_OBJECT (dialog), "row");
+  const char *code = lc_currency_row_get_code (row);
+
+  /* Answered already. */
+  if (job == NULL)
+    return;
+
+  if (g_strcmp0 (response, "import") == 0 && code != NULL)
+    {
+      job->plain_currency = g_strdup (code);
+      import_job_run_step (job);
+      return;
+    }
+
+  lc_window_end_import (self);
+  if (job->new_store)
+    remove_store_files (job->store_path);
+  lc_window_show_store_page (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Import cancelled. The store is as it was.")));
+  import_job_free (job);
+}
+
+/* Asks the currency of files that do not say theirs, for a store that has
+ * none yet. */
+static void
+lc_window_ask_currency (LcWindow  *self,
+                        ImportJob *job)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_combo_row_new ();
+
+  if (g_strv_length (job->plain_paths) == 1)
+    {
+      g_autofree char *name = g_filename_display_basename (job->plain_paths[0]);
+
+      /* Translators: %s is a file name. */
+      body = g_strdup_printf (_("“%s” does not say which currency its amounts are in, and the store has no orders yet to tell. Choose the currency of its prices."),
+                              name);
+    }
+  else
+    body = g_strdup (_("One of the files does not say which currency its amounts are in, and the store has no orders yet to tell. Choose the currency of its prices."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Currency?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Currency"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Currency of the amounts"),
+                                  -1);
+  lc_currency_row_fill (ADW_COMBO_ROW (row), NULL);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  on_currency_changed (ADW_COMBO_ROW (row), NULL, ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_currency_changed), dialog, 0);
+
+  /* The dialog holds the job while it asks, as the mapping dialog does. */
+  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) import_job_free);
+  g_object_set_data (G_OBJECT (dialog), "row", row);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_currency_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_import_done (GObject      *source_object,
                 GAsyncResult *async_result,
                 gpointer      user_data)
@@ -702,6 +793,15 @@ on_import_done (GObject      *source_object,
   gboolean partial;
 
   result = lc_import_files_finish (async_result, &error);
+  /* A file that says no currency, going into a store without one: the
+   * owner says which, and the step runs again. */
+  if (result == NULL && g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_NO_CURRENCY)
+      && job->step == 0 && job->plain_paths[0] != NULL && job->plain_currency == NULL)
+    {
+      lc_window_ask_currency (self, job);
+      return;
+    }
+
   if (result != NULL)
     {
       import_job_add_result (job, result);
@@ -780,7 +880,15 @@ import_job_run_step (ImportJob *job)
   LcWindow *self = job->window;
   gboolean has_plain = job->plain_paths[0] != NULL;
 
-  if (job->step == 0 && has_plain)
+  if (job->step == 0 && has_plain && job->plain_currency != NULL)
+    {
+      lc_import_files_with_mapping_async (job->store_path, (const char * const *) job->plain_paths,
+                                          NULL, job->plain_currency,
+                                          on_import_progress, job,
+                                          self->import_cancellable,
+                                          on_import_done, job);
+    }
+  else if (job->step == 0 && has_plain)
     {
       lc_import_files_async (job->store_path, (const char * const *) job->plain_paths,
                              on_import_progress, job,
