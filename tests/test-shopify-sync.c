@@ -26,8 +26,8 @@
 #define CLIENT_ID    "4f7c1d2e9a8b"
 #define CLIENT_SECRET "shpss_clientSECRETof-the-app"
 #define LINES_PAGE   10   /* as lc-shopify-sync.c asks */
-#define REFUNDS_PAGE 3
-#define REFUND_LINES_PAGE 5
+#define REFUNDS_PAGE 2
+#define REFUND_LINES_PAGE 3
 #define TIME_SCALE   0.1  /* LC_SHOPIFY_TIME_SCALE for these tests */
 
 typedef struct
@@ -59,7 +59,7 @@ typedef struct
   const char  *tags;      /* a JSON array */
   gint64       subtotal, shipping, taxes, total, discount, refunded;
   guint        n_lines;
-  TLine        lines[12];
+  TLine        lines[64];
   const char  *refund_created; /* NULL: no refund */
   gint64       refund_amount;
   guint        n_refund_lines;
@@ -133,7 +133,20 @@ typedef struct
   char   *body;
   char   *token;
   gint64  time_us;
+  double  requested;     /* its cost by Shopify's rules */
+  guint   orders_first;  /* for a page of orders, how many it asked for */
 } Seen;
+
+/* What a query asks for, read from its text as Shopify would: each
+ * connection's `first` and the objects each node selects. */
+typedef struct
+{
+  guint  lines, refunds, refund_lines;
+  double order, line, refund, refund_line;   /* a node's cost with all it may hold */
+  double order_own, refund_own;              /* without its connections */
+  double requested;
+  double actual;                             /* what the answer held */
+} Cost;
 
 typedef struct
 {
@@ -152,8 +165,13 @@ typedef struct
   gboolean       hide_email;      /* as for an app without access to customers' e-mail */
   char          *currency;
   double         available;
-  double         cost;
+  double         cost;            /* > 0: every answer says this; 0: by Shopify's rules */
   double         restore;
+  double         charged;         /* actual costs in all */
+  gboolean       bucket;          /* drain by actual cost, refill at restore on the scaled clock */
+  double         scale;
+  gint64         bucket_us;
+  guint          throttled;       /* THROTTLED answers given by the bucket */
   GQueue         faults;
   guint          normal_first;    /* answers given before the faults start */
   GPtrArray     *seen;            /* Seen */
@@ -203,10 +221,12 @@ append_line (GString        *out,
 
 static void
 append_lines (GString      *out,
+              Cost         *cost,
               const TOrder *order,
               guint         from,
               guint         to)
 {
+  cost->actual += 2 + (to - from) * cost->line;
   g_string_append_printf (out, "\"lineItems\": {\"pageInfo\": {\"hasNextPage\": %s, \"endCursor\": \"lines-%u\"}, "
                           "\"nodes\": [",
                           to < order->n_lines ? "true" : "false", to);
@@ -229,10 +249,12 @@ n_refunds (const TOrder *order)
 
 static void
 append_refund_lines (GString      *out,
+                     Cost         *cost,
                      const TOrder *order,
                      guint         from,
                      guint         to)
 {
+  cost->actual += 2 + (to - from) * cost->refund_line;
   g_string_append_printf (out, "\"refundLineItems\": {\"pageInfo\": {\"hasNextPage\": %s, "
                           "\"endCursor\": \"refund-lines-%u\"}, \"nodes\": [",
                           to < order->n_refund_lines ? "true" : "false", to);
@@ -253,11 +275,13 @@ append_refund_lines (GString      *out,
 /* Refund r of an order is gid://shopify/Refund/ID0r. */
 static void
 append_refunds (GString      *out,
+                Cost         *cost,
                 const TOrder *order,
                 guint         first)
 {
   guint n = MIN (n_refunds (order), first);
 
+  cost->actual += n * cost->refund_own;
   g_string_append (out, "\"refunds\": [");
   for (guint r = 0; r < n; r++)
     {
@@ -266,7 +290,7 @@ append_refunds (GString      *out,
       g_string_append_printf (out, "{\"id\": \"gid://shopify/Refund/%" G_GUINT64_FORMAT "0%u\", \"createdAt\": \"%s\", ",
                               order->id, r, order->refund_created);
       append_money (out, "totalRefundedSet", order->refund_amount);
-      append_refund_lines (out, order, 0, MIN (order->n_refund_lines, REFUND_LINES_PAGE));
+      append_refund_lines (out, cost, order, 0, MIN (order->n_refund_lines, cost->refund_lines));
       g_string_append (out, "}");
     }
   g_string_append (out, "]");
@@ -274,8 +298,10 @@ append_refunds (GString      *out,
 
 static void
 append_order (GString      *out,
+              Cost         *cost,
               const TOrder *order)
 {
+  cost->actual += cost->order_own;
   g_string_append_printf (out, "{\"id\": \"gid://shopify/Order/%" G_GUINT64_FORMAT "\", \"name\": \"%s\", "
                           "\"createdAt\": \"%s\", \"updatedAt\": \"%s\", ",
                           order->id, order->name, order->created, order->updated);
@@ -295,21 +321,94 @@ append_order (GString      *out,
   append_money (out, "totalPriceSet", order->total);
   append_money (out, "totalDiscountsSet", order->discount);
   append_money (out, "totalRefundedSet", order->refunded);
-  append_lines (out, order, 0, MIN (order->n_lines, LINES_PAGE));
+  append_lines (out, cost, order, 0, MIN (order->n_lines, cost->lines));
   g_string_append (out, ", ");
-  append_refunds (out, order, REFUNDS_PAGE);
+  append_refunds (out, cost, order, cost->refunds);
   g_string_append (out, "}");
 }
 
 static void
 append_cost (GString *out,
              Mock    *mock,
-             double   available)
+             Cost    *cost)
 {
+  double requested = mock->cost > 0 ? mock->cost : cost->requested;
+  double actual = mock->cost > 0 ? mock->cost : cost->actual;
+
+  mock->charged += actual;
+  /* Shopify charges what the answer held, giving back the rest. */
+  if (mock->bucket)
+    mock->available = MIN (1000, mock->available + requested - actual);
   g_string_append_printf (out, "\"extensions\": {\"cost\": {\"requestedQueryCost\": %g, \"actualQueryCost\": %g, "
                           "\"throttleStatus\": {\"maximumAvailable\": 1000.0, \"currentlyAvailable\": %g, "
                           "\"restoreRate\": %g}}}",
-                          mock->cost, mock->cost, available, mock->restore);
+                          requested, actual, mock->available, mock->restore);
+}
+
+static guint
+first_of (const char *query,
+          const char *connection)
+{
+  g_autofree char *key = g_strconcat (connection, "(first: ", NULL);
+  const char *at = strstr (query, key);
+
+  return at != NULL ? (guint) g_ascii_strtoull (at + strlen (key), NULL, 10) : 0;
+}
+
+/* The MoneyBags (two objects each) a part of the query selects. */
+static guint
+money_in (const char *query,
+          const char *from,
+          const char *to)
+{
+  const char *start = strstr (query, from);
+  const char *end = start != NULL && to != NULL ? strstr (start + 1, to) : NULL;
+  guint n = 0;
+
+  g_assert_nonnull (start);
+  for (const char *p = strstr (start, "Set { shopMoney"); p != NULL && (end == NULL || p < end);
+       p = strstr (p + 1, "Set { shopMoney"))
+    n++;
+  return n;
+}
+
+/* Shopify's rules: an object a point, a scalar none, a connection two
+ * plus `first` times its node, a list `first` times its node. */
+static void
+cost_of_query (Cost       *cost,
+               const char *query,
+               JsonObject *variables)
+{
+  const char *lines_fragment = strstr (query, "fragment LiftcheckLine ");
+
+  cost->lines = first_of (query, "lineItems");
+  cost->refunds = first_of (query, "refunds");
+  cost->refund_lines = first_of (query, "refundLineItems");
+  cost->line = lines_fragment != NULL ? 1 + 2 * money_in (query, "fragment LiftcheckLine ", "fragment ") : 0;
+  cost->refund_line = strstr (query, "fragment LiftcheckRefundLine") != NULL ?
+                      1 + 2 * money_in (query, "fragment LiftcheckRefundLine", NULL) + 1 : 0;
+  cost->refund_own = cost->refunds > 0 ? 1 + 2 * money_in (query, "refunds(first:", "refundLineItems(") : 0;
+  cost->refund = cost->refund_own + 2 + cost->refund_lines * cost->refund_line;
+  if (strstr (query, "query LiftcheckOrders(") != NULL)
+    {
+      cost->order_own = 1 + 2 * money_in (query, "orders(first:", "lineItems(");
+      cost->order = cost->order_own + 2 + cost->lines * cost->line + cost->refunds * cost->refund;
+      cost->requested = 2 + json_object_get_int_member (variables, "first") * cost->order;
+      cost->actual = 2;
+      if (json_object_get_boolean_member (variables, "withShop"))
+        {
+          cost->requested += 2;
+          cost->actual += 2;
+        }
+    }
+  else if (strstr (query, "query LiftcheckOrderLines(") != NULL)
+    cost->requested = 1 + 2 + cost->lines * cost->line;
+  else if (strstr (query, "query LiftcheckOrderRefunds(") != NULL)
+    cost->requested = 1 + cost->refunds * cost->refund;
+  else
+    cost->requested = 1 + 2 + cost->refund_lines * cost->refund_line;
+  if (cost->actual == 0)
+    cost->actual = 1;
 }
 
 /* "updated_at:>='2026-03-01T00:00:00Z'" */
@@ -341,6 +440,7 @@ iso_to_unix (const char *text)
 
 static char *
 answer_orders (Mock       *mock,
+               Cost       *cost,
                JsonObject *variables)
 {
   g_autoptr(GString) out = g_string_new ("{\"data\": {");
@@ -373,7 +473,7 @@ answer_orders (Mock       *mock,
     {
       if (i > start)
         g_string_append (out, ", ");
-      append_order (out, g_ptr_array_index (visible, i));
+      append_order (out, cost, g_ptr_array_index (visible, i));
     }
   g_string_append (out, "]}}, ");
   if (mock->hide_email)
@@ -390,7 +490,7 @@ answer_orders (Mock       *mock,
                                 i > start ? ", " : "", i - start);
       g_string_append (out, "], ");
     }
-  append_cost (out, mock, mock->available);
+  append_cost (out, mock, cost);
   g_string_append (out, "}");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -415,6 +515,7 @@ find_order (Mock       *mock,
  * further lines. */
 static char *
 answer_node (Mock       *mock,
+             Cost       *cost,
              const char *query,
              JsonObject *variables)
 {
@@ -428,25 +529,25 @@ answer_node (Mock       *mock,
       const char *after = json_object_get_string_member (variables, "after");
       guint from = (guint) g_ascii_strtoull (after + strlen ("lines-"), NULL, 10);
 
-      append_lines (out, order, from, MIN (order->n_lines, from + 100));
+      append_lines (out, cost, order, from, MIN (order->n_lines, from + cost->lines));
     }
   else if (strstr (query, "query LiftcheckOrderRefunds(") != NULL)
     {
-      append_refunds (out, order, 20);
+      append_refunds (out, cost, order, cost->refunds);
     }
   else if (strstr (query, "query LiftcheckRefundLines(") != NULL)
     {
       const char *after = json_object_get_string_member (variables, "after");
       guint from = (guint) g_ascii_strtoull (after + strlen ("refund-lines-"), NULL, 10);
 
-      append_refund_lines (out, order, from, MIN (order->n_refund_lines, from + 100));
+      append_refund_lines (out, cost, order, from, MIN (order->n_refund_lines, from + cost->refund_lines));
     }
   else
     {
       g_assert_not_reached ();
     }
   g_string_append (out, "}}, ");
-  append_cost (out, mock, mock->available);
+  append_cost (out, mock, cost);
   g_string_append (out, "}");
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -480,6 +581,7 @@ handle (SoupServer        *server,
   g_autofree char *answer = NULL;
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
   Seen *seen = g_new0 (Seen, 1);
+  Cost cost = { 0 };
   Fault *fault;
   JsonObject *root;
   JsonObject *variables;
@@ -488,6 +590,14 @@ handle (SoupServer        *server,
   seen->body = g_strndup (g_bytes_get_data (request, NULL), g_bytes_get_size (request));
   seen->token = g_strdup (soup_message_headers_get_one (headers, "X-Shopify-Access-Token"));
   seen->time_us = g_get_monotonic_time ();
+  g_assert_true (json_parser_load_from_data (parser, seen->body, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  text = json_object_get_string_member (root, "query");
+  variables = json_object_get_object_member (root, "variables");
+  cost_of_query (&cost, text, variables);
+  seen->requested = cost.requested;
+  if (json_object_has_member (variables, "first"))
+    seen->orders_first = json_object_get_int_member (variables, "first");
 
   g_mutex_lock (&mock->mutex);
   g_ptr_array_add (mock->seen, seen);
@@ -520,14 +630,33 @@ handle (SoupServer        *server,
       return;
     }
 
-  g_assert_true (json_parser_load_from_data (parser, seen->body, -1, NULL));
-  root = json_node_get_object (json_parser_get_root (parser));
-  text = json_object_get_string_member (root, "query");
-  variables = json_object_get_object_member (root, "variables");
+  if (mock->bucket)
+    {
+      gint64 now = g_get_monotonic_time ();
+
+      mock->available = MIN (1000, mock->available + (now - mock->bucket_us) / (double) G_USEC_PER_SEC /
+                                                     mock->scale * mock->restore);
+      mock->bucket_us = now;
+      if (cost.requested > mock->available)
+        {
+          answer = g_strdup_printf ("{\"errors\": [{\"message\": \"Throttled\", \"extensions\": {\"code\": "
+                                    "\"THROTTLED\"}}], \"extensions\": {\"cost\": {\"requestedQueryCost\": %g, "
+                                    "\"actualQueryCost\": null, \"throttleStatus\": {\"maximumAvailable\": 1000.0, "
+                                    "\"currentlyAvailable\": %g, \"restoreRate\": %g}}}}",
+                                    cost.requested, mock->available, mock->restore);
+          mock->throttled++;
+          g_mutex_unlock (&mock->mutex);
+          soup_server_message_set_status (message, 200, NULL);
+          soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE,
+                                            g_steal_pointer (&answer), strlen (answer));
+          return;
+        }
+      mock->available -= cost.requested;
+    }
   if (strstr (text, "query LiftcheckOrders(") != NULL)
-    answer = answer_orders (mock, variables);
+    answer = answer_orders (mock, &cost, variables);
   else
-    answer = answer_node (mock, text, variables);
+    answer = answer_node (mock, &cost, text, variables);
   g_mutex_unlock (&mock->mutex);
 
   dump_response (answer);
@@ -619,8 +748,8 @@ mock_new_full (GTlsCertificate *certificate)
   mock->granted_scopes = "read_orders,read_all_orders";
   mock->currency = g_strdup ("USD");
   mock->available = 1000;
-  mock->cost = 100;
   mock->restore = 50;
+  mock->scale = 1;
   mock->seen = g_ptr_array_new_with_free_func ((GDestroyNotify) seen_free);
   g_queue_init (&mock->faults);
 
@@ -787,6 +916,58 @@ make_orders (guint         n,
   return orders;
 }
 
+/* Orders as a mid-market shop has them: one to five lines, one in ten
+ * refunded (one unit of its first line), one in a hundred with 12 lines,
+ * and #3008 with 60 lines and a refund of seven of them. */
+static TOrder *
+make_typical_orders (guint         n,
+                     GStringChunk *chunk)
+{
+  TOrder *orders = make_orders (n, chunk);
+
+  for (guint k = 0; k < n; k++)
+    {
+      TOrder *o = &orders[k];
+      char text[64];
+
+      g_snprintf (text, sizeof text, "#%u", 3001 + k);
+      o->name = g_string_chunk_insert (chunk, text);
+      o->n_lines = k == 7 ? 60 : k % 100 == 50 ? 12 : 1 + (k * 7) % 5;
+      o->subtotal = 0;
+      for (guint j = 0; j < o->n_lines; j++)
+        {
+          g_snprintf (text, sizeof text, "Tee %u - M", j);
+          o->lines[j].name = g_string_chunk_insert (chunk, text);
+          g_snprintf (text, sizeof text, "TEE-%u", j);
+          o->lines[j].sku = g_string_chunk_insert (chunk, text);
+          o->lines[j].quantity = 1 + j % 2;
+          o->lines[j].price = 1500 + 100 * j + k % 50;
+          o->subtotal += o->lines[j].quantity * o->lines[j].price;
+        }
+      o->total = o->subtotal + o->shipping;
+      o->status = "PAID";
+      o->refund_created = NULL;
+      o->refund_amount = o->refunded = 0;
+      o->n_refund_lines = 0;
+      o->n_refunds = 0;
+      if (k % 10 == 3 || k == 7)
+        {
+          o->status = "PARTIALLY_REFUNDED";
+          o->refund_created = o->updated;
+          o->n_refund_lines = k == 7 ? 7 : 1;
+          for (guint j = 0; j < o->n_refund_lines; j++)
+            {
+              o->refund_lines[j].line = j;
+              o->refund_lines[j].quantity = 1;
+              o->refund_lines[j].amount = o->lines[j].price;
+              o->refund_amount += o->lines[j].price;
+            }
+          o->refunded = o->refund_amount;
+        }
+    }
+  return orders;
+}
+
 /* Store helpers */
 
 static gint64
@@ -921,19 +1102,22 @@ test_pages (void)
   g_assert_cmpint (result->orders_added, ==, 25);
   g_assert_cmpint (result->orders_updated, ==, 0);
   g_assert_cmpint (result->refunds, ==, refunds);
-  g_assert_cmpint (result->pages, ==, 5);
-  /* Five pages of orders; follow-ups for order #2008's last lines and
-   * its refund's last lines, and for #2014's fourth refund. */
-  g_assert_cmpuint (mock_n_seen (mock), ==, 8);
-  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "\"after\":\"orders-5\""));
-  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "LiftcheckOrderLines"));
-  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "gid://shopify/Order/7200000007"));
-  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "LiftcheckRefundLines"));
-  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "\"after\":\"orders-10\""));
-  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "LiftcheckOrderRefunds"));
-  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "gid://shopify/Order/7200000013"));
-  g_assert_nonnull (strstr (mock_seen (mock, 7)->body, "\"after\":\"orders-20\""));
-  for (guint i = 0; i < 8; i++)
+  g_assert_cmpint (result->pages, ==, 3);
+  /* Three pages of ten orders (as many as fit under 1,000 points);
+   * follow-ups for order #2008's last lines and its refund's last lines,
+   * and for #2014's further refunds. */
+  g_assert_cmpuint (mock_n_seen (mock), ==, 6);
+  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 10);
+  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "LiftcheckOrderLines"));
+  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "gid://shopify/Order/7200000007"));
+  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "LiftcheckRefundLines"));
+  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "\"after\":\"orders-10\""));
+  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "LiftcheckOrderRefunds"));
+  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "gid://shopify/Order/7200000013"));
+  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "\"after\":\"orders-20\""));
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpfloat (mock_seen (mock, i)->requested, <=, 1000);
+  for (guint i = 0; i < 6; i++)
     g_assert_cmpstr (mock_seen (mock, i)->token, ==, TOKEN);
   /* The first sync asks for every order. */
   g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "\"query\":null"));
@@ -1078,9 +1262,131 @@ test_smaller_pages_when_too_costly (void)
   result = sync_store (store, mock, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result->orders_added, ==, G_N_ELEMENTS (hand_orders));
-  g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "\"first\":5"));
-  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "\"first\":2"));
-  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "\"first\":2"));
+  g_assert_cmpuint (mock_n_seen (mock), ==, 2);
+  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 10);
+  g_assert_cmpuint (mock_seen (mock, 1)->orders_first, ==, 5);
+}
+
+static void
+test_page_size_from_cost (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  g_autofree TOrder *orders = make_typical_orders (60, chunk);
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+  guint follow_ups = 0;
+
+  for (guint k = 0; k < 60; k++)
+    g_ptr_array_add (mock->orders, &orders[k]);
+  result = sync_store (store, mock, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, 60);
+  for (guint i = 0; i < mock_n_seen (mock); i++)
+    {
+      Seen *seen = mock_seen (mock, i);
+
+      /* Every query within Shopify's limit, and a page of orders uses
+       * most of it: ten orders of some 99 points each. */
+      g_assert_cmpfloat (seen->requested, <=, 1000);
+      if (seen->orders_first > 0)
+        {
+          g_assert_cmpuint (seen->orders_first, ==, 10);
+          g_assert_cmpfloat (seen->requested, >=, 900);
+          g_assert_nonnull (strstr (seen->body, "lineItems(first: 10)"));
+          g_assert_nonnull (strstr (seen->body, "refunds(first: 2)"));
+          g_assert_nonnull (strstr (seen->body, "refundLineItems(first: 3)"));
+        }
+      else
+        {
+          /* Only #3008 and #3051 have more than a page gives. */
+          g_assert_true (strstr (seen->body, "gid://shopify/Order/7200000007") != NULL ||
+                         strstr (seen->body, "gid://shopify/Refund/720000000700") != NULL ||
+                         strstr (seen->body, "gid://shopify/Order/7200000050") != NULL);
+          follow_ups++;
+        }
+    }
+  /* #3008: one query for its other 50 lines, one for its refund's other
+   * four; #3051: one for its other two lines. */
+  g_assert_cmpuint (follow_ups, ==, 3);
+  g_assert_cmpint (result->pages, ==, 6);
+  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM line_items li JOIN orders o ON o.id = li.order_id "
+                                    "WHERE o.name = '#3008'"), ==, 60);
+  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM line_items li JOIN orders o ON o.id = li.order_id "
+                                    "WHERE o.name = '#3051'"), ==, 12);
+  g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id "
+                                    "JOIN orders o ON o.id = r.order_id WHERE o.name = '#3008'"), ==, 7);
+}
+
+static void
+test_page_size_follows_shopify (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  g_autofree TOrder *orders = make_typical_orders (60, chunk);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+
+  /* Shopify says a page of ten costs 250 points (its rules cheaper than
+   * the estimate): the next pages ask for as many as 1,000 points
+   * allow, (1000 - 4) / 24.6 = 40. */
+  for (guint k = 0; k < 60; k++)
+    g_ptr_array_add (mock->orders, &orders[k]);
+  mock->cost = 250;
+  result = sync_store (store, mock, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, 60);
+  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 10);
+  for (guint i = 1; i < mock_n_seen (mock); i++)
+    if (mock_seen (mock, i)->orders_first > 0)
+      {
+        g_assert_cmpuint (mock_seen (mock, i)->orders_first, ==, 40);
+        break;
+      }
+  g_assert_cmpint (result->pages, ==, 3);
+}
+
+/* A first sync of 2,000 orders against a bucket that holds 1,000 points,
+ * restores 50 a second and charges each answer's actual cost, on a clock
+ * 500 times faster than Shopify's. */
+static void
+test_simulated_first_sync (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  g_autofree TOrder *orders = make_typical_orders (2000, chunk);
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+  double scale = 0.002;
+  g_autofree char *scale_text = g_strdup_printf ("%g", scale);
+  gint64 start;
+  double simulated, bound;
+
+  for (guint k = 0; k < 2000; k++)
+    g_ptr_array_add (mock->orders, &orders[k]);
+  g_setenv ("LC_SHOPIFY_TIME_SCALE", scale_text, TRUE);
+  mock->bucket = TRUE;
+  mock->scale = scale;
+  mock->bucket_us = g_get_monotonic_time ();
+  start = g_get_monotonic_time ();
+  result = sync_store (store, mock, -1, &error);
+  simulated = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC / scale;
+  g_setenv ("LC_SHOPIFY_TIME_SCALE", "0.1", TRUE);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, 2000);
+  /* What the answers held, at 50 points a second, less the full bucket
+   * at the start: no sync can be faster on this shop's allowance. */
+  bound = (mock->charged - 1000) / 50;
+  g_test_message ("2,000 orders: %u requests, %" G_GINT64_FORMAT " pages, %u throttled, %.0f points charged; "
+                  "%.0f s simulated (the allowance alone takes %.0f s)",
+                  mock_n_seen (mock), result->pages, mock->throttled, mock->charged, simulated, bound);
+  /* The sync waits for the bucket rather than being throttled. */
+  g_assert_cmpuint (mock->throttled, ==, 0);
+  g_assert_cmpfloat (simulated, >=, bound * 0.95);
 }
 
 static void
@@ -1116,20 +1422,22 @@ test_waits_before_bucket_runs_dry (void)
 
   for (guint k = 0; k < 15; k++)
     g_ptr_array_add (mock->orders, &orders[k]);
-  /* Every answer leaves 20 points; a query asks for 170; 50 come back a
-   * second: wait 3 s before each next query. */
+  /* Every answer leaves 20 points and 50 come back a second: before each
+   * next query, a wait until the bucket holds what that query may cost
+   * (a page of orders some 990 points, a follow-up 340 to 500). */
   mock->available = 20;
-  mock->cost = 170;
   result = sync_store (store, mock, -1, &error);
   g_assert_no_error (error);
-  /* Three pages and three follow-ups, each after the wait. */
-  g_assert_cmpuint (mock_n_seen (mock), ==, 6);
-  for (guint i = 1; i < 6; i++)
+  /* Two pages and three follow-ups, each after its wait. */
+  g_assert_cmpuint (mock_n_seen (mock), ==, 5);
+  for (guint i = 1; i < 5; i++)
     {
       double gap = (mock_seen (mock, i)->time_us - mock_seen (mock, i - 1)->time_us) / (double) G_USEC_PER_SEC;
+      double wait = (mock_seen (mock, i)->requested - 20) / 50;
 
-      g_assert_cmpfloat (gap, >=, 3 * TIME_SCALE * 0.9);
-      g_assert_cmpfloat (gap, <, 3 * TIME_SCALE + 1.0);
+      g_assert_cmpfloat (mock_seen (mock, i)->requested, >, 300);
+      g_assert_cmpfloat (gap, >=, wait * TIME_SCALE * 0.9);
+      g_assert_cmpfloat (gap, <, wait * TIME_SCALE + 1.0);
     }
 }
 
@@ -1671,7 +1979,8 @@ test_async_and_cancel (void)
   g_main_loop_run (state.loop);
   g_assert_no_error (state.error);
   g_assert_cmpint (state.result->orders_added, ==, 25);
-  g_assert_cmpuint (state.progress_calls, ==, 5);
+  /* A call a page of ten. */
+  g_assert_cmpuint (state.progress_calls, ==, 3);
   g_clear_pointer (&state.result, lc_shopify_sync_result_free);
   g_free (before);
   before = lc_test_file_checksum (path);
@@ -1864,6 +2173,9 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/one-shop-per-store", test_one_shop_per_store);
   g_test_add_func ("/lc/shopify-sync/throttled-waits-computed-time", test_throttled);
   g_test_add_func ("/lc/shopify-sync/smaller-pages-when-too-costly", test_smaller_pages_when_too_costly);
+  g_test_add_func ("/lc/shopify-sync/page-size-from-cost", test_page_size_from_cost);
+  g_test_add_func ("/lc/shopify-sync/page-size-follows-shopify", test_page_size_follows_shopify);
+  g_test_add_func ("/lc/shopify-sync/simulated-first-sync", test_simulated_first_sync);
   g_test_add_func ("/lc/shopify-sync/waits-before-bucket-runs-dry", test_waits_before_bucket_runs_dry);
   g_test_add_func ("/lc/shopify-sync/retries-502-and-429", test_retries_server_errors);
   g_test_add_func ("/lc/shopify-sync/gives-up-after-retries", test_gives_up);

@@ -537,6 +537,8 @@ read_cost (LcShopifyPage *page,
 
   if (!_lc_shopify_json_get_number (cost, "requestedQueryCost", &page->requested_cost))
     page->requested_cost = -1;
+  if (!_lc_shopify_json_get_number (cost, "actualQueryCost", &page->actual_cost))
+    page->actual_cost = -1;
   if (!_lc_shopify_json_get_number (status, "maximumAvailable", &page->maximum_available) ||
       !_lc_shopify_json_get_number (status, "currentlyAvailable", &page->currently_available) ||
       !_lc_shopify_json_get_number (status, "restoreRate", &page->restore_rate) ||
@@ -739,6 +741,62 @@ _lc_shopify_throttle_wait (const LcShopifyPage *page,
     return 0;
   /* A day is more than any retry waits for: such an answer gives up. */
   return MIN ((next_cost - page->currently_available) / page->restore_rate, 86400.0);
+}
+
+/* What the fields Liftcheck asks for cost: a MoneyBag and its shopMoney
+ * are two objects; the line's and refund line's own fields are scalars. */
+#define MONEY_COST        2.0
+#define LINE_COST         (1 + 2 * MONEY_COST)
+#define REFUND_LINE_COST  (1 + MONEY_COST + 1)
+#define ORDER_MONEY_COST  (6 * MONEY_COST)
+/* The orders connection, the shop and its order count. */
+#define PAGE_OVERHEAD     (2.0 + 1 + 1)
+
+static double
+connection_cost (guint  first,
+                 double node)
+{
+  return 2 + first * node;
+}
+
+static double
+refund_cost (guint lines)
+{
+  return 1 + MONEY_COST + connection_cost (lines, REFUND_LINE_COST);
+}
+
+double
+_lc_shopify_query_cost (LcShopifyPageKind kind,
+                        guint             orders)
+{
+  double order = 1 + ORDER_MONEY_COST + connection_cost (LINES_PAGE, LINE_COST) +
+                 REFUNDS_PAGE * refund_cost (REFUND_LINES_PAGE);
+
+  switch (kind)
+    {
+    case LC_SHOPIFY_PAGE_ORDERS:
+      return PAGE_OVERHEAD + orders * order;
+    case LC_SHOPIFY_PAGE_ORDER_LINES:
+      return 1 + connection_cost (MORE_LINES_PAGE, LINE_COST);
+    case LC_SHOPIFY_PAGE_ORDER_REFUNDS:
+      return 1 + MORE_REFUNDS_PAGE * refund_cost (REFUND_LINES_PAGE);
+    case LC_SHOPIFY_PAGE_REFUND_LINES:
+      return 1 + connection_cost (MORE_REFUND_LINES, REFUND_LINE_COST);
+    default:
+      g_return_val_if_reached (MAX_QUERY_COST);
+    }
+}
+
+guint
+_lc_shopify_orders_page_size (double max_cost,
+                              double per_order)
+{
+  double orders;
+
+  if (per_order <= 0 || !isfinite (per_order))
+    return MAX_ORDERS_PAGE;
+  orders = floor ((max_cost - PAGE_OVERHEAD) / per_order);
+  return (guint) CLAMP (orders, 1, MAX_ORDERS_PAGE);
 }
 
 double

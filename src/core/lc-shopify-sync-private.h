@@ -7,15 +7,22 @@
 
 G_BEGIN_DECLS
 
-/* What a query asks for at once (Shopify refuses queries over 1,000
- * points): an order's first lines and refunds with their first lines, and
- * in follow-up queries the rest. */
+/* What a query asks for at once. Shopify admits a query by the cost it
+ * could have (its requested cost, at most 1,000 points) and charges what
+ * it returned: every order asked for counts with all the lines and refunds
+ * it could have. A typical order has one to five lines and at most one
+ * refund, so a page asks for few of each, which lets it ask for more
+ * orders, and follow-up queries complete the orders that have more. */
 #define LINES_PAGE           10
-#define REFUNDS_PAGE         3
-#define REFUND_LINES_PAGE    5
+#define REFUNDS_PAGE         2
+#define REFUND_LINES_PAGE    3
 #define MORE_LINES_PAGE      100
 #define MORE_REFUNDS_PAGE    20
 #define MORE_REFUND_LINES    100
+
+/* Shopify's single-query limit and its largest page. */
+#define MAX_QUERY_COST       1000
+#define MAX_ORDERS_PAGE      250
 
 /*
  * One response of the GraphQL Admin API, parsed without the network, so
@@ -93,6 +100,7 @@ typedef struct
 
   /* extensions.cost; -1 when absent. */
   double     requested_cost;
+  double     actual_cost;
   double     maximum_available;
   double     currently_available;
   double     restore_rate;
@@ -133,6 +141,18 @@ LcShopifyPage  *_lc_shopify_parse_page   (const char     *body,
  * the bucket is as the page says: 0 when enough is left. */
 double          _lc_shopify_throttle_wait (const LcShopifyPage *page,
                                            double               next_cost);
+
+/* The requested cost of Liftcheck's query for a page of that kind by
+ * Shopify's rules: an object is a point, a scalar nothing, a connection
+ * two points plus its `first` times what each node costs, a list its
+ * `first` times that. orders counts for LC_SHOPIFY_PAGE_ORDERS only,
+ * whose cost includes the shop and its order count. */
+double          _lc_shopify_query_cost        (LcShopifyPageKind kind,
+                                               guint             orders);
+/* The most orders a page can ask for under max_cost (Shopify's limit or
+ * the bucket's size) when each costs per_order points: 1..MAX_ORDERS_PAGE. */
+guint           _lc_shopify_orders_page_size  (double   max_cost,
+                                               double   per_order);
 
 /* The factor every wait is multiplied by: 1, or LC_SHOPIFY_TIME_SCALE from
  * the environment (tests only, e.g. 0.01). */

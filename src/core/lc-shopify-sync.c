@@ -27,16 +27,14 @@
  * the sync takes such an order over (re-keys it to its id) and updates it.
  *
  * Queries stay under Shopify's limit of 1,000 points a query: a page asks
- * for a few orders with their first lines and refunds, and an order with
- * more is completed by follow-up queries for it.
+ * for as many orders, with their first lines and refunds, as that limit
+ * allows by Shopify's cost rules (lc-shopify-response.c) and then by the
+ * cost Shopify says each page has; an order with more lines or refunds is
+ * completed by follow-up queries for it. Each query waits until the
+ * bucket, refilling at its restore rate, holds what the query may cost.
  */
 
 G_DEFINE_QUARK (lc-shopify-error-quark, lc_shopify_error)
-
-/* About 140 points an order: a page of 5 asks for some 700 points. A
- * shop whose queries cost more (Shopify refuses any over 1,000) gets
- * smaller pages. */
-#define ORDERS_PAGE          5
 
 /* Retries of a throttled or failing request: tries in all, the longest
  * single wait and the longest wait in all, in seconds. */
@@ -164,7 +162,7 @@ typedef struct
   double                   bucket_available;
   double                   bucket_maximum;
   double                   bucket_restore;
-  double                   last_cost;
+  double                   order_cost;      /* what one more order adds to a page's requested cost */
   gint64                   bucket_time_us;
 
   LcShopifySyncResult     *result;
@@ -228,8 +226,9 @@ static void
 remember_bucket (Sync                *sync,
                  const LcShopifyPage *page)
 {
-  if (page->requested_cost > 0)
-    sync->last_cost = page->requested_cost;
+  g_debug ("query cost %.0f asked, %.0f charged; %.0f of %.0f points left, %.0f a second",
+           page->requested_cost, page->actual_cost, page->currently_available, page->maximum_available,
+           page->restore_rate);
   if (page->restore_rate <= 0)
     return;
   sync->have_bucket = TRUE;
@@ -240,9 +239,10 @@ remember_bucket (Sync                *sync,
 }
 
 /* Before a request: waits until the bucket, refilling since the last
- * response, holds what the last query cost. */
+ * response, holds what the query may cost (Shopify admits it only then). */
 static gboolean
 wait_for_bucket (Sync    *sync,
+                 double   cost,
                  GError **error)
 {
   LcShopifyPage now = { 0 };
@@ -254,7 +254,7 @@ wait_for_bucket (Sync    *sync,
   now.restore_rate = sync->bucket_restore;
   now.maximum_available = sync->bucket_maximum;
   now.currently_available = MIN (sync->bucket_maximum, sync->bucket_available + elapsed * sync->bucket_restore);
-  return wait_seconds (sync, _lc_shopify_throttle_wait (&now, sync->last_cost) * sync->time_scale, error);
+  return wait_seconds (sync, _lc_shopify_throttle_wait (&now, cost) * sync->time_scale, error);
 }
 
 static gboolean
@@ -356,6 +356,7 @@ request_body (const char *query,
 static LcShopifyPage *
 run_query (Sync        *sync,
            const char  *body,
+           double       cost,
            gboolean     may_shrink,
            GError     **error)
 {
@@ -374,7 +375,7 @@ run_query (Sync        *sync,
       double delay;
       guint status;
 
-      if (!wait_for_bucket (sync, error))
+      if (!wait_for_bucket (sync, cost, error))
         return NULL;
 
       message = soup_message_new (SOUP_METHOD_POST, sync->url);
@@ -431,7 +432,7 @@ run_query (Sync        *sync,
             return g_steal_pointer (&page);
           if (g_strcmp0 (page->error_code, "THROTTLED") == 0)
             {
-              delay = _lc_shopify_throttle_wait (page, page->requested_cost > 0 ? page->requested_cost : sync->last_cost);
+              delay = _lc_shopify_throttle_wait (page, page->requested_cost > 0 ? page->requested_cost : cost);
               if (delay <= 0)
                 delay = backoff;
               /* The bucket is accounted for by this wait. */
@@ -488,12 +489,13 @@ run_query (Sync        *sync,
 }
 
 static LcShopifyPage *
-query_node (Sync        *sync,
-            const char  *query,
-            const char  *fragments,
-            const char  *id,
-            const char  *after,
-            GError     **error)
+query_node (Sync               *sync,
+            LcShopifyPageKind   kind,
+            const char         *query,
+            const char         *fragments,
+            const char         *id,
+            const char         *after,
+            GError            **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) variables = NULL;
@@ -510,7 +512,7 @@ query_node (Sync        *sync,
   json_builder_end_object (builder);
   variables = json_builder_get_root (builder);
   body = request_body (query, fragments, g_steal_pointer (&variables));
-  return run_query (sync, body, FALSE, error);
+  return run_query (sync, body, _lc_shopify_query_cost (kind, 0), FALSE, error);
 }
 
 static gboolean
@@ -537,7 +539,7 @@ complete_refund_lines (Sync             *sync,
 {
   while (refund->lines_cursor != NULL)
     {
-      g_autoptr(LcShopifyPage) page = query_node (sync, refund_lines_query, refund_line_fields,
+      g_autoptr(LcShopifyPage) page = query_node (sync, LC_SHOPIFY_PAGE_REFUND_LINES, refund_lines_query, refund_line_fields,
                                                   refund->id, refund->lines_cursor, error);
 
       if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_REFUND_LINES, error))
@@ -564,7 +566,7 @@ complete_order (Sync            *sync,
 {
   while (order->lines_cursor != NULL)
     {
-      g_autoptr(LcShopifyPage) page = query_node (sync, order_lines_query, line_fields,
+      g_autoptr(LcShopifyPage) page = query_node (sync, LC_SHOPIFY_PAGE_ORDER_LINES, order_lines_query, line_fields,
                                                   order->id, order->lines_cursor, error);
 
       if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_ORDER_LINES, error))
@@ -578,7 +580,7 @@ complete_order (Sync            *sync,
 
   if (order->more_refunds)
     {
-      g_autoptr(LcShopifyPage) page = query_node (sync, order_refunds_query, refund_line_fields,
+      g_autoptr(LcShopifyPage) page = query_node (sync, LC_SHOPIFY_PAGE_ORDER_REFUNDS, order_refunds_query, refund_line_fields,
                                                   order->id, NULL, error);
       LcShopifyOrder *again;
 
@@ -921,6 +923,30 @@ report_progress (Sync *sync)
   sync->progress (sync->orders_read, fraction, sync->progress_data);
 }
 
+/* Shopify's word on what a page costs beats the rules' estimate: the
+ * next page asks for as many orders as fit under the single-query limit
+ * (or the bucket, if smaller) at what each order cost this time. */
+static void
+adapt_page_size (Sync                *sync,
+                 const LcShopifyPage *page,
+                 double               overhead)
+{
+  double limit = MAX_QUERY_COST;
+  double per_order;
+  guint size;
+
+  if (page->requested_cost <= 0 || sync->orders_page == 0)
+    return;
+  if (sync->have_bucket && sync->bucket_maximum > 0)
+    limit = MIN (limit, sync->bucket_maximum);
+  per_order = MAX (page->requested_cost - overhead, 1) / sync->orders_page;
+  size = _lc_shopify_orders_page_size (limit, per_order);
+  if (size != sync->orders_page)
+    g_debug ("%.1f points an order: %u orders a page from now on", per_order, size);
+  sync->orders_page = size;
+  sync->order_cost = per_order;
+}
+
 static gboolean
 sync_pages (Sync        *sync,
             gint64       since_utc,
@@ -929,6 +955,7 @@ sync_pages (Sync        *sync,
   g_autofree char *filter = since_utc >= 0 ? format_since (since_utc) : NULL;
   g_autofree char *cursor = NULL;
   g_autofree char *fragments = g_strconcat (line_fields, refund_line_fields, NULL);
+  double overhead = _lc_shopify_query_cost (LC_SHOPIFY_PAGE_ORDERS, 0);
   gboolean first = TRUE;
 
   for (;;)
@@ -955,15 +982,17 @@ sync_pages (Sync        *sync,
       json_builder_end_object (builder);
       body = request_body (orders_query, fragments, json_builder_get_root (builder));
 
-      page = run_query (sync, body, TRUE, error);
+      page = run_query (sync, body, overhead + sync->orders_page * sync->order_cost, TRUE, error);
       if (page == NULL)
         return FALSE;
       if (page->error_message != NULL)
         {
           g_debug ("query too costly for Shopify: %u orders a page from now on", sync->orders_page / 2);
           sync->orders_page /= 2;
+          sync->order_cost *= 2;
           continue;
         }
+      adapt_page_size (sync, page, overhead);
       if (page->kind != LC_SHOPIFY_PAGE_ORDERS)
         return check_node_answer (sync, page, LC_SHOPIFY_PAGE_ORDERS, error);
       if (first && !start_writing (sync, page, error))
@@ -1099,9 +1128,10 @@ lc_store_shopify_sync (LcStore                    *store,
   sync.scratch = g_string_new (NULL);
   sync.result = result;
   sync.orders_count = -1;
-  sync.orders_page = ORDERS_PAGE;
+  sync.order_cost = _lc_shopify_query_cost (LC_SHOPIFY_PAGE_ORDERS, 1) -
+                    _lc_shopify_query_cost (LC_SHOPIFY_PAGE_ORDERS, 0);
+  sync.orders_page = _lc_shopify_orders_page_size (MAX_QUERY_COST, sync.order_cost);
   sync.oldest_created = -1;
-  sync.last_cost = 0;
   /* No accept-certificate handler: a certificate that does not check out
    * fails the request. */
   sync.session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60,
