@@ -170,6 +170,7 @@ typedef struct
   double         charged;         /* actual costs in all */
   gboolean       bucket;          /* drain by actual cost, refill at restore on the scaled clock */
   double         scale;
+  double         latency;         /* simulated seconds each answer takes to come */
   gint64         bucket_us;
   guint          throttled;       /* THROTTLED answers given by the bucket */
   GQueue         faults;
@@ -653,6 +654,8 @@ handle (SoupServer        *server,
         }
       mock->available -= cost.requested;
     }
+  if (mock->latency > 0)
+    g_usleep ((gulong) (mock->latency * mock->scale * G_USEC_PER_SEC));
   if (strstr (text, "query LiftcheckOrders(") != NULL)
     answer = answer_orders (mock, &cost, variables);
   else
@@ -1103,18 +1106,18 @@ test_pages (void)
   g_assert_cmpint (result->orders_updated, ==, 0);
   g_assert_cmpint (result->refunds, ==, refunds);
   g_assert_cmpint (result->pages, ==, 3);
-  /* Three pages of ten orders (as many as fit under 1,000 points);
+  /* Three pages of nine orders (as many as fit in 900 points);
    * follow-ups for order #2008's last lines and its refund's last lines,
    * and for #2014's further refunds. */
   g_assert_cmpuint (mock_n_seen (mock), ==, 6);
-  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 10);
+  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 9);
   g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "LiftcheckOrderLines"));
   g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "gid://shopify/Order/7200000007"));
   g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "LiftcheckRefundLines"));
-  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "\"after\":\"orders-10\""));
+  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "\"after\":\"orders-9\""));
   g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "LiftcheckOrderRefunds"));
   g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "gid://shopify/Order/7200000013"));
-  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "\"after\":\"orders-20\""));
+  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "\"after\":\"orders-18\""));
   for (guint i = 0; i < 6; i++)
     g_assert_cmpfloat (mock_seen (mock, i)->requested, <=, 1000);
   for (guint i = 0; i < 6; i++)
@@ -1262,9 +1265,12 @@ test_smaller_pages_when_too_costly (void)
   result = sync_store (store, mock, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result->orders_added, ==, G_N_ELEMENTS (hand_orders));
-  g_assert_cmpuint (mock_n_seen (mock), ==, 2);
-  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 10);
-  g_assert_cmpuint (mock_seen (mock, 1)->orders_first, ==, 5);
+  /* Half as many at once after the refusal; then as many as the cost the
+   * next answer reports allows (99 points an order again here). */
+  g_assert_cmpuint (mock_n_seen (mock), ==, 3);
+  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 9);
+  g_assert_cmpuint (mock_seen (mock, 1)->orders_first, ==, 4);
+  g_assert_cmpuint (mock_seen (mock, 2)->orders_first, ==, 9);
 }
 
 static void
@@ -1289,12 +1295,12 @@ test_page_size_from_cost (void)
       Seen *seen = mock_seen (mock, i);
 
       /* Every query within Shopify's limit, and a page of orders uses
-       * most of it: ten orders of some 99 points each. */
+       * most of it (nine tenths): nine orders of some 99 points each. */
       g_assert_cmpfloat (seen->requested, <=, 1000);
       if (seen->orders_first > 0)
         {
-          g_assert_cmpuint (seen->orders_first, ==, 10);
-          g_assert_cmpfloat (seen->requested, >=, 900);
+          g_assert_cmpuint (seen->orders_first, ==, 9);
+          g_assert_cmpfloat (seen->requested, >=, 850);
           g_assert_nonnull (strstr (seen->body, "lineItems(first: 10)"));
           g_assert_nonnull (strstr (seen->body, "refunds(first: 2)"));
           g_assert_nonnull (strstr (seen->body, "refundLineItems(first: 3)"));
@@ -1311,7 +1317,7 @@ test_page_size_from_cost (void)
   /* #3008: one query for its other 50 lines, one for its refund's other
    * four; #3051: one for its other two lines. */
   g_assert_cmpuint (follow_ups, ==, 3);
-  g_assert_cmpint (result->pages, ==, 6);
+  g_assert_cmpint (result->pages, ==, 7);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM line_items li JOIN orders o ON o.id = li.order_id "
                                     "WHERE o.name = '#3008'"), ==, 60);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM line_items li JOIN orders o ON o.id = li.order_id "
@@ -1330,30 +1336,31 @@ test_page_size_follows_shopify (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(LcShopifySyncResult) result = NULL;
 
-  /* Shopify says a page of ten costs 250 points (its rules cheaper than
-   * the estimate): the next pages ask for as many as 1,000 points
-   * allow, (1000 - 4) / 24.6 = 40. */
+  /* Shopify says a page of nine costs 250 points (its rules cheaper than
+   * the estimate): the next pages ask for as many as 900 points allow,
+   * (900 - 4) / 27.3 = 32. */
   for (guint k = 0; k < 60; k++)
     g_ptr_array_add (mock->orders, &orders[k]);
   mock->cost = 250;
   result = sync_store (store, mock, -1, &error);
   g_assert_no_error (error);
   g_assert_cmpint (result->orders_added, ==, 60);
-  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 10);
+  g_assert_cmpuint (mock_seen (mock, 0)->orders_first, ==, 9);
   for (guint i = 1; i < mock_n_seen (mock); i++)
     if (mock_seen (mock, i)->orders_first > 0)
       {
-        g_assert_cmpuint (mock_seen (mock, i)->orders_first, ==, 40);
+        g_assert_cmpuint (mock_seen (mock, i)->orders_first, ==, 32);
         break;
       }
   g_assert_cmpint (result->pages, ==, 3);
 }
 
 /* A first sync of 2,000 orders against a bucket that holds 1,000 points,
- * restores 50 a second and charges each answer's actual cost, on a clock
- * 500 times faster than Shopify's. */
+ * restores restore points a second and charges each answer's actual
+ * cost, with answers that take 150 ms, on a clock 500 times faster than
+ * Shopify's. */
 static void
-test_simulated_first_sync (void)
+simulate_first_sync (double restore)
 {
   g_autoptr(Mock) mock = mock_new ();
   g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
@@ -1370,6 +1377,8 @@ test_simulated_first_sync (void)
     g_ptr_array_add (mock->orders, &orders[k]);
   g_setenv ("LC_SHOPIFY_TIME_SCALE", scale_text, TRUE);
   mock->bucket = TRUE;
+  mock->restore = restore;
+  mock->latency = 0.15;
   mock->scale = scale;
   mock->bucket_us = g_get_monotonic_time ();
   start = g_get_monotonic_time ();
@@ -1378,15 +1387,29 @@ test_simulated_first_sync (void)
   g_setenv ("LC_SHOPIFY_TIME_SCALE", "0.1", TRUE);
   g_assert_no_error (error);
   g_assert_cmpint (result->orders_added, ==, 2000);
-  /* What the answers held, at 50 points a second, less the full bucket
-   * at the start: no sync can be faster on this shop's allowance. */
-  bound = (mock->charged - 1000) / 50;
-  g_test_message ("2,000 orders: %u requests, %" G_GINT64_FORMAT " pages, %u throttled, %.0f points charged; "
-                  "%.0f s simulated (the allowance alone takes %.0f s)",
-                  mock_n_seen (mock), result->pages, mock->throttled, mock->charged, simulated, bound);
+  /* What the answers held at the restore rate, less the full bucket at
+   * the start: no sync can be faster on this shop's allowance. */
+  bound = MAX (mock->charged - 1000, 0) / restore;
+  g_test_message ("2,000 orders at %.0f points a second: %u requests, %" G_GINT64_FORMAT " pages, %u throttled, "
+                  "%.0f points charged; %.0f s simulated (the allowance alone takes %.0f s)",
+                  restore, mock_n_seen (mock), result->pages, mock->throttled, mock->charged, simulated, bound);
   /* The sync waits for the bucket rather than being throttled. */
   g_assert_cmpuint (mock->throttled, ==, 0);
   g_assert_cmpfloat (simulated, >=, bound * 0.95);
+  /* Pages of nine typical orders, a few follow-ups. */
+  g_assert_cmpuint (mock_n_seen (mock), <=, 2000 / 9 + 1 + 30);
+}
+
+static void
+test_simulated_first_sync (void)
+{
+  simulate_first_sync (50);
+}
+
+static void
+test_simulated_first_sync_plus (void)
+{
+  simulate_first_sync (500);
 }
 
 static void
@@ -1979,7 +2002,7 @@ test_async_and_cancel (void)
   g_main_loop_run (state.loop);
   g_assert_no_error (state.error);
   g_assert_cmpint (state.result->orders_added, ==, 25);
-  /* A call a page of ten. */
+  /* A call a page of nine. */
   g_assert_cmpuint (state.progress_calls, ==, 3);
   g_clear_pointer (&state.result, lc_shopify_sync_result_free);
   g_free (before);
@@ -2176,6 +2199,7 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/page-size-from-cost", test_page_size_from_cost);
   g_test_add_func ("/lc/shopify-sync/page-size-follows-shopify", test_page_size_follows_shopify);
   g_test_add_func ("/lc/shopify-sync/simulated-first-sync", test_simulated_first_sync);
+  g_test_add_func ("/lc/shopify-sync/simulated-first-sync-plus", test_simulated_first_sync_plus);
   g_test_add_func ("/lc/shopify-sync/waits-before-bucket-runs-dry", test_waits_before_bucket_runs_dry);
   g_test_add_func ("/lc/shopify-sync/retries-502-and-429", test_retries_server_errors);
   g_test_add_func ("/lc/shopify-sync/gives-up-after-retries", test_gives_up);

@@ -36,6 +36,11 @@
 
 G_DEFINE_QUARK (lc-shopify-error-quark, lc_shopify_error)
 
+/* A page asks for at most this share of the single-query limit and of
+ * the bucket: one that needs the bucket all but full waits until it is,
+ * and what would flow in meanwhile is lost to the bucket's cap. */
+#define PAGE_SHARE           0.9
+
 /* Retries of a throttled or failing request: tries in all, the longest
  * single wait and the longest wait in all, in seconds. */
 #define MAX_ATTEMPTS         6
@@ -931,14 +936,14 @@ adapt_page_size (Sync                *sync,
                  const LcShopifyPage *page,
                  double               overhead)
 {
-  double limit = MAX_QUERY_COST;
+  double limit = MAX_QUERY_COST * PAGE_SHARE;
   double per_order;
   guint size;
 
   if (page->requested_cost <= 0 || sync->orders_page == 0)
     return;
   if (sync->have_bucket && sync->bucket_maximum > 0)
-    limit = MIN (limit, sync->bucket_maximum);
+    limit = MIN (limit, sync->bucket_maximum * PAGE_SHARE);
   per_order = MAX (page->requested_cost - overhead, 1) / sync->orders_page;
   size = _lc_shopify_orders_page_size (limit, per_order);
   if (size != sync->orders_page)
@@ -1130,7 +1135,7 @@ lc_store_shopify_sync (LcStore                    *store,
   sync.orders_count = -1;
   sync.order_cost = _lc_shopify_query_cost (LC_SHOPIFY_PAGE_ORDERS, 1) -
                     _lc_shopify_query_cost (LC_SHOPIFY_PAGE_ORDERS, 0);
-  sync.orders_page = _lc_shopify_orders_page_size (MAX_QUERY_COST, sync.order_cost);
+  sync.orders_page = _lc_shopify_orders_page_size (MAX_QUERY_COST * PAGE_SHARE, sync.order_cost);
   sync.oldest_created = -1;
   /* No accept-certificate handler: a certificate that does not check out
    * fails the request. */
