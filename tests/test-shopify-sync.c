@@ -1369,13 +1369,12 @@ simulate_first_sync (double restore)
   g_autoptr(GError) error = NULL;
   g_autoptr(LcShopifySyncResult) result = NULL;
   double scale = 0.002;
-  g_autofree char *scale_text = g_strdup_printf ("%g", scale);
   gint64 start;
   double simulated, bound;
 
   for (guint k = 0; k < 2000; k++)
     g_ptr_array_add (mock->orders, &orders[k]);
-  g_setenv ("LC_SHOPIFY_TIME_SCALE", scale_text, TRUE);
+  _lc_shopify_set_time_scale (scale);
   mock->bucket = TRUE;
   mock->restore = restore;
   mock->latency = 0.15;
@@ -1384,7 +1383,7 @@ simulate_first_sync (double restore)
   start = g_get_monotonic_time ();
   result = sync_store (store, mock, -1, &error);
   simulated = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC / scale;
-  g_setenv ("LC_SHOPIFY_TIME_SCALE", "0.1", TRUE);
+  _lc_shopify_set_time_scale (0);
   g_assert_no_error (error);
   g_assert_cmpint (result->orders_added, ==, 2000);
   /* What the answers held at the restore rate, less the full bucket at

@@ -799,11 +799,26 @@ _lc_shopify_orders_page_size (double max_cost,
   return (guint) CLAMP (orders, 1, MAX_ORDERS_PAGE);
 }
 
+/* Millionths; 0: none set. */
+static gint time_scale_set;
+
+void
+_lc_shopify_set_time_scale (double scale)
+{
+  g_return_if_fail (scale >= 0 && scale <= 1);
+  g_atomic_int_set (&time_scale_set, (gint) (scale * 1e6));
+}
+
 double
 _lc_shopify_time_scale (void)
 {
-  const char *text = g_getenv ("LC_SHOPIFY_TIME_SCALE");
+  const char *text;
+  gint set = g_atomic_int_get (&time_scale_set);
   double scale;
+
+  if (set > 0)
+    return set / 1e6;
+  text = g_getenv ("LC_SHOPIFY_TIME_SCALE");
 
   if (text == NULL)
     return 1;

@@ -155,8 +155,11 @@ guint           _lc_shopify_orders_page_size  (double   max_cost,
                                                double   per_order);
 
 /* The factor every wait is multiplied by: 1, or LC_SHOPIFY_TIME_SCALE from
- * the environment (tests only, e.g. 0.01). */
+ * the environment (tests only, e.g. 0.01), or what a test set. */
 double          _lc_shopify_time_scale   (void);
+/* Tests only: a scale in (0, 1] for the syncs that start from now on, or 0
+ * for the environment's again (setenv is unsafe once threads run). */
+void            _lc_shopify_set_time_scale (double scale);
 
 /* A member of object of that type, or NULL / FALSE (object may be NULL). */
 const char     *_lc_shopify_json_get_string (JsonObject  *object,
