@@ -173,6 +173,17 @@ typedef struct
   double         latency;         /* simulated seconds each answer takes to come */
   gint64         bucket_us;
   guint          throttled;       /* THROTTLED answers given by the bucket */
+
+  /* The bulk operation. */
+  guint          bulk_running;    /* answers RUNNING before the last status */
+  const char    *bulk_status;     /* the last status: COMPLETED, FAILED, CANCELED */
+  const char    *bulk_error;      /* its errorCode, or NULL */
+  guint          bulk_download_status; /* 0: 200 */
+  gsize          bulk_cut;        /* > 0: the download stops this many bytes early */
+  gboolean       bulk_lie_count;  /* announce one line more than there are */
+  gint64         bulk_since;
+  guint          bulk_downloads;
+  char          *bulk_download_token;
   GQueue         faults;
   guint          normal_first;    /* answers given before the faults start */
   GPtrArray     *seen;            /* Seen */
@@ -291,7 +302,10 @@ append_refunds (GString      *out,
       g_string_append_printf (out, "{\"id\": \"gid://shopify/Refund/%" G_GUINT64_FORMAT "0%u\", \"createdAt\": \"%s\", ",
                               order->id, r, order->refund_created);
       append_money (out, "totalRefundedSet", order->refund_amount);
-      append_refund_lines (out, cost, order, 0, MIN (order->n_refund_lines, cost->refund_lines));
+      if (cost->requested > 0)
+        append_refund_lines (out, cost, order, 0, MIN (order->n_refund_lines, cost->refund_lines));
+      else
+        g_string_truncate (out, out->len - 2);
       g_string_append (out, "}");
     }
   g_string_append (out, "]");
@@ -302,6 +316,9 @@ append_order (GString      *out,
               Cost         *cost,
               const TOrder *order)
 {
+  /* Without a query (a bulk operation): every refund, no refund lines. */
+  guint refunds = cost->requested > 0 ? cost->refunds : G_MAXUINT;
+
   cost->actual += cost->order_own;
   g_string_append_printf (out, "{\"id\": \"gid://shopify/Order/%" G_GUINT64_FORMAT "\", \"name\": \"%s\", "
                           "\"createdAt\": \"%s\", \"updatedAt\": \"%s\", ",
@@ -324,8 +341,44 @@ append_order (GString      *out,
   append_money (out, "totalRefundedSet", order->refunded);
   append_lines (out, cost, order, 0, MIN (order->n_lines, cost->lines));
   g_string_append (out, ", ");
-  append_refunds (out, cost, order, cost->refunds);
+  append_refunds (out, cost, order, refunds);
   g_string_append (out, "}");
+}
+
+/* An order as a bulk operation's JSON Lines give it: the order with its
+ * refunds, then a line for each line item and each refunded line, naming
+ * its parent. */
+static void
+append_bulk_order (GString      *out,
+                   const TOrder *order)
+{
+  Cost cost = { 0 };
+  gsize start = out->len;
+  char *lines;
+
+  /* The paged form without its line items. */
+  append_order (out, &cost, order);
+  lines = strstr (out->str + start, "\"lineItems\": ");
+  g_assert_nonnull (lines);
+  g_string_erase (out, lines - out->str, strstr (lines, "\"refunds\": ") - lines);
+  g_string_append_c (out, '\n');
+  for (guint j = 0; j < order->n_lines; j++)
+    {
+      append_line (out, order, j);
+      g_string_truncate (out, out->len - 1);
+      g_string_append_printf (out, ", \"__parentId\": \"gid://shopify/Order/%" G_GUINT64_FORMAT "\"}\n", order->id);
+    }
+  for (guint r = 0; r < n_refunds (order); r++)
+    for (guint k = 0; k < order->n_refund_lines; k++)
+      {
+        const TRefundLine *rl = &order->refund_lines[k];
+
+        g_string_append_printf (out, "{\"quantity\": %" G_GINT64_FORMAT ", ", rl->quantity);
+        append_money (out, "subtotalSet", rl->amount);
+        g_string_append_printf (out, "\"lineItem\": {\"id\": \"gid://shopify/LineItem/%" G_GUINT64_FORMAT "%02u\"}, "
+                                "\"__parentId\": \"gid://shopify/Refund/%" G_GUINT64_FORMAT "0%u\"}\n",
+                                order->id, rl->line, order->id, r);
+      }
 }
 
 static void
@@ -437,6 +490,121 @@ iso_to_unix (const char *text)
 
   g_assert_nonnull (when);
   return g_date_time_to_unix (when);
+}
+
+static GString *
+bulk_result (Mock *mock)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < mock->orders->len; i++)
+    {
+      TOrder *order = g_ptr_array_index (mock->orders, i);
+
+      if (mock->bulk_since < 0 || iso_to_unix (order->updated) >= mock->bulk_since)
+        append_bulk_order (out, order);
+    }
+  return out;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static char *
+answer_bulk (Mock       *mock,
+             const char *query,
+             JsonObject *variables)
+{
+  const char *status = "RUNNING";
+  g_autofree char *extra = NULL;
+
+  if (strstr (query, "mutation LiftcheckBulk(") != NULL)
+    {
+      const char *text = json_object_get_string_member (variables, "query");
+      const char *filter = strstr (text, "updated_at:>='");
+
+      g_assert_nonnull (strstr (query, "groupObjects: true"));
+      mock->bulk_since = filter != NULL ? filter_since (filter) : -1;
+      status = "CREATED";
+    }
+  else if (mock->bulk_running > 0)
+    mock->bulk_running--;
+  else
+    status = mock->bulk_status;
+  if (g_str_equal (status, "COMPLETED"))
+    {
+      g_autoptr(GString) result = bulk_result (mock);
+      guint lines = count_lines (result->str) + (mock->bulk_lie_count ? 1 : 0);
+
+      extra = g_strdup_printf ("\"objectCount\": \"%u\", \"url\": %s%s/bulk/orders.jsonl?signature=x%s",
+                               lines, lines > 0 ? "\"" : "", lines > 0 ? mock->url : "null", lines > 0 ? "\"" : "");
+      if (lines == 0)
+        {
+          g_free (extra);
+          extra = g_strdup ("\"objectCount\": \"0\", \"url\": null");
+        }
+    }
+  else
+    extra = g_strdup ("\"objectCount\": \"0\", \"url\": null");
+  if (strstr (query, "mutation LiftcheckBulk(") != NULL)
+    return g_strdup_printf ("{\"data\": {\"bulkOperationRunQuery\": {\"bulkOperation\": {\"id\": "
+                            "\"gid://shopify/BulkOperation/1\", \"status\": \"%s\", \"errorCode\": null, %s}, "
+                            "\"userErrors\": []}}}",
+                            status, extra);
+  return g_strdup_printf ("{\"data\": {\"node\": {\"id\": \"gid://shopify/BulkOperation/1\", \"status\": \"%s\", "
+                          "\"errorCode\": %s%s%s, %s}}}",
+                          status, mock->bulk_error != NULL && !g_str_equal (status, "RUNNING") ? "\"" : "",
+                          mock->bulk_error != NULL && !g_str_equal (status, "RUNNING") ? mock->bulk_error : "null",
+                          mock->bulk_error != NULL && !g_str_equal (status, "RUNNING") ? "\"" : "", extra);
+}
+
+static void
+handle_download (SoupServer        *server,
+                 SoupServerMessage *message,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  Mock *mock = user_data;
+  g_autoptr(GString) result = NULL;
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
+
+  g_mutex_lock (&mock->mutex);
+  mock->bulk_downloads++;
+  g_free (mock->bulk_download_token);
+  mock->bulk_download_token = g_strdup (soup_message_headers_get_one (headers, "X-Shopify-Access-Token"));
+  if (mock->bulk_download_status != 0)
+    {
+      g_mutex_unlock (&mock->mutex);
+      soup_server_message_set_status (message, mock->bulk_download_status, NULL);
+      soup_server_message_set_response (message, "application/xml", SOUP_MEMORY_STATIC,
+                                        "<Error><Code>ExpiredToken</Code></Error>", 39);
+      return;
+    }
+  result = bulk_result (mock);
+  if (mock->bulk_cut > 0)
+    {
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (message);
+      g_autofree char *head = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/jsonl\r\n"
+                                               "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", result->len);
+
+      g_mutex_unlock (&mock->mutex);
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), head, strlen (head), NULL, NULL, NULL);
+      g_output_stream_write_all (g_io_stream_get_output_stream (stream), result->str,
+                                 result->len - MIN (mock->bulk_cut, result->len), NULL, NULL, NULL);
+      g_io_stream_close (stream, NULL, NULL);
+      return;
+    }
+  g_mutex_unlock (&mock->mutex);
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/jsonl", SOUP_MEMORY_COPY, result->str, result->len);
 }
 
 static char *
@@ -656,7 +824,13 @@ handle (SoupServer        *server,
     }
   if (mock->latency > 0)
     g_usleep ((gulong) (mock->latency * mock->scale * G_USEC_PER_SEC));
-  if (strstr (text, "query LiftcheckOrders(") != NULL)
+  if (strstr (text, "Bulk") != NULL)
+    answer = answer_bulk (mock, text, variables);
+  else if (strstr (text, "query LiftcheckShop(") != NULL)
+    answer = g_strdup_printf ("{\"data\": {\"shop\": {\"currencyCode\": \"%s\", \"ianaTimezone\": "
+                              "\"America/New_York\"}, \"ordersCount\": {\"count\": %u, \"precision\": \"EXACT\"}}}",
+                              mock->currency, mock->orders->len);
+  else if (strstr (text, "query LiftcheckOrders(") != NULL)
     answer = answer_orders (mock, &cost, variables);
   else
     answer = answer_node (mock, &cost, text, variables);
@@ -717,6 +891,7 @@ server_thread (gpointer data)
   mock->server = soup_server_new ("tls-certificate", mock->certificate, NULL);
   soup_server_add_handler (mock->server, NULL, handle, mock, NULL);
   soup_server_add_handler (mock->server, "/admin/oauth/access_token", handle_token, mock, NULL);
+  soup_server_add_handler (mock->server, "/bulk", handle_download, mock, NULL);
   soup_server_listen_local (mock->server, 0,
                             SOUP_SERVER_LISTEN_IPV4_ONLY |
                             (mock->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
@@ -753,6 +928,8 @@ mock_new_full (GTlsCertificate *certificate)
   mock->available = 1000;
   mock->restore = 50;
   mock->scale = 1;
+  mock->bulk_status = "COMPLETED";
+  mock->bulk_since = -1;
   mock->seen = g_ptr_array_new_with_free_func ((GDestroyNotify) seen_free);
   g_queue_init (&mock->faults);
 
@@ -789,6 +966,7 @@ mock_free (Mock *mock)
   g_ptr_array_unref (mock->seen);
   g_queue_clear_full (&mock->faults, (GDestroyNotify) fault_free);
   g_free (mock->currency);
+  g_free (mock->bulk_download_token);
   g_free (mock->url);
   g_mutex_clear (&mock->mutex);
   g_cond_clear (&mock->cond);
@@ -1409,6 +1587,98 @@ static void
 test_simulated_first_sync_plus (void)
 {
   simulate_first_sync (500);
+}
+
+/* Reads JSON Lines a line at a time, as the sync reads a download. */
+static GPtrArray *
+read_bulk (const char  *text,
+           GError     **error)
+{
+  g_autoptr(LcShopifyBulkReader) reader = _lc_shopify_bulk_reader_new (2);
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func ((GDestroyNotify) _lc_shopify_order_free);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  LcShopifyOrder *last;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      LcShopifyOrder *finished = NULL;
+
+      if (!_lc_shopify_bulk_reader_add_line (reader, lines[i], strlen (lines[i]), &finished, error))
+        return NULL;
+      if (finished != NULL)
+        g_ptr_array_add (orders, finished);
+    }
+  last = _lc_shopify_bulk_reader_finish (reader);
+  if (last != NULL)
+    g_ptr_array_add (orders, last);
+  return g_steal_pointer (&orders);
+}
+
+static void
+test_bulk_reader (void)
+{
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  g_autofree TOrder *orders = make_typical_orders (60, chunk);
+  g_autoptr(GString) jsonl = g_string_new (NULL);
+  g_autoptr(GPtrArray) read = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *orphan = NULL;
+
+  for (guint k = 0; k < 60; k++)
+    append_bulk_order (jsonl, &orders[k]);
+  read = read_bulk (jsonl->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (read->len, ==, 60);
+  for (guint k = 0; k < 60; k++)
+    {
+      LcShopifyOrder *order = g_ptr_array_index (read, k);
+      gint64 refunded_units = 0;
+
+      g_assert_cmpstr (order->name, ==, orders[k].name);
+      g_assert_cmpuint (order->lines->len, ==, orders[k].n_lines);
+      g_assert_null (order->lines_cursor);
+      g_assert_false (order->more_refunds);
+      g_assert_cmpuint (order->refunds->len, ==, n_refunds (&orders[k]));
+      g_assert_cmpint (order->total, ==, orders[k].total);
+      for (guint r = 0; r < order->refunds->len; r++)
+        {
+          LcShopifyRefund *refund = g_ptr_array_index (order->refunds, r);
+
+          g_assert_null (refund->lines_cursor);
+          for (guint j = 0; j < refund->lines->len; j++)
+            refunded_units += g_array_index (refund->lines, LcShopifyRefundLine, j).quantity;
+        }
+      g_assert_cmpint (refunded_units, ==, orders[k].n_refund_lines);
+    }
+  /* #3008's 60 lines, and its refund's seven. */
+  g_assert_cmpuint (((LcShopifyOrder *) g_ptr_array_index (read, 7))->lines->len, ==, 60);
+  g_clear_pointer (&read, g_ptr_array_unref);
+
+  /* A line item whose order is not the one before it. */
+  orphan = g_strconcat (jsonl->str,
+                        "{\"id\": \"gid://shopify/LineItem/1\", \"name\": \"Tee\", \"quantity\": 1, "
+                        "\"__parentId\": \"gid://shopify/Order/7200000003\"}\n", NULL);
+  read = read_bulk (orphan, &error);
+  g_assert_null (read);
+  g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "belongs to no order before it"));
+  {
+    guint n_lines = 1;
+    g_autofree char *where = NULL;
+
+    for (const char *p = jsonl->str; *p != '\0'; p++)
+      n_lines += *p == '\n';
+    where = g_strdup_printf ("line %u ", n_lines);
+    g_assert_true (g_str_has_prefix (error->message, where));
+  }
+  g_clear_error (&error);
+
+  /* A download cut off in the middle of a line. */
+  g_string_truncate (jsonl, jsonl->len - 30);
+  read = read_bulk (jsonl->str, &error);
+  g_assert_null (read);
+  g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE);
+  g_assert_nonnull (strstr (error->message, "it is not JSON"));
 }
 
 static void
@@ -2179,11 +2449,193 @@ test_cli (void)
   g_unsetenv ("LIFTCHECK_SHOPIFY_CLIENT_SECRET");
 }
 
+/* Bulk operations: the tests above read pages (_lc_shopify_set_bulk);
+ * these let a first sync export. */
+
+static gint64
+count_lines_of (const char *path,
+                const char *sql)
+{
+  return query_int (path, sql);
+}
+
+static void
+test_bulk_first_sync (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autoptr(Mock) paged = mock_new ();
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  g_autofree TOrder *orders = make_typical_orders (60, chunk);
+  g_autofree char *path = NULL;
+  g_autofree char *paged_path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(LcStore) paged_store = lc_test_new_store (&paged_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+  g_autoptr(LcShopifySyncResult) paged_result = NULL;
+  g_autofree char *lines_sql = NULL;
+
+  for (guint k = 0; k < 60; k++)
+    {
+      g_ptr_array_add (mock->orders, &orders[k]);
+      g_ptr_array_add (paged->orders, &orders[k]);
+    }
+  mock->bulk_running = 2;
+  _lc_shopify_set_bulk (TRUE);
+  result = sync_store (store, mock, -1, &error);
+  _lc_shopify_set_bulk (FALSE);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, 60);
+  /* The mutation, two answers RUNNING and the COMPLETED one, the shop;
+   * then the download, without the token. */
+  g_assert_cmpuint (mock_n_seen (mock), ==, 5);
+  g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "bulkOperationRunQuery"));
+  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "LiftcheckBulkStatus"));
+  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "LiftcheckShop"));
+  g_assert_cmpuint (mock->bulk_downloads, ==, 1);
+  g_assert_null (mock->bulk_download_token);
+
+  /* The same store as reading pages gives. */
+  paged_result = sync_store (paged_store, paged, -1, &error);
+  g_assert_no_error (error);
+  assert_same_summary (store, paged_store);
+  lines_sql = g_strdup ("SELECT COUNT(*) || ':' || SUM(quantity) FROM line_items");
+  {
+    g_autofree char *a = query_text (path, lines_sql);
+    g_autofree char *b = query_text (paged_path, lines_sql);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  g_assert_cmpint (count_lines_of (path, "SELECT COUNT(*) FROM refund_lines"), ==,
+                   count_lines_of (paged_path, "SELECT COUNT(*) FROM refund_lines"));
+  g_assert_cmpint (count_lines_of (path, "SELECT COUNT(*) FROM line_items li JOIN orders o ON o.id = li.order_id "
+                                         "WHERE o.name = '#3008'"), ==, 60);
+}
+
+static void
+test_bulk_not_for_recent (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+
+  /* A sync of the last few days reads pages. */
+  mock_add_hand_orders (mock);
+  _lc_shopify_set_bulk (TRUE);
+  result = sync_store (store, mock, g_get_real_time () / G_USEC_PER_SEC - 3 * 86400, &error);
+  _lc_shopify_set_bulk (FALSE);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "LiftcheckOrders"));
+  g_assert_cmpuint (mock->bulk_downloads, ==, 0);
+}
+
+static void
+assert_bulk_fails (Mock       *mock,
+                   int         code,
+                   const char *expected_words)
+{
+  g_autoptr(GStringChunk) chunk = g_string_chunk_new (1024);
+  g_autofree TOrder *orders = make_typical_orders (40, chunk);
+
+  for (guint k = 0; k < 40; k++)
+    g_ptr_array_add (mock->orders, &orders[k]);
+  _lc_shopify_set_bulk (TRUE);
+  assert_fails (mock, LC_SHOPIFY_ERROR, code, expected_words);
+  _lc_shopify_set_bulk (FALSE);
+}
+
+static void
+test_bulk_refused_reads_pages (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+
+  /* An API version that does not take the mutation as asked: the sync
+   * reads pages instead. */
+  mock_add_hand_orders (mock);
+  mock_add_fault (mock, FAULT_THROTTLED, 200,
+                  "{\"errors\": [{\"message\": \"Field 'bulkOperationRunQuery' doesn't accept argument "
+                  "'groupObjects'\", \"extensions\": {\"code\": \"argumentNotAccepted\"}}]}",
+                  NULL);
+  _lc_shopify_set_bulk (TRUE);
+  result = sync_store (store, mock, -1, &error);
+  _lc_shopify_set_bulk (FALSE);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, G_N_ELEMENTS (hand_orders));
+  g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "bulkOperationRunQuery"));
+  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "LiftcheckOrders"));
+  g_assert_cmpuint (mock->bulk_downloads, ==, 0);
+}
+
+static void
+test_bulk_access_denied (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+
+  mock->bulk_status = "FAILED";
+  mock->bulk_error = "ACCESS_DENIED";
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_FORBIDDEN, "read_orders");
+}
+
+static void
+test_bulk_failed (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+
+  mock->bulk_running = 1;
+  mock->bulk_status = "FAILED";
+  mock->bulk_error = "TIMEOUT";
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_BAD_RESPONSE, "could not export liftcheck-test.myshopify.com’s orders (TIMEOUT)");
+}
+
+static void
+test_bulk_canceled (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+
+  mock->bulk_status = "CANCELED";
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_BAD_RESPONSE, "was cancelled in Shopify");
+}
+
+static void
+test_bulk_expired_link (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+
+  mock->bulk_download_status = 403;
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_BAD_RESPONSE, "link may have expired");
+}
+
+static void
+test_bulk_truncated (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+
+  /* The connection closes 30 bytes before the announced end. */
+  mock->bulk_cut = 30;
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_NETWORK, "broke off");
+}
+
+static void
+test_bulk_fewer_lines (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+
+  /* Whole lines, but fewer than Shopify counted. */
+  mock->bulk_lie_count = TRUE;
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_NETWORK, "fewer lines came than Shopify announced");
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_setenv ("LC_SHOPIFY_TIME_SCALE", "0.1", TRUE);
+  _lc_shopify_set_bulk (FALSE);
   g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_log_set_writer_func (capture_log, NULL, NULL);
@@ -2199,6 +2651,16 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/page-size-follows-shopify", test_page_size_follows_shopify);
   g_test_add_func ("/lc/shopify-sync/simulated-first-sync", test_simulated_first_sync);
   g_test_add_func ("/lc/shopify-sync/simulated-first-sync-plus", test_simulated_first_sync_plus);
+  g_test_add_func ("/lc/shopify-sync/bulk-reader", test_bulk_reader);
+  g_test_add_func ("/lc/shopify-sync/bulk-first-sync", test_bulk_first_sync);
+  g_test_add_func ("/lc/shopify-sync/bulk-not-for-recent-syncs", test_bulk_not_for_recent);
+  g_test_add_func ("/lc/shopify-sync/bulk-refused-reads-pages", test_bulk_refused_reads_pages);
+  g_test_add_func ("/lc/shopify-sync/bulk-access-denied", test_bulk_access_denied);
+  g_test_add_func ("/lc/shopify-sync/bulk-failed", test_bulk_failed);
+  g_test_add_func ("/lc/shopify-sync/bulk-canceled", test_bulk_canceled);
+  g_test_add_func ("/lc/shopify-sync/bulk-expired-link", test_bulk_expired_link);
+  g_test_add_func ("/lc/shopify-sync/bulk-truncated-download", test_bulk_truncated);
+  g_test_add_func ("/lc/shopify-sync/bulk-fewer-lines", test_bulk_fewer_lines);
   g_test_add_func ("/lc/shopify-sync/waits-before-bucket-runs-dry", test_waits_before_bucket_runs_dry);
   g_test_add_func ("/lc/shopify-sync/retries-502-and-429", test_retries_server_errors);
   g_test_add_func ("/lc/shopify-sync/gives-up-after-retries", test_gives_up);

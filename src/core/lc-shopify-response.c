@@ -84,12 +84,17 @@ _lc_shopify_page_free (LcShopifyPage *page)
   g_clear_pointer (&page->lines, g_ptr_array_unref);
   g_clear_pointer (&page->refund_lines, g_array_unref);
   g_free (page->end_cursor);
+  g_free (page->bulk_id);
+  g_free (page->bulk_status);
+  g_free (page->bulk_error_code);
+  g_free (page->bulk_url);
   g_free (page);
 }
 
 typedef struct
 {
   guint       exponent;
+  gboolean    bulk;       /* a bulk operation's line: its connections come as lines of their own */
 } Parser;
 
 static gboolean G_GNUC_PRINTF (2, 3)
@@ -350,8 +355,11 @@ parse_lines (Parser      *p,
              char       **out_cursor,
              GError     **error)
 {
-  JsonArray *nodes = read_connection (get_object (object, "lineItems"), "lineItems", what, out_cursor, error);
+  JsonArray *nodes;
 
+  if (p->bulk && !json_object_has_member (object, "lineItems"))
+    return TRUE;
+  nodes = read_connection (get_object (object, "lineItems"), "lineItems", what, out_cursor, error);
   if (nodes == NULL)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (nodes); i++)
@@ -366,6 +374,27 @@ parse_lines (Parser      *p,
 }
 
 static gboolean
+parse_refund_line (Parser      *p,
+                   JsonNode    *node,
+                   const char  *what,
+                   GArray      *lines,
+                   GError     **error)
+{
+  JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *line_id = _lc_shopify_json_get_string (get_object (item, "lineItem"), "id");
+  LcShopifyRefundLine line = { 0 };
+
+  if (line_id == NULL)
+    return bad_response (error, _("a refunded line of %s does not say which line item it refunds"), what);
+  if (!read_count (item, "quantity", what, &line.quantity, error) ||
+      !read_money (p, item, "subtotalSet", what, &line.amount, error))
+    return FALSE;
+  line.line_item_id = g_strdup (line_id);
+  g_array_append_val (lines, line);
+  return TRUE;
+}
+
+static gboolean
 parse_refund_lines (Parser      *p,
                     JsonObject  *object,
                     const char  *what,
@@ -373,26 +402,17 @@ parse_refund_lines (Parser      *p,
                     char       **out_cursor,
                     GError     **error)
 {
-  JsonArray *nodes = read_connection (get_object (object, "refundLineItems"), "refundLineItems", what,
-                                      out_cursor, error);
+  JsonArray *nodes;
+
+  if (p->bulk && !json_object_has_member (object, "refundLineItems"))
+    return TRUE;
+  nodes = read_connection (get_object (object, "refundLineItems"), "refundLineItems", what, out_cursor, error);
 
   if (nodes == NULL)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (nodes); i++)
-    {
-      JsonNode *node = json_array_get_element (nodes, i);
-      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *line_id = _lc_shopify_json_get_string (get_object (item, "lineItem"), "id");
-      LcShopifyRefundLine line = { 0 };
-
-      if (line_id == NULL)
-        return bad_response (error, _("a refunded line of %s does not say which line item it refunds"), what);
-      if (!read_count (item, "quantity", what, &line.quantity, error) ||
-          !read_money (p, item, "subtotalSet", what, &line.amount, error))
-        return FALSE;
-      line.line_item_id = g_strdup (line_id);
-      g_array_append_val (lines, line);
-    }
+    if (!parse_refund_line (p, json_array_get_element (nodes, i), what, lines, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -519,7 +539,9 @@ parse_order (Parser      *p,
        read_money (p, object, "totalDiscountsSet", what, &order->discount, error) &&
        read_money (p, object, "totalRefundedSet", what, &order->refunded, error) &&
        parse_lines (p, object, what, order->lines, &order->lines_cursor, error) &&
-       parse_refunds (p, object, what, order->refunds, &order->more_refunds, REFUNDS_PAGE, error);
+       /* A bulk operation gives every refund. */
+       parse_refunds (p, object, what, order->refunds, &order->more_refunds,
+                      p->bulk ? G_MAXUINT : REFUNDS_PAGE, error);
   if (!ok)
     {
       shopify_order_free (order);
@@ -600,6 +622,43 @@ read_errors (LcShopifyPage *page,
 }
 
 static gboolean
+parse_bulk_operation (LcShopifyPage  *page,
+                      JsonObject     *operation,
+                      GError        **error)
+{
+  const char *id = _lc_shopify_json_get_string (operation, "id");
+  const char *status = _lc_shopify_json_get_string (operation, "status");
+  const char *count = _lc_shopify_json_get_string (operation, "objectCount");
+  double number;
+
+  page->kind = LC_SHOPIFY_PAGE_BULK;
+  if (id == NULL || status == NULL)
+    return bad_response (error, _("the bulk operation has no id or status"));
+  page->bulk_id = g_strdup (id);
+  page->bulk_status = g_strdup (status);
+  page->bulk_error_code = dup_nonempty (_lc_shopify_json_get_string (operation, "errorCode"));
+  page->bulk_url = dup_nonempty (_lc_shopify_json_get_string (operation, "url"));
+  page->bulk_objects = -1;
+  /* An UnsignedInt64: a string. */
+  if (count != NULL)
+    {
+      char *end = NULL;
+      guint64 value = g_ascii_strtoull (count, &end, 10);
+
+      if (end == count || *end != '\0' || value > G_MAXINT64)
+        return bad_response (error, _("the bulk operation has no whole number in “%s”"), "objectCount");
+      page->bulk_objects = (gint64) value;
+    }
+  else if (_lc_shopify_json_get_number (operation, "objectCount", &number))
+    {
+      if (number < 0 || number > 1e15 || number != floor (number))
+        return bad_response (error, _("the bulk operation has no whole number in “%s”"), "objectCount");
+      page->bulk_objects = (gint64) number;
+    }
+  return TRUE;
+}
+
+static gboolean
 parse_node (Parser         *p,
             LcShopifyPage  *page,
             JsonObject     *node,
@@ -609,6 +668,9 @@ parse_node (Parser         *p,
 
   if (node == NULL || id == NULL)
     return bad_response (error, _("the order asked for again is not there"));
+
+  if (json_object_has_member (node, "status"))
+    return parse_bulk_operation (page, node, error);
 
   if (json_object_has_member (node, "lineItems"))
     {
@@ -647,7 +709,7 @@ _lc_shopify_parse_page (const char  *body,
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(LcShopifyPage) page = g_new0 (LcShopifyPage, 1);
   g_autoptr(GError) local_error = NULL;
-  Parser p = { exponent };
+  Parser p = { exponent, FALSE };
   JsonNode *root_node;
   JsonObject *root;
   JsonObject *data;
@@ -705,6 +767,34 @@ _lc_shopify_parse_page (const char  *body,
       !read_count (count, "count", "ordersCount", &page->orders_count, error))
     return NULL;
 
+  if (json_object_has_member (data, "bulkOperationRunQuery"))
+    {
+      JsonObject *payload = get_object (data, "bulkOperationRunQuery");
+      JsonArray *user_errors = get_array (payload, "userErrors");
+
+      page->kind = LC_SHOPIFY_PAGE_BULK;
+      if (user_errors != NULL && json_array_get_length (user_errors) > 0)
+        {
+          JsonNode *first = json_array_get_element (user_errors, 0);
+          JsonObject *object = JSON_NODE_HOLDS_OBJECT (first) ? json_node_get_object (first) : NULL;
+          const char *code = _lc_shopify_json_get_string (object, "code");
+          const char *message = _lc_shopify_json_get_string (object, "message");
+
+          page->error_code = g_strdup (code != NULL ? code : "USER_ERROR");
+          page->error_message = g_strdup (message != NULL ? message : "");
+          return g_steal_pointer (&page);
+        }
+      if (!parse_bulk_operation (page, get_object (payload, "bulkOperation"), error))
+        return NULL;
+      return g_steal_pointer (&page);
+    }
+
+  if (shop != NULL && !json_object_has_member (data, "orders") && !json_object_has_member (data, "node"))
+    {
+      page->kind = LC_SHOPIFY_PAGE_SHOP;
+      return g_steal_pointer (&page);
+    }
+
   if (json_object_has_member (data, "node"))
     {
       if (!parse_node (&p, page, get_object (data, "node"), error))
@@ -727,6 +817,143 @@ _lc_shopify_parse_page (const char  *body,
       g_ptr_array_add (page->orders, order);
     }
   return g_steal_pointer (&page);
+}
+
+/* A bulk operation's answer: JSON Lines, an order on a line of its own
+ * followed by its line items and its refunds' lines, each naming its
+ * parent in "__parentId". Read a line at a time, so that a shop's whole
+ * history never sits in memory: an order is handed back once the next
+ * order starts, or at the end. */
+
+struct _LcShopifyBulkReader
+{
+  Parser          p;
+  LcShopifyOrder *order;         /* being put together */
+  guint64         line;
+};
+
+LcShopifyBulkReader *
+_lc_shopify_bulk_reader_new (guint exponent)
+{
+  LcShopifyBulkReader *reader = g_new0 (LcShopifyBulkReader, 1);
+
+  reader->p.exponent = exponent;
+  reader->p.bulk = TRUE;
+  return reader;
+}
+
+void
+_lc_shopify_bulk_reader_free (LcShopifyBulkReader *reader)
+{
+  if (reader == NULL)
+    return;
+  g_clear_pointer (&reader->order, shopify_order_free);
+  g_free (reader);
+}
+
+void
+_lc_shopify_order_free (LcShopifyOrder *order)
+{
+  shopify_order_free (order);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+bulk_error (LcShopifyBulkReader  *reader,
+            GError              **error,
+            const char           *format,
+            ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: %s says what is wrong, e.g. "it is not JSON" */
+  g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+               _("line %" G_GUINT64_FORMAT " of the bulk answer: %s"), reader->line, detail);
+  return FALSE;
+}
+
+static LcShopifyRefund *
+find_refund (LcShopifyOrder *order,
+             const char     *id)
+{
+  for (guint i = 0; order != NULL && i < order->refunds->len; i++)
+    {
+      LcShopifyRefund *refund = g_ptr_array_index (order->refunds, i);
+
+      if (g_str_equal (refund->id, id))
+        return refund;
+    }
+  return NULL;
+}
+
+gboolean
+_lc_shopify_bulk_reader_add_line (LcShopifyBulkReader  *reader,
+                                  const char           *text,
+                                  gsize                 length,
+                                  LcShopifyOrder      **out_finished,
+                                  GError              **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  const char *parent;
+
+  *out_finished = NULL;
+  reader->line++;
+  if (length == 0)
+    return TRUE;
+  if (length > G_MAXSSIZE || !g_utf8_validate_len (text, length, NULL) ||
+      !json_parser_load_from_data (parser, text, (gssize) length, &local_error))
+    return bulk_error (reader, error, _("it is not JSON (%s)"),
+                       local_error != NULL ? local_error->message : _("the text is not UTF-8"));
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return bulk_error (reader, error, _("it is not a JSON object"));
+  object = json_node_get_object (root);
+  parent = _lc_shopify_json_get_string (object, "__parentId");
+
+  if (parent == NULL)
+    {
+      LcShopifyOrder *order = parse_order (&reader->p, root, 0, &local_error);
+
+      if (order == NULL)
+        return bulk_error (reader, error, "%s", local_error->message);
+      *out_finished = g_steal_pointer (&reader->order);
+      reader->order = order;
+      return TRUE;
+    }
+
+  if (json_object_has_member (object, "lineItem"))
+    {
+      LcShopifyRefund *refund = find_refund (reader->order, parent);
+
+      if (refund == NULL)
+        return bulk_error (reader, error, _("a refunded line belongs to no refund before it"));
+      if (!parse_refund_line (&reader->p, root, reader->order->name, refund->lines, &local_error))
+        return bulk_error (reader, error, "%s", local_error->message);
+      return TRUE;
+    }
+
+  if (reader->order == NULL || !g_str_equal (reader->order->id, parent))
+    return bulk_error (reader, error, _("a line item belongs to no order before it"));
+  {
+    LcShopifyLine *line = parse_line (&reader->p, root, reader->order->name, &local_error);
+
+    if (line == NULL)
+      return bulk_error (reader, error, "%s", local_error->message);
+    g_ptr_array_add (reader->order->lines, line);
+  }
+  return TRUE;
+}
+
+LcShopifyOrder *
+_lc_shopify_bulk_reader_finish (LcShopifyBulkReader *reader)
+{
+  return g_steal_pointer (&reader->order);
 }
 
 double
@@ -782,6 +1009,11 @@ _lc_shopify_query_cost (LcShopifyPageKind kind,
       return 1 + MORE_REFUNDS_PAGE * refund_cost (REFUND_LINES_PAGE);
     case LC_SHOPIFY_PAGE_REFUND_LINES:
       return 1 + connection_cost (MORE_REFUND_LINES, REFUND_LINE_COST);
+    case LC_SHOPIFY_PAGE_SHOP:
+      return 2;
+    case LC_SHOPIFY_PAGE_BULK:
+      /* A mutation costs ten points; asking after one, a point. */
+      return 10;
     default:
       g_return_val_if_reached (MAX_QUERY_COST);
     }

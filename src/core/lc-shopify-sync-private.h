@@ -92,6 +92,8 @@ typedef enum
   LC_SHOPIFY_PAGE_ORDER_LINES,   /* data.node: an order's lineItems */
   LC_SHOPIFY_PAGE_ORDER_REFUNDS, /* data.node: an order's refunds */
   LC_SHOPIFY_PAGE_REFUND_LINES,  /* data.node: a refund's refundLineItems */
+  LC_SHOPIFY_PAGE_SHOP,          /* data.shop and data.ordersCount alone */
+  LC_SHOPIFY_PAGE_BULK,          /* a bulk operation: started, or data.node asked again */
 } LcShopifyPageKind;
 
 typedef struct
@@ -118,6 +120,13 @@ typedef struct
   char      *timezone;           /* IANA, "America/New_York" */
   gint64     orders_count;       /* data.ordersCount.count; -1 when absent */
 
+  /* LC_SHOPIFY_PAGE_BULK */
+  char      *bulk_id;
+  char      *bulk_status;        /* CREATED, RUNNING, COMPLETED, FAILED, CANCELED, EXPIRED... */
+  char      *bulk_error_code;    /* ACCESS_DENIED, TIMEOUT...; NULL */
+  char      *bulk_url;           /* the JSON Lines to download; NULL when none */
+  gint64     bulk_objects;       /* objectCount: the lines it has; -1 when absent */
+
   GPtrArray *orders;             /* LcShopifyOrder; for ORDER_LINES and ORDER_REFUNDS, the one order */
   GPtrArray *lines;              /* LcShopifyLine for ORDER_LINES */
   GArray    *refund_lines;       /* LcShopifyRefundLine for REFUND_LINES */
@@ -136,6 +145,25 @@ LcShopifyPage  *_lc_shopify_parse_page   (const char     *body,
                                           gsize           length,
                                           guint           exponent,
                                           GError        **error);
+
+/* A bulk operation's JSON Lines, read a line at a time: each line either
+ * starts an order (the previous one, complete, comes back in
+ * *out_finished) or adds a line item or refunded line to the order being
+ * read. Errors name the line. */
+typedef struct _LcShopifyBulkReader LcShopifyBulkReader;
+
+LcShopifyBulkReader *_lc_shopify_bulk_reader_new      (guint                 exponent);
+void                 _lc_shopify_bulk_reader_free     (LcShopifyBulkReader  *reader);
+gboolean             _lc_shopify_bulk_reader_add_line (LcShopifyBulkReader  *reader,
+                                                       const char           *text,
+                                                       gsize                 length,
+                                                       LcShopifyOrder      **out_finished,
+                                                       GError              **error);
+/* The last order, or NULL. */
+LcShopifyOrder      *_lc_shopify_bulk_reader_finish   (LcShopifyBulkReader  *reader);
+void                 _lc_shopify_order_free           (LcShopifyOrder       *order);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcShopifyBulkReader, _lc_shopify_bulk_reader_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcShopifyOrder, _lc_shopify_order_free)
 
 /* The seconds to wait, unscaled, before a query of requested_cost when
  * the bucket is as the page says: 0 when enough is left. */
@@ -157,6 +185,9 @@ guint           _lc_shopify_orders_page_size  (double   max_cost,
 /* The factor every wait is multiplied by: 1, or LC_SHOPIFY_TIME_SCALE from
  * the environment (tests only, e.g. 0.01), or what a test set. */
 double          _lc_shopify_time_scale   (void);
+/* Tests only: FALSE reads pages even where a sync would export in bulk
+ * (a first sync, or one of more than 30 days). */
+void            _lc_shopify_set_bulk       (gboolean enabled);
 /* Tests only: a scale in (0, 1] for the syncs that start from now on, or 0
  * for the environment's again (setenv is unsafe once threads run). */
 void            _lc_shopify_set_time_scale (double scale);

@@ -60,6 +60,17 @@ G_DEFINE_QUARK (lc-shopify-error-quark, lc_shopify_error)
 #define SETTING_LAST_SYNC    "shopify-last-sync-utc"
 #define SETTING_NEXT_SINCE   "shopify-next-since-utc"
 
+/* A sync of more than this many days' orders (or of all, the first) asks
+ * Shopify for a bulk operation, which its allowance does not limit; a
+ * shorter one reads pages. */
+#define BULK_AFTER_DAYS      30
+/* Asking whether the bulk operation is done: first after a second, then
+ * half as long again each time, at most every ten seconds. */
+#define BULK_FIRST_POLL      1.0
+#define BULK_MAX_POLL        10.0
+/* Progress while downloading: every this many orders. */
+#define BULK_PROGRESS_EVERY  200
+
 #define MONEY "{ shopMoney { amount } }"
 
 static const char line_fields[] =
@@ -93,6 +104,30 @@ static const char order_lines_query[] =
 static const char order_refunds_query[] =
   "query LiftcheckOrderRefunds($id: ID!) { node(id: $id) { ... on Order { id "
   "refunds(first: " G_STRINGIFY (MORE_REFUNDS_PAGE) ") { " REFUND_FIELDS (REFUND_LINES_PAGE) " } } } } ";
+
+/* A bulk operation's query: every connection's nodes come as lines of
+ * their own, each after its parent (groupObjects). %s: the filter. */
+#define BULK_ORDERS_QUERY \
+  "{ orders(sortKey: UPDATED_AT%s) { edges { node { " \
+  "id name createdAt updatedAt cancelledAt displayFinancialStatus email discountCode sourceName tags " \
+  "subtotalPriceSet " MONEY " totalShippingPriceSet " MONEY " totalTaxSet " MONEY " " \
+  "totalPriceSet " MONEY " totalDiscountsSet " MONEY " totalRefundedSet " MONEY " " \
+  "lineItems { edges { node { id name sku quantity vendor originalUnitPriceSet " MONEY " " \
+  "totalDiscountSet " MONEY " } } } " \
+  "refunds { id createdAt totalRefundedSet " MONEY " " \
+  "refundLineItems { edges { node { quantity subtotalSet " MONEY " lineItem { id } } } } } } } } }"
+
+static const char bulk_run_mutation[] =
+  "mutation LiftcheckBulk($query: String!) { bulkOperationRunQuery(query: $query, groupObjects: true) { "
+  "bulkOperation { id status errorCode objectCount url } userErrors { field message code } } } ";
+
+static const char bulk_status_query[] =
+  "query LiftcheckBulkStatus($id: ID!) { node(id: $id) { ... on BulkOperation { "
+  "id status errorCode objectCount url } } } ";
+
+static const char shop_query[] =
+  "query LiftcheckShop($query: String) { shop { currencyCode ianaTimezone } "
+  "ordersCount(query: $query) { count precision } } ";
 
 static const char refund_lines_query[] =
   "query LiftcheckRefundLines($id: ID!, $after: String) { node(id: $id) { ... on Refund { id "
@@ -1039,6 +1074,257 @@ sync_pages (Sync        *sync,
     }
 }
 
+static gboolean
+bulk_failed (Sync           *sync,
+             LcShopifyPage  *page,
+             GError        **error)
+{
+  if (g_strcmp0 (page->bulk_error_code, "ACCESS_DENIED") == 0)
+    set_http_error (sync, SOUP_STATUS_FORBIDDEN, error);
+  else if (g_str_equal (page->bulk_status, "CANCELED") || g_str_equal (page->bulk_status, "CANCELING"))
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                 _("The export of %s’s orders was cancelled in Shopify before it finished. Sync again; "
+                   "the store is as it was."),
+                 sync->shop);
+  else
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                 /* TRANSLATORS: the first %s is a shop, the second Shopify's status and error code */
+                 _("Shopify could not export %s’s orders (%s). Sync again later; the store is as it was."),
+                 sync->shop, page->bulk_error_code != NULL ? page->bulk_error_code : page->bulk_status);
+  return FALSE;
+}
+
+/* Runs the bulk operation and waits until Shopify has finished it;
+ * *out_started says whether Shopify took it on. */
+static LcShopifyPage *
+run_bulk_operation (Sync        *sync,
+                    gint64       since_utc,
+                    gboolean    *out_started,
+                    GError     **error)
+{
+  g_autofree char *filter = since_utc >= 0 ? format_since (since_utc) : NULL;
+  g_autofree char *argument = filter != NULL ? g_strdup_printf (", query: \"%s\"", filter) : g_strdup ("");
+  g_autofree char *query = g_strdup_printf (BULK_ORDERS_QUERY, argument);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(LcShopifyPage) page = NULL;
+  g_autofree char *body = NULL;
+  double delay = BULK_FIRST_POLL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "query");
+  json_builder_add_string_value (builder, query);
+  json_builder_end_object (builder);
+  body = request_body (bulk_run_mutation, "", json_builder_get_root (builder));
+  page = run_query (sync, body, _lc_shopify_query_cost (LC_SHOPIFY_PAGE_BULK, 0), FALSE, error);
+  /* Shopify's refusal to start it (userErrors) failed run_query. */
+  if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_BULK, error))
+    return NULL;
+  *out_started = TRUE;
+
+  for (;;)
+    {
+      g_autofree char *id = NULL;
+
+      if (g_str_equal (page->bulk_status, "COMPLETED"))
+        return g_steal_pointer (&page);
+      if (!g_str_equal (page->bulk_status, "CREATED") && !g_str_equal (page->bulk_status, "RUNNING"))
+        {
+          bulk_failed (sync, page, error);
+          return NULL;
+        }
+      if (!wait_seconds (sync, delay * sync->time_scale, error))
+        return NULL;
+      delay = MIN (delay * 1.5, BULK_MAX_POLL);
+      id = g_steal_pointer (&page->bulk_id);
+      g_clear_pointer (&page, _lc_shopify_page_free);
+      page = query_node (sync, LC_SHOPIFY_PAGE_BULK, bulk_status_query, "", id, NULL, error);
+      if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_BULK, error))
+        return NULL;
+    }
+}
+
+static gboolean
+download_failed (Sync         *sync,
+                 const GError *cause,
+                 GError      **error)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_error_copy (cause));
+      return FALSE;
+    }
+  g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK,
+               _("The download of %s’s orders from Shopify broke off (%s). Check the internet connection and "
+                 "sync again; the store is as it was."),
+               sync->shop, cause->message);
+  return FALSE;
+}
+
+static gboolean
+write_bulk_order (Sync            *sync,
+                  LcShopifyOrder  *order,
+                  GError         **error)
+{
+  if (!write_order (sync, order, error))
+    return FALSE;
+  sync->orders_read++;
+  if (sync->orders_read % BULK_PROGRESS_EVERY == 0)
+    report_progress (sync);
+  return TRUE;
+}
+
+/* Reads the JSON Lines a line at a time into the order writer: only the
+ * order being read is in memory. */
+static gboolean
+read_bulk_result (Sync        *sync,
+                  const char  *url,
+                  gint64       objects,
+                  GError     **error)
+{
+  g_autoptr(SoupMessage) message = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GDataInputStream) data = NULL;
+  g_autoptr(LcShopifyBulkReader) reader = _lc_shopify_bulk_reader_new (sync->exponent);
+  g_autoptr(LcShopifyOrder) last = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 lines = 0;
+  guint status;
+
+  if (message == NULL)
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                   _("Shopify’s answer for %s could not be read: %s. The store is as it was; "
+                     "if this keeps happening, try another API version."),
+                   sync->shop, _("its download link is not an address"));
+      return FALSE;
+    }
+  /* The download is on another host, by a signed link: no token goes there. */
+  stream = soup_session_send (sync->session, message, sync->cancellable, &local_error);
+  if (stream == NULL)
+    return network_error (sync, local_error, error);
+  status = soup_message_get_status (message);
+  if (status != SOUP_STATUS_OK)
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                   _("Shopify’s export of %s’s orders could not be downloaded (HTTP %u): its link may have "
+                     "expired. Sync again; the store is as it was."),
+                   sync->shop, status);
+      return FALSE;
+    }
+
+  data = g_data_input_stream_new (stream);
+  g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_LF);
+  for (;;)
+    {
+      g_autoptr(LcShopifyOrder) finished = NULL;
+      gsize length = 0;
+      char *line = g_data_input_stream_read_line (data, &length, sync->cancellable, &local_error);
+      gboolean ok;
+
+      if (line == NULL)
+        {
+          if (local_error != NULL)
+            return download_failed (sync, local_error, error);
+          break;
+        }
+      lines++;
+      ok = _lc_shopify_bulk_reader_add_line (reader, line, length, &finished, &local_error);
+      /* A line holds a customer's e-mail: no copy stays in freed memory. */
+      memset (line, 0, length);
+      g_free (line);
+      if (!ok)
+        {
+          g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                       _("Shopify’s answer for %s could not be read: %s. The store is as it was; "
+                         "if this keeps happening, try another API version."),
+                       sync->shop, local_error->message);
+          return FALSE;
+        }
+      if (finished != NULL && !write_bulk_order (sync, finished, error))
+        return FALSE;
+    }
+  last = _lc_shopify_bulk_reader_finish (reader);
+  if (last != NULL && !write_bulk_order (sync, last, error))
+    return FALSE;
+  /* A download that ends early between two lines still says so. */
+  if (objects >= 0 && lines < objects)
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK,
+                   _("The download of %s’s orders from Shopify broke off (%s). Check the internet connection and "
+                     "sync again; the store is as it was."),
+                   sync->shop, _("fewer lines came than Shopify announced"));
+      return FALSE;
+    }
+  sync->result->pages++;
+  report_progress (sync);
+  return TRUE;
+}
+
+/* A first sync, or one of many months: Shopify exports the orders in the
+ * background, and Liftcheck downloads the file. */
+static gboolean
+sync_bulk (Sync     *sync,
+           gint64    since_utc,
+           GError  **error)
+{
+  g_autoptr(LcShopifyPage) operation = NULL;
+  g_autoptr(LcShopifyPage) shop = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *filter = since_utc >= 0 ? format_since (since_utc) : NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean started = FALSE;
+
+  operation = run_bulk_operation (sync, since_utc, &started, &local_error);
+  /* An API version without bulk operations as asked for, or a shop that
+   * is exporting already: pages do, slower. */
+  if (operation == NULL && !started &&
+      g_error_matches (local_error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE))
+    {
+      g_debug ("no bulk operation (%s): reading pages", local_error->message);
+      return sync_pages (sync, since_utc, error);
+    }
+  if (operation == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "query");
+  if (filter != NULL)
+    json_builder_add_string_value (builder, filter);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+  body = request_body (shop_query, "", json_builder_get_root (builder));
+  shop = run_query (sync, body, _lc_shopify_query_cost (LC_SHOPIFY_PAGE_SHOP, 0), FALSE, error);
+  if (shop == NULL || !check_node_answer (sync, shop, LC_SHOPIFY_PAGE_SHOP, error) ||
+      !start_writing (sync, shop, error))
+    return FALSE;
+  report_progress (sync);
+  if (operation->bulk_url == NULL)
+    return TRUE;
+  return read_bulk_result (sync, operation->bulk_url, operation->bulk_objects, error);
+}
+
+static gint bulk_disabled;
+
+void
+_lc_shopify_set_bulk (gboolean enabled)
+{
+  g_atomic_int_set (&bulk_disabled, !enabled);
+}
+
+static gboolean
+use_bulk (gint64 since_utc,
+          gint64 now_utc)
+{
+  if (g_atomic_int_get (&bulk_disabled))
+    return FALSE;
+  return since_utc < 0 || since_utc < now_utc - BULK_AFTER_DAYS * 86400;
+}
+
 static char *
 base_url (const char *shop,
           const char *endpoint)
@@ -1142,7 +1428,10 @@ lc_store_shopify_sync (LcStore                    *store,
   sync.session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60,
                                                 "user-agent", "Liftcheck/" PACKAGE_VERSION, NULL);
 
-  ok = sync_pages (&sync, since_utc, error);
+  if (use_bulk (since_utc, started_utc))
+    ok = sync_bulk (&sync, since_utc, error);
+  else
+    ok = sync_pages (&sync, since_utc, error);
   result->synced_utc = g_get_real_time () / G_USEC_PER_SEC;
   if (ok)
     ok = _lc_order_writer_flush (sync.writer, error) &&

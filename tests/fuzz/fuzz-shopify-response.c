@@ -3,12 +3,16 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lc-fuzz.h"
 #include "lc-order-writer-private.h"
 #include "lc-shopify-sync-private.h"
 
-/* The parser of the Admin API's answers, without the network. Whatever the
- * body, it parses into a page or fails with LC_SHOPIFY_ERROR_BAD_RESPONSE;
+/* The parser of the Admin API's answers, without the network (and with
+ * LC_FUZZ_KIND 1, the reader of a bulk operation's JSON Lines, fed a line
+ * at a time). Whatever the body, it parses into a page (or orders) or
+ * fails with LC_SHOPIFY_ERROR_BAD_RESPONSE;
  * a page holds only what a store may take: named orders, amounts within
  * the writer's bound, refund lines that name a line item, and a throttle
  * wait that is finite and not negative. */
@@ -78,6 +82,41 @@ check_order (LcShopifyOrder *order)
   check_amount (order->refunded);
 }
 
+static void
+check_bulk (const char *text,
+            size_t      size)
+{
+  g_autoptr(LcShopifyBulkReader) reader = _lc_shopify_bulk_reader_new (2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifyOrder) last = NULL;
+  const char *end = text + size;
+
+  while (text < end)
+    {
+      const char *newline = memchr (text, '\n', end - text);
+      const char *line_end = newline != NULL ? newline : end;
+      g_autoptr(LcShopifyOrder) finished = NULL;
+
+      if (!_lc_shopify_bulk_reader_add_line (reader, text, line_end - text, &finished, &error))
+        {
+          g_assert_null (finished);
+          g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE);
+          g_assert_true (g_str_has_prefix (error->message, "line "));
+          return;
+        }
+      if (finished != NULL)
+        {
+          g_assert_nonnull (finished->name);
+          g_assert_false (finished->more_refunds);
+          check_order (finished);
+        }
+      text = line_end + 1;
+    }
+  last = _lc_shopify_bulk_reader_finish (reader);
+  if (last != NULL)
+    check_order (last);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -86,6 +125,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(LcShopifyPage) page = NULL;
   double wait;
 
+  if (LC_FUZZ_KIND == 1)
+    {
+      check_bulk ((const char *) data, size);
+      return 0;
+    }
   page = _lc_shopify_parse_page ((const char *) data, size, 2, &error);
   if (page == NULL)
     {
