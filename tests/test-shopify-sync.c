@@ -2575,10 +2575,36 @@ static void
 test_bulk_access_denied (void)
 {
   g_autoptr(Mock) mock = mock_new ();
+  g_autoptr(Mock) no_email = mock_new ();
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
 
+  /* Refused for want of read_orders: pages say so, and the store is as
+   * it was. */
   mock->bulk_status = "FAILED";
   mock->bulk_error = "ACCESS_DENIED";
+  mock->normal_first = 2;
+  mock_add_fault (mock, FAULT_THROTTLED, 200,
+                  "{\"errors\": [{\"message\": \"Access denied for orders field.\", \"extensions\": "
+                  "{\"code\": \"ACCESS_DENIED\"}}], \"data\": null}",
+                  NULL);
   assert_bulk_fails (mock, LC_SHOPIFY_ERROR_FORBIDDEN, "read_orders");
+  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "LiftcheckOrders"));
+
+  /* Refused for want of customers' e-mail: pages go on without it. */
+  mock_add_hand_orders (no_email);
+  no_email->bulk_status = "FAILED";
+  no_email->bulk_error = "ACCESS_DENIED";
+  no_email->hide_email = TRUE;
+  _lc_shopify_set_bulk (TRUE);
+  result = sync_store (store, no_email, -1, &error);
+  _lc_shopify_set_bulk (FALSE);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, G_N_ELEMENTS (hand_orders));
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->warnings, 0), "repeat customers"));
+  g_assert_cmpuint (no_email->bulk_downloads, ==, 0);
 }
 
 static void

@@ -1277,9 +1277,12 @@ sync_bulk (Sync     *sync,
 
   operation = run_bulk_operation (sync, since_utc, &started, &local_error);
   /* An API version without bulk operations as asked for, or a shop that
-   * is exporting already: pages do, slower. */
-  if (operation == NULL && !started &&
-      g_error_matches (local_error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE))
+   * is exporting already: pages do, slower. An export refused for want of
+   * a scope or of customers' e-mail: pages say which, and go on without
+   * the e-mail. */
+  if (operation == NULL &&
+      ((!started && g_error_matches (local_error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE)) ||
+       g_error_matches (local_error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_FORBIDDEN)))
     {
       g_debug ("no bulk operation (%s): reading pages", local_error->message);
       return sync_pages (sync, since_utc, error);
