@@ -864,14 +864,16 @@ bulk_error (LcShopifyBulkReader  *reader,
             ...)
 {
   g_autofree char *detail = NULL;
+  g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, reader->line);
   va_list args;
 
   va_start (args, format);
   detail = g_strdup_vprintf (format, args);
   va_end (args);
-  /* TRANSLATORS: %s says what is wrong, e.g. "it is not JSON" */
+  /* TRANSLATORS: the first %s is a line number, the second says what is
+   * wrong, e.g. "it is not JSON" */
   g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
-               _("line %" G_GUINT64_FORMAT " of the bulk answer: %s"), reader->line, detail);
+               _("line %s of the bulk answer: %s"), line, detail);
   return FALSE;
 }
 
