@@ -2615,7 +2615,7 @@ test_bulk_failed (void)
   mock->bulk_running = 1;
   mock->bulk_status = "FAILED";
   mock->bulk_error = "TIMEOUT";
-  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_BAD_RESPONSE, "could not export liftcheck-test.myshopify.com’s orders (TIMEOUT)");
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_THROTTLED, "could not export liftcheck-test.myshopify.com’s orders (TIMEOUT)");
 }
 
 static void
@@ -2624,7 +2624,7 @@ test_bulk_canceled (void)
   g_autoptr(Mock) mock = mock_new ();
 
   mock->bulk_status = "CANCELED";
-  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_BAD_RESPONSE, "was cancelled in Shopify");
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_THROTTLED, "was cancelled in Shopify");
 }
 
 static void
@@ -2633,7 +2633,7 @@ test_bulk_expired_link (void)
   g_autoptr(Mock) mock = mock_new ();
 
   mock->bulk_download_status = 403;
-  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_BAD_RESPONSE, "link may have expired");
+  assert_bulk_fails (mock, LC_SHOPIFY_ERROR_NETWORK, "link may have expired");
 }
 
 static void

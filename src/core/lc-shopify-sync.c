@@ -1081,13 +1081,14 @@ bulk_failed (Sync           *sync,
 {
   if (g_strcmp0 (page->bulk_error_code, "ACCESS_DENIED") == 0)
     set_http_error (sync, SOUP_STATUS_FORBIDDEN, error);
+  /* Shopify failing, as after every retry: sync again later. */
   else if (g_str_equal (page->bulk_status, "CANCELED") || g_str_equal (page->bulk_status, "CANCELING"))
-    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_THROTTLED,
                  _("The export of %s’s orders was cancelled in Shopify before it finished. Sync again; "
                    "the store is as it was."),
                  sync->shop);
   else
-    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_THROTTLED,
                  /* TRANSLATORS: the first %s is a shop, the second Shopify's status and error code */
                  _("Shopify could not export %s’s orders (%s). Sync again later; the store is as it was."),
                  sync->shop, page->bulk_error_code != NULL ? page->bulk_error_code : page->bulk_status);
@@ -1205,7 +1206,7 @@ read_bulk_result (Sync        *sync,
   status = soup_message_get_status (message);
   if (status != SOUP_STATUS_OK)
     {
-      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK,
                    _("Shopify’s export of %s’s orders could not be downloaded (HTTP %u): its link may have "
                      "expired. Sync again; the store is as it was."),
                    sync->shop, status);
