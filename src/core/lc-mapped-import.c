@@ -775,8 +775,11 @@ add_woo_analytics_lines (Mapped  *m,
     }
   if (units != items && m->col[LC_MAPPING_FIELD_QUANTITY] >= 0)
     {
-      g_autofree char *detail = g_strdup_printf (_("the products add up to %" G_GINT64_FORMAT " items, but the row says %" G_GINT64_FORMAT),
-                                                 units, items);
+      g_autofree char *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "the products add up to %lld item, but the row says %lld",
+                                                              "the products add up to %lld items, but the row says %lld",
+                                                              (gulong) units),
+                                                 (long long) units, (long long) items);
 
       return value_error (m, m->col[LC_MAPPING_FIELD_QUANTITY], detail, error);
     }
