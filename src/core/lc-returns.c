@@ -10,6 +10,7 @@
 
 #include "lc-metrics.h"
 #include "lc-money.h"
+#include "lc-walk-private.h"
 #include "lc-returns.h"
 #include "lc-rules.h"
 #include "lc-stats.h"
@@ -197,121 +198,7 @@ variant_size (const char *variant)
   return NULL;
 }
 
-/* Interned strings ------------------------------------------------------------- */
-
-/* The product, variant, channel and customer texts of the store's lines and
- * orders, each kept once and numbered in the order first seen, so that the
- * walk over a million lines compares and counts small integers. */
-typedef struct
-{
-  guint32 hash;
-  guint32 id;     /* number + 1; 0 when free */
-} NameSlot;
-
-typedef struct
-{
-  GStringChunk *chunk;
-  GPtrArray    *strings;  /* const char *, by number */
-  NameSlot     *slots;
-  guint32       mask;     /* slots: a power of two, less one */
-} Names;
-
-static void
-names_init (Names *names)
-{
-  names->chunk = g_string_chunk_new (64 * 1024);
-  names->strings = g_ptr_array_new ();
-  names->mask = 255;
-  names->slots = g_new0 (NameSlot, names->mask + 1);
-}
-
-static void
-names_clear (Names *names)
-{
-  g_clear_pointer (&names->chunk, g_string_chunk_free);
-  g_clear_pointer (&names->strings, g_ptr_array_unref);
-  g_clear_pointer (&names->slots, g_free);
-}
-
-static inline const char *
-names_get (const Names *names,
-           gint32       id)
-{
-  return g_ptr_array_index (names->strings, id);
-}
-
-/* Eight bytes at a time: a million short texts are hashed. */
-static inline guint32
-text_hash (const char *text,
-           gsize       length)
-{
-  guint64 hash = length * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
-  gsize i = 0;
-
-  for (; i + 8 <= length; i += 8)
-    {
-      guint64 word;
-
-      memcpy (&word, text + i, 8);
-      hash = (hash ^ word) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      hash ^= hash >> 29;
-    }
-  if (i < length)
-    {
-      guint64 word = 0;
-
-      memcpy (&word, text + i, length - i);
-      hash = (hash ^ word) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      hash ^= hash >> 29;
-    }
-  hash *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-  return (guint32) (hash >> 32);
-}
-
-static void
-names_grow (Names *names)
-{
-  guint32 mask = names->mask * 2 + 1;
-  NameSlot *slots = g_new0 (NameSlot, mask + 1);
-
-  for (guint32 j = 0; j <= names->mask; j++)
-    if (names->slots[j].id != 0)
-      {
-        guint32 i = names->slots[j].hash & mask;
-
-        while (slots[i].id != 0)
-          i = (i + 1) & mask;
-        slots[i] = names->slots[j];
-      }
-  g_free (names->slots);
-  names->slots = slots;
-  names->mask = mask;
-}
-
-/* The number of text, added when new. */
-static gint32
-names_intern (Names      *names,
-              const char *text)
-{
-  gsize length = strlen (text);
-  guint32 hash = text_hash (text, length);
-  guint32 i = hash & names->mask;
-  guint id;
-
-  for (; names->slots[i].id != 0; i = (i + 1) & names->mask)
-    {
-      id = names->slots[i].id - 1;
-      if (names->slots[i].hash == hash && strcmp (names_get (names, id), text) == 0)
-        return (gint32) id;
-    }
-  id = names->strings->len;
-  g_ptr_array_add (names->strings, g_string_chunk_insert_len (names->chunk, text, length));
-  names->slots[i].hash = hash;
-  names->slots[i].id = id + 1;
-  if ((gsize) names->strings->len * 2 > (gsize) names->mask + 1)
-    names_grow (names);
-  return (gint32) id;
-}
+/* Pairs of numbers --------------------------------------------------------- */
 
 /* Two numbers packed into 64 bits (a product and a variant, or two
  * products), themselves numbered in the order first seen. */
@@ -450,12 +337,12 @@ typedef struct
 typedef struct
 {
   LcReturnsReport *report;
-  Names     products;
-  Names     variants;         /* the variant texts */
-  Names     variant_keys;     /* "product / variant" */
-  Names     sizes;
-  Names     sources;
-  Names     customers;
+  LcNames   products;
+  LcNames   variants;         /* the variant texts */
+  LcNames   variant_keys;     /* "product / variant" */
+  LcNames   sizes;
+  LcNames   sources;
+  LcNames   customers;
   GArray   *variant_sizes;    /* gint32 by variant: its size in sizes, or -1 */
   KeyTable  variant_pairs;    /* (product, variant) -> index in variant_pair_keys */
   GArray   *variant_pair_keys; /* gint32: the pair's number in variant_keys */
@@ -464,6 +351,7 @@ typedef struct
   /* Counted orders up to the last analysed day, in id order, and the lines
    * other than tips of those orders, in the store's order. */
   GArray   *orders;           /* Order */
+  GArray   *order_ids;        /* gint64: their ids */
   GArray   *lines;            /* LcReturnLine */
   GArray   *line_products;    /* gint32 */
   GArray   *line_variants;    /* gint32, -1 without a variant */
@@ -503,17 +391,18 @@ walk_init (Walk            *w,
 {
   memset (w, 0, sizeof *w);
   w->report = report;
-  names_init (&w->products);
-  names_init (&w->variants);
-  names_init (&w->variant_keys);
-  names_init (&w->sizes);
-  names_init (&w->sources);
-  names_init (&w->customers);
+  _lc_names_init (&w->products);
+  _lc_names_init (&w->variants);
+  _lc_names_init (&w->variant_keys);
+  _lc_names_init (&w->sizes);
+  _lc_names_init (&w->sources);
+  _lc_names_init (&w->customers);
   w->variant_sizes = g_array_new (FALSE, FALSE, sizeof (gint32));
   key_table_init (&w->variant_pairs);
   w->variant_pair_keys = g_array_new (FALSE, FALSE, sizeof (gint32));
   key_table_init (&w->product_pairs);
   w->orders = g_array_new (FALSE, FALSE, sizeof (Order));
+  w->order_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   w->lines = g_array_new (FALSE, FALSE, sizeof (LcReturnLine));
   w->line_products = g_array_new (FALSE, FALSE, sizeof (gint32));
   w->line_variants = g_array_new (FALSE, FALSE, sizeof (gint32));
@@ -538,17 +427,18 @@ walk_init (Walk            *w,
 static void
 walk_clear (Walk *w)
 {
-  names_clear (&w->products);
-  names_clear (&w->variants);
-  names_clear (&w->variant_keys);
-  names_clear (&w->sizes);
-  names_clear (&w->sources);
-  names_clear (&w->customers);
+  _lc_names_clear (&w->products);
+  _lc_names_clear (&w->variants);
+  _lc_names_clear (&w->variant_keys);
+  _lc_names_clear (&w->sizes);
+  _lc_names_clear (&w->sources);
+  _lc_names_clear (&w->customers);
   g_clear_pointer (&w->variant_sizes, g_array_unref);
   key_table_clear (&w->variant_pairs);
   g_clear_pointer (&w->variant_pair_keys, g_array_unref);
   key_table_clear (&w->product_pairs);
   g_clear_pointer (&w->orders, g_array_unref);
+  g_clear_pointer (&w->order_ids, g_array_unref);
   g_clear_pointer (&w->lines, g_array_unref);
   g_clear_pointer (&w->line_products, g_array_unref);
   g_clear_pointer (&w->line_variants, g_array_unref);
@@ -577,12 +467,12 @@ static gint32
 walk_intern_variant (Walk       *w,
                      const char *variant)
 {
-  gint32 id = names_intern (&w->variants, variant);
+  gint32 id = _lc_names_intern (&w->variants, variant);
 
   if ((guint) id == w->variant_sizes->len)
     {
       g_autofree char *size = variant_size (variant);
-      gint32 size_id = size != NULL ? names_intern (&w->sizes, size) : -1;
+      gint32 size_id = size != NULL ? _lc_names_intern (&w->sizes, size) : -1;
 
       g_array_append_val (w->variant_sizes, size_id);
     }
@@ -600,9 +490,9 @@ walk_variant_key (Walk   *w,
 
   if (added)
     {
-      g_autofree char *key = g_strdup_printf ("%s / %s", names_get (&w->products, product),
-                                              names_get (&w->variants, variant));
-      gint32 id = names_intern (&w->variant_keys, key);
+      g_autofree char *key = g_strdup_printf ("%s / %s", _lc_names_get (&w->products, product),
+                                              _lc_names_get (&w->variants, variant));
+      gint32 id = _lc_names_intern (&w->variant_keys, key);
 
       g_array_append_val (w->variant_pair_keys, id);
     }
@@ -1200,9 +1090,10 @@ read_orders (LcStore  *store,
       order.shipping = sqlite3_column_int64 (stmt, 4);
       order.refunded = sqlite3_column_int64 (stmt, 5);
       order.discount_code = code != NULL && *code != '\0';
-      order.source = source != NULL && *source != '\0' ? names_intern (&w->sources, source) : -1;
-      order.customer = customer != NULL && *customer != '\0' ? names_intern (&w->customers, customer) : -1;
+      order.source = source != NULL && *source != '\0' ? _lc_names_intern (&w->sources, source) : -1;
+      order.customer = customer != NULL && *customer != '\0' ? _lc_names_intern (&w->customers, customer) : -1;
       g_array_append_val (w->orders, order);
+      g_array_append_val (w->order_ids, order.id);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -1211,37 +1102,6 @@ read_orders (LcStore  *store,
       return FALSE;
     }
   return TRUE;
-}
-
-/* The index in orders (sorted by id) of the order id, or -1. Lines come
- * order by order, so the last one found or the next is nearly always it. */
-static gint32
-find_order (const Order *orders,
-            guint        n,
-            guint       *cursor,
-            gint64       id)
-{
-  guint lo = 0, hi = n;
-
-  if (*cursor < n && orders[*cursor].id == id)
-    return (gint32) *cursor;
-  if (*cursor + 1 < n && orders[*cursor + 1].id == id)
-    return (gint32) ++*cursor;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (orders[mid].id < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (lo < n && orders[lo].id == id)
-    {
-      *cursor = lo;
-      return (gint32) lo;
-    }
-  return -1;
 }
 
 /* Lines by order then position when the store does not hold them so (an
@@ -1292,6 +1152,7 @@ read_lines (LcStore     *store,
   g_autoptr(GArray) line_orders = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (gint32));
   Order *orders = (Order *) (gpointer) w->orders->data;
+  const gint64 *order_ids = (const gint64 *) (gpointer) w->order_ids->data;
   guint n_orders = w->orders->len;
   guint cursor = 0;
   gint32 last_order = -1;
@@ -1312,7 +1173,7 @@ read_lines (LcStore     *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 price = sqlite3_column_int64 (stmt, 5);
-      gint32 index = find_order (orders, n_orders, &cursor, sqlite3_column_int64 (stmt, 0));
+      gint32 index = _lc_walk_find_id (order_ids, n_orders, &cursor, sqlite3_column_int64 (stmt, 0));
       gint32 position, product, variant;
       const char *name, *variant_text;
       LcReturnLine line;
@@ -1327,7 +1188,7 @@ read_lines (LcStore     *store,
       position = sqlite3_column_int (stmt, 1);
       name = (const char *) sqlite3_column_text (stmt, 2);
       variant_text = (const char *) sqlite3_column_text (stmt, 3);
-      product = names_intern (&w->products, name != NULL ? name : "");
+      product = _lc_names_intern (&w->products, name != NULL ? name : "");
       variant = variant_text != NULL && *variant_text != '\0' ? walk_intern_variant (w, variant_text) : -1;
       line.price = price;
       line.quantity = sqlite3_column_int64 (stmt, 4);
@@ -1383,7 +1244,7 @@ walk_orders (Walk *w)
 {
   LcReturnsReport *r = w->report;
   const Order *orders = (const Order *) (gpointer) w->orders->data;
-  guint n_customers = w->customers.strings->len;
+  guint n_customers = _lc_names_count (&w->customers);
   g_autofree gint32 *first_orders = g_new (gint32, MAX (n_customers, 1));
 
   for (guint c = 0; c < n_customers; c++)
@@ -1511,21 +1372,21 @@ walk_collect (Walk       *w,
       const Acc *acc = &g_array_index (w->product_accs, Acc, i);
 
       if (acc->orders > 0)
-        acc_merge (products, g_strdup (names_get (&w->products, i)), acc);
+        acc_merge (products, g_strdup (_lc_names_get (&w->products, i)), acc);
     }
   for (guint i = 0; i < w->variant_accs->len; i++)
     {
       const Acc *acc = &g_array_index (w->variant_accs, Acc, i);
 
       if (acc->orders > 0)
-        acc_merge (variants, g_strdup (names_get (&w->variant_keys, i)), acc);
+        acc_merge (variants, g_strdup (_lc_names_get (&w->variant_keys, i)), acc);
     }
   for (guint i = 0; i < w->size_accs->len; i++)
     {
       const Acc *acc = &g_array_index (w->size_accs, Acc, i);
 
       if (acc->orders > 0)
-        acc_merge (sizes, g_strdup_printf ("size %s", names_get (&w->sizes, i)), acc);
+        acc_merge (sizes, g_strdup_printf ("size %s", _lc_names_get (&w->sizes, i)), acc);
     }
   for (gsize slot = 0; slot <= w->product_pairs.mask; slot++)
     {
@@ -1536,8 +1397,8 @@ walk_collect (Walk       *w,
       if (key == 0)
         continue;
       acc = &g_array_index (w->pair_accs, Acc, w->product_pairs.ids[slot]);
-      a = names_get (&w->products, (gint32) ((key - 1) >> 32));
-      b = names_get (&w->products, (gint32) ((key - 1) & 0xffffffff));
+      a = _lc_names_get (&w->products, (gint32) ((key - 1) >> 32));
+      b = _lc_names_get (&w->products, (gint32) ((key - 1) & 0xffffffff));
       if (strcmp (a, b) > 0)
         {
           const char *t = a;
@@ -1555,14 +1416,14 @@ walk_collect (Walk       *w,
       const Acc *acc = &g_array_index (w->source_accs, Acc, i);
 
       if (acc->orders > 0)
-        acc_merge (segments, g_strdup_printf ("source:%s", names_get (&w->sources, i)), acc);
+        acc_merge (segments, g_strdup_printf ("source:%s", _lc_names_get (&w->sources, i)), acc);
     }
   for (guint i = 0; i < w->bracketed_accs->len; i++)
     {
       const Acc *acc = &g_array_index (w->bracketed_accs, Acc, i);
 
       if (acc->orders > 0)
-        acc_merge (bracketed, g_strdup (names_get (&w->products, i)), acc);
+        acc_merge (bracketed, g_strdup (_lc_names_get (&w->products, i)), acc);
     }
 
   collect (r, products, LC_RETURN_GROUP_PRODUCT, vertical);
