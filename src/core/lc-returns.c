@@ -282,6 +282,123 @@ key_table_id (KeyTable *table,
   return table->used - 1;
 }
 
+/* Customers by their hash. The store's hashes are 32 lowercase hex digits,
+ * kept as 16 bytes in the table itself: a lookup among hundreds of thousands
+ * of customers then misses the cache once instead of three times. Any other
+ * text is numbered by its string. */
+typedef struct
+{
+  guint64 hi;
+  guint64 lo;
+  guint32 id;               /* number + 1; 0 when free */
+} CustomerSlot;
+
+typedef struct
+{
+  CustomerSlot *slots;
+  gsize         mask;
+  guint32       count;      /* customers numbered */
+  guint32       hashed;     /* of them, in slots */
+  LcNames       others;
+  GArray       *other_ids;  /* gint32: the numbers of others */
+} Customers;
+
+static void
+customers_init (Customers *customers)
+{
+  customers->mask = 1023;
+  customers->slots = g_new0 (CustomerSlot, customers->mask + 1);
+  customers->count = customers->hashed = 0;
+  _lc_names_init (&customers->others);
+  customers->other_ids = g_array_new (FALSE, FALSE, sizeof (gint32));
+}
+
+static void
+customers_clear (Customers *customers)
+{
+  g_clear_pointer (&customers->slots, g_free);
+  _lc_names_clear (&customers->others);
+  g_clear_pointer (&customers->other_ids, g_array_unref);
+}
+
+static gboolean
+parse_hex128 (const char *text,
+              guint64    *hi,
+              guint64    *lo)
+{
+  guint64 parts[2] = { 0, 0 };
+
+  for (guint i = 0; i < 32; i++)
+    {
+      char c = text[i];
+      guint digit;
+
+      if (c >= '0' && c <= '9')
+        digit = c - '0';
+      else if (c >= 'a' && c <= 'f')
+        digit = c - 'a' + 10;
+      else
+        return FALSE;
+      parts[i / 16] = parts[i / 16] << 4 | digit;
+    }
+  if (text[32] != '\0')
+    return FALSE;
+  *hi = parts[0];
+  *lo = parts[1];
+  return TRUE;
+}
+
+static void
+customers_grow (Customers *customers)
+{
+  gsize mask = customers->mask * 2 + 1;
+  CustomerSlot *slots = g_new0 (CustomerSlot, mask + 1);
+
+  for (gsize j = 0; j <= customers->mask; j++)
+    if (customers->slots[j].id != 0)
+      {
+        gsize i = key_hash (customers->slots[j].hi ^ customers->slots[j].lo) & mask;
+
+        while (slots[i].id != 0)
+          i = (i + 1) & mask;
+        slots[i] = customers->slots[j];
+      }
+  g_free (customers->slots);
+  customers->slots = slots;
+  customers->mask = mask;
+}
+
+/* The number of the customer with this hash. */
+static gint32
+customers_id (Customers  *customers,
+              const char *hash)
+{
+  guint64 hi, lo;
+  gsize i;
+  gint32 id;
+
+  if (!parse_hex128 (hash, &hi, &lo))
+    {
+      id = _lc_names_intern (&customers->others, hash);
+      if ((guint) id == customers->other_ids->len)
+        {
+          gint32 number = (gint32) customers->count++;
+
+          g_array_append_val (customers->other_ids, number);
+        }
+      return g_array_index (customers->other_ids, gint32, id);
+    }
+
+  for (i = key_hash (hi ^ lo) & customers->mask; customers->slots[i].id != 0; i = (i + 1) & customers->mask)
+    if (customers->slots[i].hi == hi && customers->slots[i].lo == lo)
+      return (gint32) customers->slots[i].id - 1;
+  id = (gint32) customers->count++;
+  customers->slots[i] = (CustomerSlot) { hi, lo, (guint32) id + 1 };
+  if ((gsize) ++customers->hashed * 2 > customers->mask + 1)
+    customers_grow (customers);
+  return id;
+}
+
 /* The walk over the orders ----------------------------------------------------- */
 
 /* Order segments other than the channels. */
@@ -342,7 +459,7 @@ typedef struct
   LcNames   variant_keys;     /* "product / variant" */
   LcNames   sizes;
   LcNames   sources;
-  LcNames   customers;
+  Customers customers;
   GArray   *variant_sizes;    /* gint32 by variant: its size in sizes, or -1 */
   KeyTable  variant_pairs;    /* (product, variant) -> index in variant_pair_keys */
   GArray   *variant_pair_keys; /* gint32: the pair's number in variant_keys */
@@ -396,7 +513,7 @@ walk_init (Walk            *w,
   _lc_names_init (&w->variant_keys);
   _lc_names_init (&w->sizes);
   _lc_names_init (&w->sources);
-  _lc_names_init (&w->customers);
+  customers_init (&w->customers);
   w->variant_sizes = g_array_new (FALSE, FALSE, sizeof (gint32));
   key_table_init (&w->variant_pairs);
   w->variant_pair_keys = g_array_new (FALSE, FALSE, sizeof (gint32));
@@ -432,7 +549,7 @@ walk_clear (Walk *w)
   _lc_names_clear (&w->variant_keys);
   _lc_names_clear (&w->sizes);
   _lc_names_clear (&w->sources);
-  _lc_names_clear (&w->customers);
+  customers_clear (&w->customers);
   g_clear_pointer (&w->variant_sizes, g_array_unref);
   key_table_clear (&w->variant_pairs);
   g_clear_pointer (&w->variant_pair_keys, g_array_unref);
@@ -1091,7 +1208,7 @@ read_orders (LcStore  *store,
       order.refunded = sqlite3_column_int64 (stmt, 5);
       order.discount_code = code != NULL && *code != '\0';
       order.source = source != NULL && *source != '\0' ? _lc_names_intern (&w->sources, source) : -1;
-      order.customer = customer != NULL && *customer != '\0' ? _lc_names_intern (&w->customers, customer) : -1;
+      order.customer = customer != NULL && *customer != '\0' ? customers_id (&w->customers, customer) : -1;
       g_array_append_val (w->orders, order);
       g_array_append_val (w->order_ids, order.id);
     }
@@ -1244,7 +1361,7 @@ walk_orders (Walk *w)
 {
   LcReturnsReport *r = w->report;
   const Order *orders = (const Order *) (gpointer) w->orders->data;
-  guint n_customers = _lc_names_count (&w->customers);
+  guint n_customers = w->customers.count;
   g_autofree gint32 *first_orders = g_new (gint32, MAX (n_customers, 1));
 
   for (guint c = 0; c < n_customers; c++)
