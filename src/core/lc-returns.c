@@ -16,6 +16,12 @@
 #include "lc-stats.h"
 #include "lc-store-private.h"
 
+#if defined(__GNUC__)
+#define PREFETCH(address) __builtin_prefetch (address)
+#else
+#define PREFETCH(address)
+#endif
+
 /* A refund "equals" whole units of a line within this many minor units:
  * Shopify rounds the discount and the tax of each unit separately. */
 #define MATCH_TOLERANCE 2
@@ -283,9 +289,12 @@ key_table_id (KeyTable *table,
 }
 
 /* Customers by their hash. The store's hashes are 32 lowercase hex digits,
- * kept as 16 bytes in the table itself: a lookup among hundreds of thousands
- * of customers then misses the cache once instead of three times. Any other
- * text is numbered by its string. */
+ * kept as 16 bytes in the table itself, and looked up a batch at a time
+ * with the slots fetched ahead: among hundreds of thousands of customers,
+ * nearly every lookup would otherwise wait for memory. Any other text is
+ * numbered by its string. */
+#define CUSTOMER_BATCH 32
+
 typedef struct
 {
   guint64 hi;
@@ -295,12 +304,21 @@ typedef struct
 
 typedef struct
 {
-  CustomerSlot *slots;
-  gsize         mask;
-  guint32       count;      /* customers numbered */
-  guint32       hashed;     /* of them, in slots */
-  LcNames       others;
-  GArray       *other_ids;  /* gint32: the numbers of others */
+  guint32 order;            /* index of the order waiting for the number */
+  guint64 hi;
+  guint64 lo;
+} PendingCustomer;
+
+typedef struct
+{
+  CustomerSlot   *slots;
+  gsize           mask;
+  guint32         count;      /* customers numbered */
+  guint32         hashed;     /* of them, in slots */
+  LcNames         others;
+  GArray         *other_ids;  /* gint32: the numbers of others */
+  PendingCustomer pending[CUSTOMER_BATCH];
+  guint           n_pending;
 } Customers;
 
 static void
@@ -309,6 +327,7 @@ customers_init (Customers *customers)
   customers->mask = 1023;
   customers->slots = g_new0 (CustomerSlot, customers->mask + 1);
   customers->count = customers->hashed = 0;
+  customers->n_pending = 0;
   _lc_names_init (&customers->others);
   customers->other_ids = g_array_new (FALSE, FALSE, sizeof (gint32));
 }
@@ -321,6 +340,12 @@ customers_clear (Customers *customers)
   g_clear_pointer (&customers->other_ids, g_array_unref);
 }
 
+static const gint8 hex_digits[256] = {
+  ['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8, ['8'] = 9, ['9'] = 10,
+  ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+};
+
+/* The 32 lowercase hex digits of text as 16 bytes; FALSE for any other text. */
 static gboolean
 parse_hex128 (const char *text,
               guint64    *hi,
@@ -330,22 +355,25 @@ parse_hex128 (const char *text,
 
   for (guint i = 0; i < 32; i++)
     {
-      char c = text[i];
-      guint digit;
+      gint8 digit = hex_digits[(guchar) text[i]];
 
-      if (c >= '0' && c <= '9')
-        digit = c - '0';
-      else if (c >= 'a' && c <= 'f')
-        digit = c - 'a' + 10;
-      else
+      if (digit == 0)
         return FALSE;
-      parts[i / 16] = parts[i / 16] << 4 | digit;
+      parts[i / 16] = parts[i / 16] << 4 | (guint64) (digit - 1);
     }
   if (text[32] != '\0')
     return FALSE;
   *hi = parts[0];
   *lo = parts[1];
   return TRUE;
+}
+
+static inline gsize
+customer_slot (const Customers *customers,
+               guint64          hi,
+               guint64          lo)
+{
+  return key_hash (hi ^ lo) & customers->mask;
 }
 
 static void
@@ -368,28 +396,16 @@ customers_grow (Customers *customers)
   customers->mask = mask;
 }
 
-/* The number of the customer with this hash. */
+/* The number of the customer whose hash reads (hi, lo). */
 static gint32
-customers_id (Customers  *customers,
-              const char *hash)
+customers_hashed (Customers *customers,
+                  guint64    hi,
+                  guint64    lo)
 {
-  guint64 hi, lo;
   gsize i;
   gint32 id;
 
-  if (!parse_hex128 (hash, &hi, &lo))
-    {
-      id = _lc_names_intern (&customers->others, hash);
-      if ((guint) id == customers->other_ids->len)
-        {
-          gint32 number = (gint32) customers->count++;
-
-          g_array_append_val (customers->other_ids, number);
-        }
-      return g_array_index (customers->other_ids, gint32, id);
-    }
-
-  for (i = key_hash (hi ^ lo) & customers->mask; customers->slots[i].id != 0; i = (i + 1) & customers->mask)
+  for (i = customer_slot (customers, hi, lo); customers->slots[i].id != 0; i = (i + 1) & customers->mask)
     if (customers->slots[i].hi == hi && customers->slots[i].lo == lo)
       return (gint32) customers->slots[i].id - 1;
   id = (gint32) customers->count++;
@@ -397,6 +413,22 @@ customers_id (Customers  *customers,
   if ((gsize) ++customers->hashed * 2 > customers->mask + 1)
     customers_grow (customers);
   return id;
+}
+
+/* The number of a customer whose hash is not 32 hex digits. */
+static gint32
+customers_other (Customers  *customers,
+                 const char *hash)
+{
+  gint32 id = _lc_names_intern (&customers->others, hash);
+
+  if ((guint) id == customers->other_ids->len)
+    {
+      gint32 number = (gint32) customers->count++;
+
+      g_array_append_val (customers->other_ids, number);
+    }
+  return g_array_index (customers->other_ids, gint32, id);
 }
 
 /* The walk over the orders ----------------------------------------------------- */
@@ -1173,6 +1205,28 @@ add_report_variants (LcStore          *store,
 
 /* Reading the store ----------------------------------------------------------- */
 
+/* The numbers of the customers of the orders read last. */
+static void
+resolve_customers (Walk *w)
+{
+  Customers *customers = &w->customers;
+  Order *orders = (Order *) (gpointer) w->orders->data;
+
+  for (guint k = 0; k < customers->n_pending; k++)
+    {
+      const PendingCustomer *pending = &customers->pending[k];
+
+      PREFETCH (&customers->slots[customer_slot (customers, pending->hi, pending->lo)]);
+    }
+  for (guint k = 0; k < customers->n_pending; k++)
+    {
+      const PendingCustomer *pending = &customers->pending[k];
+
+      orders[pending->order].customer = customers_hashed (customers, pending->hi, pending->lo);
+    }
+  customers->n_pending = 0;
+}
+
 /* Counted orders up to day to, in id order. */
 static gboolean
 read_orders (LcStore  *store,
@@ -1208,10 +1262,27 @@ read_orders (LcStore  *store,
       order.refunded = sqlite3_column_int64 (stmt, 5);
       order.discount_code = code != NULL && *code != '\0';
       order.source = source != NULL && *source != '\0' ? _lc_names_intern (&w->sources, source) : -1;
-      order.customer = customer != NULL && *customer != '\0' ? customers_id (&w->customers, customer) : -1;
+      order.customer = -1;
+      if (customer != NULL && *customer != '\0')
+        {
+          PendingCustomer *pending = &w->customers.pending[w->customers.n_pending];
+
+          if (parse_hex128 (customer, &pending->hi, &pending->lo))
+            {
+              pending->order = w->orders->len;
+              w->customers.n_pending++;
+            }
+          else
+            {
+              order.customer = customers_other (&w->customers, customer);
+            }
+        }
       g_array_append_val (w->orders, order);
       g_array_append_val (w->order_ids, order.id);
+      if (w->customers.n_pending == CUSTOMER_BATCH)
+        resolve_customers (w);
     }
+  resolve_customers (w);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
