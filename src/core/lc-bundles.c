@@ -25,6 +25,9 @@
 #define MIN_SUPPORT_ORDERS   20
 #define MIN_SUPPORT_FRACTION 0.001
 #define SHORTLIST_MAX_P      0.05
+/* A period with fewer than one of this many of the store's orders is read
+ * through the indexes. */
+#define NARROW_SHARE         5
 
 typedef struct
 {
@@ -425,6 +428,7 @@ static gboolean
 read_baskets (LcStore     *store,
               LcDay        from,
               LcDay        to,
+              gint64       period_orders,
               GHashTable  *type_by_sku,
               GHashTable  *type_by_title,
               Baskets     *baskets,
@@ -448,15 +452,33 @@ read_baskets (LcStore     *store,
   g_autofree guint32 *items = NULL;
   LcNames names, groups;
   sqlite3_stmt *stmt;
+  gboolean narrow = FALSE;
   guint cursor = 0;
   guint n_groups;
   int rc;
 
-  /* The orders in id order: a plain walk of the table. */
-  stmt = _lc_store_prepare (store,
-                            "SELECT id, local_day FROM orders "
-                            "WHERE counted = 1 AND +local_day BETWEEN ?1 AND ?2 ORDER BY id",
-                            error);
+  /* A period of few of the store's orders reads them, and then their lines,
+   * through the indexes; a longer one walks both tables, which is cheaper
+   * per row. */
+  stmt = _lc_store_prepare (store, "SELECT MAX(id) FROM orders", error);
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    narrow = period_orders * NARROW_SHARE < sqlite3_column_int64 (stmt, 0);
+  if (!step_done (store, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+    return FALSE;
+
+  /* The orders in id order. */
+  if (narrow)
+    stmt = _lc_store_prepare (store,
+                              "SELECT id, local_day FROM orders "
+                              "WHERE counted = 1 AND local_day BETWEEN ?1 AND ?2 ORDER BY id",
+                              error);
+  else
+    stmt = _lc_store_prepare (store,
+                              "SELECT id, local_day FROM orders "
+                              "WHERE counted = 1 AND +local_day BETWEEN ?1 AND ?2 ORDER BY id",
+                              error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, from);
@@ -472,13 +494,25 @@ read_baskets (LcStore     *store,
   if (!step_done (store, stmt, rc, error))
     return FALSE;
 
-  /* Their lines, in the store's order. */
-  stmt = _lc_store_prepare (store,
-                            "SELECT order_id, position, product, price, quantity, sku, vendor "
-                            "FROM line_items WHERE is_tip = 0",
-                            error);
+  /* Their lines, in the store's order, or by order for a short period. */
+  if (narrow)
+    stmt = _lc_store_prepare (store,
+                              "SELECT order_id, position, product, price, quantity, sku, vendor "
+                              "FROM line_items WHERE is_tip = 0 AND order_id IN "
+                              "(SELECT id FROM orders WHERE counted = 1 AND local_day BETWEEN ?1 AND ?2)",
+                              error);
+  else
+    stmt = _lc_store_prepare (store,
+                              "SELECT order_id, position, product, price, quantity, sku, vendor "
+                              "FROM line_items WHERE is_tip = 0",
+                              error);
   if (stmt == NULL)
     return FALSE;
+  if (narrow)
+    {
+      sqlite3_bind_int (stmt, 1, from);
+      sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
+    }
   _lc_names_init (&names);
   _lc_names_init (&groups);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -672,7 +706,7 @@ lc_store_mine_bundles (LcStore  *store,
   baskets.items = g_array_new (FALSE, FALSE, sizeof (guint32));
   baskets.ends = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  if (!read_baskets (store, from, to, type_by_sku, type_by_title, &baskets,
+  if (!read_baskets (store, from, to, bundles->orders, type_by_sku, type_by_title, &baskets,
                      product_names, products, category_names, error))
     goto fail;
 
