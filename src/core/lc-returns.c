@@ -454,7 +454,6 @@ static const char * const segment_keys[N_SEGMENTS] = {
 /* A counted order up to the last analysed day. */
 typedef struct
 {
-  gint64   id;
   gint64   created;
   gint64   total;
   gint64   shipping;
@@ -499,8 +498,10 @@ typedef struct
 
   /* Counted orders up to the last analysed day, in id order, and the lines
    * other than tips of those orders, in the store's order. */
-  GArray   *orders;           /* Order */
-  GArray   *order_ids;        /* gint64: their ids */
+  Order    *orders;           /* exactly as many as the store's counted orders: they are many */
+  gint64   *order_ids;        /* their ids */
+  guint     n_orders;
+  guint     orders_size;
   GArray   *lines;            /* LcReturnLine */
   GArray   *line_products;    /* gint32 */
   GArray   *line_variants;    /* gint32, -1 without a variant */
@@ -534,9 +535,11 @@ accs_new (void)
   return g_array_new (FALSE, TRUE, sizeof (Acc));
 }
 
+/* orders: how many to make room for (the store's counted orders). */
 static void
 walk_init (Walk            *w,
-           LcReturnsReport *report)
+           LcReturnsReport *report,
+           guint            orders)
 {
   memset (w, 0, sizeof *w);
   w->report = report;
@@ -550,8 +553,9 @@ walk_init (Walk            *w,
   key_table_init (&w->variant_pairs);
   w->variant_pair_keys = g_array_new (FALSE, FALSE, sizeof (gint32));
   key_table_init (&w->product_pairs);
-  w->orders = g_array_new (FALSE, FALSE, sizeof (Order));
-  w->order_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  w->orders_size = MAX (orders, 1);
+  w->orders = g_new (Order, w->orders_size);
+  w->order_ids = g_new (gint64, w->orders_size);
   w->lines = g_array_new (FALSE, FALSE, sizeof (LcReturnLine));
   w->line_products = g_array_new (FALSE, FALSE, sizeof (gint32));
   w->line_variants = g_array_new (FALSE, FALSE, sizeof (gint32));
@@ -586,8 +590,8 @@ walk_clear (Walk *w)
   key_table_clear (&w->variant_pairs);
   g_clear_pointer (&w->variant_pair_keys, g_array_unref);
   key_table_clear (&w->product_pairs);
-  g_clear_pointer (&w->orders, g_array_unref);
-  g_clear_pointer (&w->order_ids, g_array_unref);
+  g_clear_pointer (&w->orders, g_free);
+  g_clear_pointer (&w->order_ids, g_free);
   g_clear_pointer (&w->lines, g_array_unref);
   g_clear_pointer (&w->line_products, g_array_unref);
   g_clear_pointer (&w->line_variants, g_array_unref);
@@ -1210,7 +1214,7 @@ static void
 resolve_customers (Walk *w)
 {
   Customers *customers = &w->customers;
-  Order *orders = (Order *) (gpointer) w->orders->data;
+  Order *orders = w->orders;
 
   for (guint k = 0; k < customers->n_pending; k++)
     {
@@ -1253,8 +1257,9 @@ read_orders (LcStore  *store,
       const char *source = (const char *) sqlite3_column_text (stmt, 7);
       const char *customer = (const char *) sqlite3_column_text (stmt, 8);
       Order order = { 0 };
+      gint64 id;
 
-      order.id = sqlite3_column_int64 (stmt, 0);
+      id = sqlite3_column_int64 (stmt, 0);
       order.day = (LcDay) sqlite3_column_int64 (stmt, 1);
       order.created = sqlite3_column_int64 (stmt, 2);
       order.total = sqlite3_column_int64 (stmt, 3);
@@ -1269,7 +1274,7 @@ read_orders (LcStore  *store,
 
           if (parse_hex128 (customer, &pending->hi, &pending->lo))
             {
-              pending->order = w->orders->len;
+              pending->order = w->n_orders;
               w->customers.n_pending++;
             }
           else
@@ -1277,8 +1282,14 @@ read_orders (LcStore  *store,
               order.customer = customers_other (&w->customers, customer);
             }
         }
-      g_array_append_val (w->orders, order);
-      g_array_append_val (w->order_ids, order.id);
+      if (w->n_orders == w->orders_size)
+        {
+          w->orders_size += w->orders_size / 2 + 1;
+          w->orders = g_renew (Order, w->orders, w->orders_size);
+          w->order_ids = g_renew (gint64, w->order_ids, w->orders_size);
+        }
+      w->orders[w->n_orders] = order;
+      w->order_ids[w->n_orders++] = id;
       if (w->customers.n_pending == CUSTOMER_BATCH)
         resolve_customers (w);
     }
@@ -1299,12 +1310,12 @@ sort_order_lines (Walk          *w,
                   const guint32 *line_orders,
                   const gint32  *positions)
 {
-  Order *orders = (Order *) (gpointer) w->orders->data;
+  Order *orders = w->orders;
   guint n_lines = w->lines->len;
-  g_autofree guint32 *next = g_new (guint32, MAX (w->orders->len, 1));
+  g_autofree guint32 *next = g_new (guint32, MAX (w->n_orders, 1));
   guint32 start = 0;
 
-  for (guint i = 0; i < w->orders->len; i++)
+  for (guint i = 0; i < w->n_orders; i++)
     {
       orders[i].first = next[i] = start;
       start += orders[i].n_lines;
@@ -1313,7 +1324,7 @@ sort_order_lines (Walk          *w,
   for (guint l = 0; l < n_lines; l++)
     w->order_lines[next[line_orders[l]]++] = l;
 
-  for (guint i = 0; i < w->orders->len; i++)
+  for (guint i = 0; i < w->n_orders; i++)
     {
       guint32 *lines = w->order_lines + orders[i].first;
 
@@ -1339,9 +1350,9 @@ read_lines (LcStore     *store,
 {
   g_autoptr(GArray) line_orders = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (gint32));
-  Order *orders = (Order *) (gpointer) w->orders->data;
-  const gint64 *order_ids = (const gint64 *) (gpointer) w->order_ids->data;
-  guint n_orders = w->orders->len;
+  Order *orders = w->orders;
+  const gint64 *order_ids = w->order_ids;
+  guint n_orders = w->n_orders;
   guint cursor = 0;
   gint32 last_order = -1;
   gint32 last_position = 0;
@@ -1416,12 +1427,14 @@ read_lines (LcStore     *store,
   return TRUE;
 }
 
-/* Whether a came before b: the order in which customers are first seen. */
+/* Whether the order at index a came before the one at b (indices in id
+ * order): the order in which customers are first seen. */
 static inline gboolean
-order_before (const Order *a,
-              const Order *b)
+order_before (const Order *orders,
+              guint        a,
+              guint        b)
 {
-  return a->created < b->created || (a->created == b->created && a->id < b->id);
+  return orders[a].created < orders[b].created || (orders[a].created == orders[b].created && a < b);
 }
 
 /* Every analysed order with a line other than a tip. A customer is new in
@@ -1431,22 +1444,22 @@ static void
 walk_orders (Walk *w)
 {
   LcReturnsReport *r = w->report;
-  const Order *orders = (const Order *) (gpointer) w->orders->data;
+  const Order *orders = w->orders;
   guint n_customers = w->customers.count;
   g_autofree gint32 *first_orders = g_new (gint32, MAX (n_customers, 1));
 
   for (guint c = 0; c < n_customers; c++)
     first_orders[c] = -1;
-  for (guint i = 0; i < w->orders->len; i++)
+  for (guint i = 0; i < w->n_orders; i++)
     {
       gint32 customer = orders[i].customer;
 
       if (orders[i].n_lines > 0 && customer >= 0 &&
-          (first_orders[customer] < 0 || order_before (&orders[i], &orders[first_orders[customer]])))
+          (first_orders[customer] < 0 || order_before (orders, i, (guint) first_orders[customer])))
         first_orders[customer] = (gint32) i;
     }
 
-  for (guint i = 0; i < w->orders->len; i++)
+  for (guint i = 0; i < w->n_orders; i++)
     {
       const Order *order = &orders[i];
       const LcReturnLine *lines;
@@ -1687,7 +1700,7 @@ lc_store_compute_returns (LcStore  *store,
   /* Every counted order up to the last analysed day and its lines, read
    * once each in the store's own order (a join sorted by time took most of
    * the time); without orders, the lines still give the median price. */
-  walk_init (&walk, r);
+  walk_init (&walk, r, (guint) MIN (summary->orders, G_MAXUINT32));
   if ((summary->has_orders && !read_orders (store, &walk, r->to, error)) ||
       !read_lines (store, &walk, refund_lines, error))
     {
