@@ -10,11 +10,11 @@
 
 #include "lc-metrics.h"
 #include "lc-money.h"
-#include "lc-walk-private.h"
 #include "lc-returns.h"
 #include "lc-rules.h"
 #include "lc-stats.h"
 #include "lc-store-private.h"
+#include "lc-walk-private.h"
 
 #if defined(__GNUC__)
 #define PREFETCH(address) __builtin_prefetch (address)
@@ -288,6 +288,8 @@ key_table_id (KeyTable *table,
   return table->used - 1;
 }
 
+/* Customers ------------------------------------------------------------------ */
+
 /* Customers by their hash. The store's hashes are 32 lowercase hex digits,
  * kept as 16 bytes in the table itself, and looked up a batch at a time
  * with the slots fetched ahead: among hundreds of thousands of customers,
@@ -498,7 +500,7 @@ typedef struct
 
   /* Counted orders up to the last analysed day, in id order, and the lines
    * other than tips of those orders, in the store's order. */
-  Order    *orders;           /* exactly as many as the store's counted orders: they are many */
+  Order    *orders;           /* room for the store's counted orders, not a power of two more */
   gint64   *order_ids;        /* their ids */
   guint     n_orders;
   guint     orders_size;
@@ -523,10 +525,10 @@ typedef struct
   GArray   *order_products;   /* OrderProduct */
   GArray   *order_sizes;      /* OrderSize */
   GArray   *order_keys;       /* gint32: variant keys counted */
-  GArray   *gathered;         /* LcReturnLine, then gint32 products, variants and gint64 refunds */
-  GArray   *gathered_products;
-  GArray   *gathered_variants;
-  GArray   *gathered_refunds;
+  GArray   *gathered;         /* LcReturnLine: its lines, when the store holds them apart */
+  GArray   *gathered_products; /* gint32 */
+  GArray   *gathered_variants; /* gint32 */
+  GArray   *gathered_refunds;  /* gint64 */
 } Walk;
 
 static GArray *
