@@ -15,11 +15,12 @@
 /*
  * Co-purchase mining. Two plain walks, of the orders then of the lines, read
  * (order, product) for the counted orders of the period, in the store's own
- * order; each order becomes a sorted set of small product ids. A first pass counts the orders holding
- * each product (or product type), a second counts pairs of the frequent ones
- * in a hash keyed by the two ids packed into 64 bits. The significance test
- * is Fisher's exact test, one-sided: the chance of seeing the pair together
- * this often or more if the two were bought independently.
+ * order; each order becomes a sorted set of small product ids. A first pass
+ * counts the orders holding each product (or product type), a second counts
+ * pairs of the frequent ones in a hash keyed by the two ids packed into 64
+ * bits. The significance test is Fisher's exact test, one-sided: the chance
+ * of seeing the pair together this often or more if the two were bought
+ * independently.
  */
 
 #define MIN_SUPPORT_ORDERS   20
