@@ -666,6 +666,7 @@ lc_store_mine_bundles (LcStore  *store,
   LevelInfo info = { 0 };
   sqlite3_stmt *stmt;
   gboolean with_types;
+  gboolean read;
 
   g_return_val_if_fail (LC_IS_STORE (store), NULL);
 
@@ -679,18 +680,26 @@ lc_store_mine_bundles (LcStore  *store,
     return NULL;
   with_types = g_hash_table_size (type_by_sku) > 0 || g_hash_table_size (type_by_title) > 0;
 
+  /* One snapshot for the count and the walks, whatever an import writes
+   * meanwhile. */
+  if (!_lc_store_exec (store, "SAVEPOINT bundles_walk", error))
+    return NULL;
   stmt = _lc_store_prepare (store,
                             "SELECT COUNT(*), MIN(local_day), MAX(local_day) FROM orders "
                             "WHERE counted = 1 AND local_day BETWEEN ?1 AND ?2",
                             error);
   if (stmt == NULL)
-    return NULL;
+    {
+      _lc_store_exec (store, "RELEASE bundles_walk", NULL);
+      return NULL;
+    }
   sqlite3_bind_int (stmt, 1, from);
   sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       _lc_store_set_error (store, error);
+      _lc_store_exec (store, "RELEASE bundles_walk", NULL);
       return NULL;
     }
   bundles->orders = sqlite3_column_int64 (stmt, 0);
@@ -702,13 +711,18 @@ lc_store_mine_bundles (LcStore  *store,
   sqlite3_reset (stmt);
   bundles->min_support = MAX (MIN_SUPPORT_ORDERS, (gint64) ceil (bundles->orders * MIN_SUPPORT_FRACTION));
   if (bundles->orders == 0)
-    return g_steal_pointer (&bundles);
+    {
+      _lc_store_exec (store, "RELEASE bundles_walk", NULL);
+      return g_steal_pointer (&bundles);
+    }
 
   baskets.items = g_array_new (FALSE, FALSE, sizeof (guint32));
   baskets.ends = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  if (!read_baskets (store, from, to, bundles->orders, type_by_sku, type_by_title, &baskets,
-                     product_names, products, category_names, error))
+  read = read_baskets (store, from, to, bundles->orders, type_by_sku, type_by_title, &baskets,
+                       product_names, products, category_names, error);
+  _lc_store_exec (store, "RELEASE bundles_walk", NULL);
+  if (!read)
     goto fail;
 
   value = g_new0 (gint64, MAX (products->len, category_names->len) + 1);

@@ -1651,6 +1651,7 @@ lc_store_compute_returns (LcStore  *store,
   g_autofree char *min_orders_text = lc_store_dup_setting (store, "returns.min_orders");
   LcRules rules;
   Walk walk;
+  gboolean read;
   gint64 median;
   double days, year_scale;
   gint64 flagged_returned = 0;
@@ -1703,8 +1704,16 @@ lc_store_compute_returns (LcStore  *store,
    * once each in the store's own order (a join sorted by time took most of
    * the time); without orders, the lines still give the median price. */
   walk_init (&walk, r, (guint) MIN (summary->orders, G_MAXUINT32));
-  if ((summary->has_orders && !read_orders (store, &walk, r->to, error)) ||
-      !read_lines (store, &walk, refund_lines, error))
+  if (!_lc_store_exec (store, "SAVEPOINT returns_walk", error))
+    {
+      walk_clear (&walk);
+      return NULL;
+    }
+  /* One snapshot for both walks, whatever an import writes meanwhile. */
+  read = (!summary->has_orders || read_orders (store, &walk, r->to, error)) &&
+         read_lines (store, &walk, refund_lines, error);
+  _lc_store_exec (store, "RELEASE returns_walk", NULL);
+  if (!read)
     {
       walk_clear (&walk);
       return NULL;
