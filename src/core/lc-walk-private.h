@@ -10,9 +10,9 @@ G_BEGIN_DECLS
  * a join sorted by SQLite. */
 
 /*
- * Texts read from the store (products, variants, channels, customers), each
- * kept once and numbered from 0 in the order first seen: the walks over a
- * million order lines (returns, bundles) compare and count small integers
+ * Texts read from the store (products, variants, sizes, channels, groups),
+ * each kept once and numbered from 0 in the order first seen: the walks over
+ * a million order lines (returns, bundles) compare and count small integers
  * instead of strings. Texts compare as C strings.
  */
 typedef struct
