@@ -9,6 +9,7 @@
 #include "lc-features-page-private.h"
 #include "lc-overview-page-private.h"
 #include "lc-pages-private.h"
+#include "lc-shopify-dialog-private.h"
 #include "lc-window-private.h"
 
 /*
@@ -19,7 +20,7 @@
  *
  *   lc-screenshot [--dark] [--width W] [--height H] [--store FILE]
  *                 [--view overview|features|feature:ID|returns|bundles|tests]
- *                 [--scroll Y] OUT.png
+ *                 [--scroll Y] [--connect-dialog [--shop NAME]] OUT.png
  */
 
 static gboolean
@@ -113,6 +114,8 @@ main (int   argc,
   int width = 1100, height = 760, scroll = 0, wizard_steps = -1;
   gboolean preferences = FALSE;
   gboolean dialog = FALSE;
+  gboolean connect_dialog = FALSE;
+  g_autofree char *shop = NULL;
   g_autofree char *store = NULL;
   g_autofree char *view = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -127,6 +130,8 @@ main (int   argc,
     { "wizard", 0, 0, G_OPTION_ARG_INT, &wizard_steps, "Open the wizard and press Next N times", "N" },
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the preferences", NULL },
     { "record-dialog", 0, 0, G_OPTION_ARG_NONE, &dialog, "On a feature's page, open Record a Switch", NULL },
+    { "connect-dialog", 0, 0, G_OPTION_ARG_NONE, &connect_dialog, "Open Connect Shopify", NULL },
+    { "shop", 0, 0, G_OPTION_ARG_STRING, &shop, "Type this shop name and a token into Connect Shopify", "NAME" },
     { NULL }
   };
   g_autoptr(LcApplication) app = NULL;
@@ -208,6 +213,19 @@ main (int   argc,
             return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
         }
       return 1;
+    }
+
+  if (connect_dialog)
+    {
+      LcShopifyDialog *connect = lc_window_connect_shopify (window);
+
+      if (shop != NULL)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_shop_row (connect)), shop);
+          gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_token_row (connect)), "shpat_0123456789abcdef");
+        }
+      wait_ms (1000);
+      return save_window (GTK_WIDGET (connect), argv[1]) ? 0 : 1;
     }
 
   if (preferences)
