@@ -3,14 +3,818 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 
-#include "lc-shopify-sync.h"
+#include "lc-money.h"
+#include "lc-order-writer-private.h"
+#include "lc-shopify-sync-private.h"
+#include "lc-thread.h"
 
-/* First commit: the contract's functions, so the app can build against
- * them; the sync itself comes next. */
+/*
+ * Orders from Shopify's GraphQL Admin API. Pages of orders, oldest update
+ * first, go through the shared order writer inside one transaction, so a
+ * sync lands whole or not at all. An order is keyed "shopify:ID" with
+ * Shopify's numeric order id, which is what the CSV importer uses for an
+ * export's "Id" column: the same order from either source is one order.
+ * An export without that column keys orders by name ("shopify-name:#1001");
+ * the sync takes such an order over (re-keys it to its id) and updates it.
+ *
+ * Queries stay under Shopify's limit of 1,000 points a query: a page asks
+ * for a few orders with their first lines and refunds, and an order with
+ * more is completed by follow-up queries for it.
+ */
 
 G_DEFINE_QUARK (lc-shopify-error-quark, lc_shopify_error)
+
+#define ORDERS_PAGE          10
+#define LINES_PAGE           10
+#define REFUNDS_PAGE         3
+#define REFUND_LINES_PAGE    5
+#define MORE_LINES_PAGE      100
+#define MORE_REFUNDS_PAGE    20
+#define MORE_REFUND_LINES    100
+
+/* Retries of a throttled or failing request: tries in all, the longest
+ * single wait and the longest wait in all, in seconds. */
+#define MAX_ATTEMPTS         6
+#define FIRST_BACKOFF        1.0
+#define MAX_BACKOFF          32.0
+#define MAX_TOTAL_WAIT       180.0
+
+/* How far before the previous sync's start the next one looks: Shopify's
+ * clock and this computer's may differ a little. Orders seen twice are
+ * updated, not duplicated. */
+#define SINCE_MARGIN         (10 * 60)
+
+/* Without the read_all_orders scope Shopify shows the last 60 days. */
+#define VISIBLE_DAYS         60
+
+#define SETTING_SHOP         "shopify-shop"
+#define SETTING_LAST_SYNC    "shopify-last-sync-utc"
+#define SETTING_NEXT_SINCE   "shopify-next-since-utc"
+
+#define MONEY "{ shopMoney { amount } }"
+
+static const char line_fields[] =
+  "fragment LiftcheckLine on LineItem { id name sku quantity vendor "
+  "originalUnitPriceSet " MONEY " totalDiscountSet " MONEY " } ";
+
+static const char refund_line_fields[] =
+  "fragment LiftcheckRefundLine on RefundLineItem { quantity subtotalSet " MONEY " lineItem { id } } ";
+
+#define REFUND_FIELDS(lines) \
+  "id createdAt totalRefundedSet " MONEY " " \
+  "refundLineItems(first: " G_STRINGIFY (lines) ") { pageInfo { hasNextPage endCursor } nodes { ...LiftcheckRefundLine } }"
+
+static const char orders_query[] =
+  "query LiftcheckOrders($first: Int!, $after: String, $query: String, $withShop: Boolean!) { "
+  "shop @include(if: $withShop) { currencyCode ianaTimezone } "
+  "ordersCount(query: $query) @include(if: $withShop) { count precision } "
+  "orders(first: $first, after: $after, sortKey: UPDATED_AT, query: $query) { "
+  "pageInfo { hasNextPage endCursor } "
+  "nodes { id name createdAt updatedAt cancelledAt displayFinancialStatus email discountCode sourceName tags "
+  "subtotalPriceSet " MONEY " totalShippingPriceSet " MONEY " totalTaxSet " MONEY " "
+  "totalPriceSet " MONEY " totalDiscountsSet " MONEY " totalRefundedSet " MONEY " "
+  "lineItems(first: " G_STRINGIFY (LINES_PAGE) ") { pageInfo { hasNextPage endCursor } nodes { ...LiftcheckLine } } "
+  "refunds(first: " G_STRINGIFY (REFUNDS_PAGE) ") { " REFUND_FIELDS (REFUND_LINES_PAGE) " } } } } ";
+
+static const char order_lines_query[] =
+  "query LiftcheckOrderLines($id: ID!, $after: String) { node(id: $id) { ... on Order { id "
+  "lineItems(first: " G_STRINGIFY (MORE_LINES_PAGE) ", after: $after) { pageInfo { hasNextPage endCursor } "
+  "nodes { ...LiftcheckLine } } } } } ";
+
+static const char order_refunds_query[] =
+  "query LiftcheckOrderRefunds($id: ID!) { node(id: $id) { ... on Order { id "
+  "refunds(first: " G_STRINGIFY (MORE_REFUNDS_PAGE) ") { " REFUND_FIELDS (REFUND_LINES_PAGE) " } } } } ";
+
+static const char refund_lines_query[] =
+  "query LiftcheckRefundLines($id: ID!, $after: String) { node(id: $id) { ... on Refund { id "
+  "refundLineItems(first: " G_STRINGIFY (MORE_REFUND_LINES) ", after: $after) { pageInfo { hasNextPage endCursor } "
+  "nodes { ...LiftcheckRefundLine } } } } } ";
+
+/* Parsing */
+
+static void
+shopify_line_free (LcShopifyLine *line)
+{
+  g_free (line->id);
+  g_free (line->name);
+  g_free (line->sku);
+  g_free (line->vendor);
+  g_free (line);
+}
+
+static void
+refund_line_clear (LcShopifyRefundLine *line)
+{
+  g_free (line->line_item_id);
+}
+
+static GArray *
+refund_lines_new (void)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (LcShopifyRefundLine));
+
+  g_array_set_clear_func (lines, (GDestroyNotify) refund_line_clear);
+  return lines;
+}
+
+static void
+shopify_refund_free (LcShopifyRefund *refund)
+{
+  g_free (refund->id);
+  g_clear_pointer (&refund->lines, g_array_unref);
+  g_free (refund->lines_cursor);
+  g_free (refund);
+}
+
+static void
+shopify_order_free (LcShopifyOrder *order)
+{
+  g_free (order->id);
+  g_free (order->name);
+  g_free (order->financial_status);
+  g_free (order->discount_code);
+  g_free (order->source);
+  g_free (order->tags);
+  g_clear_pointer (&order->lines, g_ptr_array_unref);
+  g_free (order->lines_cursor);
+  g_clear_pointer (&order->refunds, g_ptr_array_unref);
+  g_free (order);
+}
+
+void
+_lc_shopify_page_free (LcShopifyPage *page)
+{
+  if (page == NULL)
+    return;
+  g_free (page->error_code);
+  g_free (page->error_message);
+  g_free (page->currency);
+  g_free (page->timezone);
+  g_clear_pointer (&page->orders, g_ptr_array_unref);
+  g_clear_pointer (&page->lines, g_ptr_array_unref);
+  g_clear_pointer (&page->refund_lines, g_array_unref);
+  g_free (page->end_cursor);
+  g_free (page);
+}
+
+typedef struct
+{
+  guint       exponent;
+  const char *salt;
+  GString    *scratch;
+} Parser;
+
+static gboolean G_GNUC_PRINTF (2, 3)
+bad_response (GError    **error,
+              const char *format,
+              ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE, detail);
+  return FALSE;
+}
+
+static JsonObject *
+get_object (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static char *
+dup_nonempty (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static gboolean
+get_number (JsonObject *object,
+            const char *name,
+            double     *out)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *out = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else
+    return FALSE;
+  return isfinite (*out);
+}
+
+/* Shopify's Decimal: "12.5", "-3.00", "1200". Digits beyond the currency's
+ * are rounded half away from zero. */
+static gboolean
+parse_decimal (const char *text,
+               guint       exponent,
+               gint64     *out)
+{
+  const char *p = text;
+  gboolean negative = FALSE;
+  gint64 value = 0;
+  guint digits = 0, decimals = 0;
+  gboolean round_up = FALSE;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  for (; g_ascii_isdigit (*p); p++, digits++)
+    {
+      if (digits >= 13)
+        return FALSE;
+      value = value * 10 + (*p - '0');
+    }
+  if (digits == 0)
+    return FALSE;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          if (decimals < exponent)
+            value = value * 10 + (*p - '0');
+          else if (decimals == exponent)
+            round_up = *p >= '5';
+          else if (decimals > 12)
+            return FALSE;
+          decimals++;
+        }
+    }
+  if (*p != '\0')
+    return FALSE;
+  for (; decimals < exponent; decimals++)
+    value *= 10;
+  if (round_up)
+    value++;
+  if (value > LC_ORDER_MAX_AMOUNT)
+    return FALSE;
+  *out = negative ? -value : value;
+  return TRUE;
+}
+
+/* object.name.shopMoney.amount; 0 when the field is null or absent and
+ * not required. */
+static gboolean
+read_money (Parser      *p,
+            JsonObject  *object,
+            const char  *name,
+            const char  *what,
+            gint64      *out,
+            GError     **error)
+{
+  JsonObject *money = get_object (get_object (object, name), "shopMoney");
+  const char *amount = get_string (money, "amount");
+
+  *out = 0;
+  if (money == NULL)
+    return TRUE;
+  if (amount == NULL || !parse_decimal (amount, p->exponent, out))
+    return bad_response (error, _("%s has the amount “%s” in “%s”, where a decimal number was expected"),
+                         what, amount != NULL ? amount : "null", name);
+  return TRUE;
+}
+
+static gboolean
+read_time (JsonObject  *object,
+           const char  *name,
+           const char  *what,
+           gboolean     required,
+           gint64      *out,
+           GError     **error)
+{
+  const char *text = get_string (object, name);
+  LcTimestamp ts;
+
+  *out = -1;
+  if (text == NULL)
+    {
+      if (required)
+        return bad_response (error, _("%s has no “%s”"), what, name);
+      return TRUE;
+    }
+  if (!lc_timestamp_parse (text, &ts, NULL) || !ts.has_offset)
+    return bad_response (error, _("%s has the time “%s” in “%s”, where an ISO 8601 time was expected"),
+                         what, text, name);
+  *out = ts.utc;
+  return TRUE;
+}
+
+static gboolean
+read_count (JsonObject  *object,
+            const char  *name,
+            const char  *what,
+            gint64      *out,
+            GError     **error)
+{
+  double value = 0;
+
+  if (!get_number (object, name, &value) || value < 0 || value > 1e9 || value != floor (value))
+    return bad_response (error, _("%s has no whole number in “%s”"), what, name);
+  *out = (gint64) value;
+  return TRUE;
+}
+
+/* A connection's nodes, with its next cursor when it has more. */
+static JsonArray *
+read_connection (JsonObject  *connection,
+                 const char  *name,
+                 const char  *what,
+                 char       **out_cursor,
+                 GError     **error)
+{
+  JsonObject *page_info = get_object (connection, "pageInfo");
+  JsonNode *has_next = json_object_get_member (page_info != NULL ? page_info : connection, "hasNextPage");
+  JsonArray *nodes = get_array (connection, "nodes");
+
+  *out_cursor = NULL;
+  if (connection == NULL || nodes == NULL)
+    {
+      bad_response (error, _("%s has no list “%s”"), what, name);
+      return NULL;
+    }
+  if (page_info != NULL && has_next != NULL && JSON_NODE_HOLDS_VALUE (has_next) &&
+      json_node_get_value_type (has_next) == G_TYPE_BOOLEAN && json_node_get_boolean (has_next))
+    {
+      const char *cursor = get_string (page_info, "endCursor");
+
+      if (cursor == NULL || cursor[0] == '\0')
+        {
+          bad_response (error, _("%s says “%s” goes on but gives no cursor"), what, name);
+          return NULL;
+        }
+      *out_cursor = g_strdup (cursor);
+    }
+  return nodes;
+}
+
+static LcShopifyLine *
+parse_line (Parser      *p,
+            JsonNode    *node,
+            const char  *what,
+            GError     **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  LcShopifyLine *line;
+  const char *id = get_string (object, "id");
+  const char *name = get_string (object, "name");
+
+  if (object == NULL || id == NULL || name == NULL)
+    {
+      bad_response (error, _("a line item of %s has no id or name"), what);
+      return NULL;
+    }
+  line = g_new0 (LcShopifyLine, 1);
+  line->id = g_strdup (id);
+  line->name = g_strdup (name);
+  line->sku = dup_nonempty (get_string (object, "sku"));
+  line->vendor = dup_nonempty (get_string (object, "vendor"));
+  if (!read_count (object, "quantity", what, &line->quantity, error) ||
+      !read_money (p, object, "originalUnitPriceSet", what, &line->price, error) ||
+      !read_money (p, object, "totalDiscountSet", what, &line->discount, error))
+    {
+      shopify_line_free (line);
+      return NULL;
+    }
+  return line;
+}
+
+static gboolean
+parse_lines (Parser      *p,
+             JsonObject  *object,
+             const char  *what,
+             GPtrArray   *lines,
+             char       **out_cursor,
+             GError     **error)
+{
+  JsonArray *nodes = read_connection (get_object (object, "lineItems"), "lineItems", what, out_cursor, error);
+
+  if (nodes == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      LcShopifyLine *line = parse_line (p, json_array_get_element (nodes, i), what, error);
+
+      if (line == NULL)
+        return FALSE;
+      g_ptr_array_add (lines, line);
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_refund_lines (Parser      *p,
+                    JsonObject  *object,
+                    const char  *what,
+                    GArray      *lines,
+                    char       **out_cursor,
+                    GError     **error)
+{
+  JsonArray *nodes = read_connection (get_object (object, "refundLineItems"), "refundLineItems", what,
+                                      out_cursor, error);
+
+  if (nodes == NULL)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      JsonNode *node = json_array_get_element (nodes, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *line_id = get_string (get_object (item, "lineItem"), "id");
+      LcShopifyRefundLine line = { 0 };
+
+      if (line_id == NULL)
+        return bad_response (error, _("a refunded line of %s does not say which line item it refunds"), what);
+      if (!read_count (item, "quantity", what, &line.quantity, error) ||
+          !read_money (p, item, "subtotalSet", what, &line.amount, error))
+        return FALSE;
+      line.line_item_id = g_strdup (line_id);
+      g_array_append_val (lines, line);
+    }
+  return TRUE;
+}
+
+static LcShopifyRefund *
+parse_refund (Parser      *p,
+              JsonNode    *node,
+              const char  *what,
+              GError     **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *id = get_string (object, "id");
+  g_autoptr(GError) local_error = NULL;
+  LcShopifyRefund *refund;
+
+  if (id == NULL)
+    {
+      bad_response (error, _("a refund of %s has no id"), what);
+      return NULL;
+    }
+  refund = g_new0 (LcShopifyRefund, 1);
+  refund->id = g_strdup (id);
+  refund->lines = refund_lines_new ();
+  if (!read_time (object, "createdAt", what, TRUE, &refund->created_utc, error) ||
+      !read_money (p, object, "totalRefundedSet", what, &refund->amount, error) ||
+      !parse_refund_lines (p, object, what, refund->lines, &refund->lines_cursor, error))
+    {
+      shopify_refund_free (refund);
+      return NULL;
+    }
+  return refund;
+}
+
+static gboolean
+parse_refunds (Parser      *p,
+               JsonObject  *object,
+               const char  *what,
+               GPtrArray   *refunds,
+               gboolean    *out_more,
+               guint        asked,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "refunds");
+  JsonArray *array;
+
+  *out_more = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return bad_response (error, _("%s has no list “%s”"), what, "refunds");
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      LcShopifyRefund *refund = parse_refund (p, json_array_get_element (array, i), what, error);
+
+      if (refund == NULL)
+        return FALSE;
+      g_ptr_array_add (refunds, refund);
+    }
+  *out_more = json_array_get_length (array) >= asked;
+  return TRUE;
+}
+
+static LcShopifyOrder *
+order_new (void)
+{
+  LcShopifyOrder *order = g_new0 (LcShopifyOrder, 1);
+
+  order->cancelled_utc = -1;
+  order->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) shopify_line_free);
+  order->refunds = g_ptr_array_new_with_free_func ((GDestroyNotify) shopify_refund_free);
+  return order;
+}
+
+static LcShopifyOrder *
+parse_order (Parser      *p,
+             JsonNode    *node,
+             guint        index,
+             GError     **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  g_autoptr(GString) tags = g_string_new (NULL);
+  g_autofree char *what = NULL;
+  LcShopifyOrder *order;
+  const char *id = get_string (object, "id");
+  const char *name = get_string (object, "name");
+  const char *status = get_string (object, "displayFinancialStatus");
+  JsonArray *tag_array;
+  gboolean ok;
+
+  if (object == NULL || id == NULL || name == NULL || name[0] == '\0')
+    {
+      bad_response (error, _("order %u of the page has no id or name"), index + 1);
+      return NULL;
+    }
+  /* TRANSLATORS: how messages name an order: "order #1001" */
+  what = g_strdup_printf (_("order %s"), name);
+  order = order_new ();
+  order->id = g_strdup (id);
+  order->name = g_strdup (name);
+  order->financial_status = g_ascii_strdown (status != NULL ? status : "pending", -1);
+  order->discount_code = dup_nonempty (get_string (object, "discountCode"));
+  order->source = dup_nonempty (get_string (object, "sourceName"));
+  tag_array = get_array (object, "tags");
+  for (guint i = 0; tag_array != NULL && i < json_array_get_length (tag_array); i++)
+    {
+      JsonNode *tag = json_array_get_element (tag_array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (tag) || json_node_get_value_type (tag) != G_TYPE_STRING)
+        continue;
+      if (tags->len > 0)
+        g_string_append (tags, ", ");
+      g_string_append (tags, json_node_get_string (tag));
+    }
+  order->tags = tags->len > 0 ? g_strdup (tags->str) : NULL;
+  /* The e-mail only makes the hash; it is not kept. */
+  _lc_customer_hash (p->salt, get_string (object, "email"), p->scratch, order->customer_hash);
+
+  ok = read_time (object, "createdAt", what, TRUE, &order->created_utc, error) &&
+       read_time (object, "updatedAt", what, FALSE, &order->updated_utc, error) &&
+       read_time (object, "cancelledAt", what, FALSE, &order->cancelled_utc, error) &&
+       read_money (p, object, "subtotalPriceSet", what, &order->subtotal, error) &&
+       read_money (p, object, "totalShippingPriceSet", what, &order->shipping, error) &&
+       read_money (p, object, "totalTaxSet", what, &order->taxes, error) &&
+       read_money (p, object, "totalPriceSet", what, &order->total, error) &&
+       read_money (p, object, "totalDiscountsSet", what, &order->discount, error) &&
+       read_money (p, object, "totalRefundedSet", what, &order->refunded, error) &&
+       parse_lines (p, object, what, order->lines, &order->lines_cursor, error) &&
+       parse_refunds (p, object, what, order->refunds, &order->more_refunds, REFUNDS_PAGE, error);
+  if (!ok)
+    {
+      shopify_order_free (order);
+      return NULL;
+    }
+  return order;
+}
+
+static void
+read_cost (LcShopifyPage *page,
+           JsonObject    *root)
+{
+  JsonObject *cost = get_object (get_object (root, "extensions"), "cost");
+  JsonObject *status = get_object (cost, "throttleStatus");
+
+  if (!get_number (cost, "requestedQueryCost", &page->requested_cost))
+    page->requested_cost = -1;
+  if (!get_number (status, "maximumAvailable", &page->maximum_available) ||
+      !get_number (status, "currentlyAvailable", &page->currently_available) ||
+      !get_number (status, "restoreRate", &page->restore_rate) ||
+      page->restore_rate <= 0 || page->maximum_available <= 0)
+    {
+      page->maximum_available = -1;
+      page->currently_available = -1;
+      page->restore_rate = -1;
+    }
+}
+
+static void
+read_errors (LcShopifyPage *page,
+             JsonObject    *root)
+{
+  JsonArray *errors = get_array (root, "errors");
+  JsonNode *first;
+  JsonObject *object;
+  const char *code;
+  const char *message;
+
+  if (errors == NULL)
+    {
+      /* Some errors come as {"errors": "message"}. */
+      message = get_string (root, "errors");
+      if (message != NULL)
+        page->error_message = g_strdup (message);
+      return;
+    }
+  if (json_array_get_length (errors) == 0)
+    return;
+  first = json_array_get_element (errors, 0);
+  object = JSON_NODE_HOLDS_OBJECT (first) ? json_node_get_object (first) : NULL;
+  code = get_string (get_object (object, "extensions"), "code");
+  message = get_string (object, "message");
+  page->error_code = g_strdup (code != NULL ? code : "UNKNOWN");
+  page->error_message = g_strdup (message != NULL ? message : "");
+}
+
+static gboolean
+parse_node (Parser         *p,
+            LcShopifyPage  *page,
+            JsonObject     *node,
+            GError        **error)
+{
+  const char *id = get_string (node, "id");
+
+  if (node == NULL || id == NULL)
+    return bad_response (error, _("the order asked for again is not there"));
+
+  if (json_object_has_member (node, "lineItems"))
+    {
+      LcShopifyOrder *order = order_new ();
+
+      page->kind = LC_SHOPIFY_PAGE_ORDER_LINES;
+      order->id = g_strdup (id);
+      g_ptr_array_add (page->orders, order);
+      page->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) shopify_line_free);
+      return parse_lines (p, node, id, page->lines, &page->end_cursor, error);
+    }
+  if (json_object_has_member (node, "refunds"))
+    {
+      LcShopifyOrder *order = order_new ();
+
+      page->kind = LC_SHOPIFY_PAGE_ORDER_REFUNDS;
+      order->id = g_strdup (id);
+      g_ptr_array_add (page->orders, order);
+      return parse_refunds (p, node, id, order->refunds, &order->more_refunds, MORE_REFUNDS_PAGE, error);
+    }
+  if (json_object_has_member (node, "refundLineItems"))
+    {
+      page->kind = LC_SHOPIFY_PAGE_REFUND_LINES;
+      page->refund_lines = refund_lines_new ();
+      return parse_refund_lines (p, node, id, page->refund_lines, &page->end_cursor, error);
+    }
+  return bad_response (error, _("the order asked for again has no line items or refunds"));
+}
+
+LcShopifyPage *
+_lc_shopify_parse_page (const char  *body,
+                        gsize        length,
+                        guint        exponent,
+                        const char  *salt,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(LcShopifyPage) page = g_new0 (LcShopifyPage, 1);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GError) local_error = NULL;
+  Parser p = { exponent, salt, scratch };
+  JsonNode *root_node;
+  JsonObject *root;
+  JsonObject *data;
+  JsonObject *shop;
+  JsonObject *count;
+  JsonObject *orders;
+  JsonArray *nodes;
+
+  page->orders_count = -1;
+  page->orders = g_ptr_array_new_with_free_func ((GDestroyNotify) shopify_order_free);
+  if (length > G_MAXSSIZE || !g_utf8_validate_len (body, length, NULL) ||
+      !json_parser_load_from_data (parser, body, (gssize) length, &local_error))
+    {
+      bad_response (error, _("it is not JSON (%s)"),
+                    local_error != NULL ? local_error->message : _("the text is not UTF-8"));
+      return NULL;
+    }
+  root_node = json_parser_get_root (parser);
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      bad_response (error, _("it is not a JSON object"));
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+  read_cost (page, root);
+  read_errors (page, root);
+  if (page->error_message != NULL)
+    return g_steal_pointer (&page);
+
+  data = get_object (root, "data");
+  if (data == NULL)
+    {
+      bad_response (error, _("it has neither “data” nor “errors”"));
+      return NULL;
+    }
+
+  shop = get_object (data, "shop");
+  if (shop != NULL)
+    {
+      const char *currency = get_string (shop, "currencyCode");
+      const char *timezone = get_string (shop, "ianaTimezone");
+
+      if (currency == NULL || strlen (currency) != 3)
+        {
+          bad_response (error, _("the shop has no three-letter “currencyCode”"));
+          return NULL;
+        }
+      page->currency = g_ascii_strup (currency, -1);
+      page->timezone = g_strdup (timezone);
+      /* The amounts that follow are in the shop's currency. */
+      p.exponent = lc_currency_get_exponent (page->currency);
+    }
+  count = get_object (data, "ordersCount");
+  if (count != NULL && g_strcmp0 (get_string (count, "precision"), "EXACT") == 0 &&
+      !read_count (count, "count", "ordersCount", &page->orders_count, error))
+    return NULL;
+
+  if (json_object_has_member (data, "node"))
+    {
+      if (!parse_node (&p, page, get_object (data, "node"), error))
+        return NULL;
+      return g_steal_pointer (&page);
+    }
+
+  page->kind = LC_SHOPIFY_PAGE_ORDERS;
+  orders = get_object (data, "orders");
+  nodes = read_connection (orders, "orders", _("the page"), &page->end_cursor, error);
+  if (nodes == NULL)
+    return NULL;
+  page->has_next_page = page->end_cursor != NULL;
+  for (guint i = 0; i < json_array_get_length (nodes); i++)
+    {
+      LcShopifyOrder *order = parse_order (&p, json_array_get_element (nodes, i), i, error);
+
+      if (order == NULL)
+        return NULL;
+      g_ptr_array_add (page->orders, order);
+    }
+  return g_steal_pointer (&page);
+}
+
+double
+_lc_shopify_throttle_wait (const LcShopifyPage *page,
+                           double               next_cost)
+{
+  if (page->restore_rate <= 0 || page->currently_available < 0)
+    return 0;
+  /* Never wait for more than the bucket holds. */
+  next_cost = MIN (next_cost, page->maximum_available);
+  if (page->currently_available >= next_cost)
+    return 0;
+  return (next_cost - page->currently_available) / page->restore_rate;
+}
+
+double
+_lc_shopify_time_scale (void)
+{
+  const char *text = g_getenv ("LC_SHOPIFY_TIME_SCALE");
+  double scale;
+
+  if (text == NULL)
+    return 1;
+  scale = g_ascii_strtod (text, NULL);
+  return scale > 0 && scale <= 1 ? scale : 1;
+}
+
+/* The API */
 
 void
 lc_shopify_sync_result_free (LcShopifySyncResult *result)
@@ -25,8 +829,853 @@ char *
 lc_shopify_normalize_shop (const char  *shop,
                            GError     **error)
 {
-  g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP, "not implemented yet");
-  return NULL;
+  g_autofree char *name = NULL;
+  const char *p;
+  gsize len;
+
+  g_return_val_if_fail (shop != NULL, NULL);
+
+  name = g_ascii_strdown (shop, -1);
+  g_strstrip (name);
+  /* What the admin's address bar shows is pasted as often as the name. */
+  if (g_str_has_prefix (name, "https://"))
+    memmove (name, name + 8, strlen (name + 8) + 1);
+  len = strlen (name);
+  while (len > 0 && name[len - 1] == '/')
+    name[--len] = '\0';
+  if (g_str_has_suffix (name, ".myshopify.com"))
+    name[len - strlen (".myshopify.com")] = '\0';
+
+  for (p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-')
+      break;
+  if (name[0] == '\0' || *p != '\0' || name[0] == '-' || strlen (name) > 60)
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP,
+                   _("“%s” is not a Shopify shop name. Give the name in your shop’s admin address, "
+                     "such as “my-store” or “my-store.myshopify.com”."),
+                   shop);
+      return NULL;
+    }
+  return g_strconcat (name, ".myshopify.com", NULL);
+}
+
+typedef struct
+{
+  LcStore                 *store;
+  const char              *shop;
+  char                    *url;
+  const char              *token;
+  SoupSession             *session;
+  GCancellable            *cancellable;
+  LcShopifyProgressFunc    progress;
+  gpointer                 progress_data;
+  double                   time_scale;
+
+  guint                    exponent;
+  const char              *salt;
+  GTimeZone               *timezone;
+
+  /* The bucket as the last response left it. */
+  gboolean                 have_bucket;
+  double                   bucket_available;
+  double                   bucket_maximum;
+  double                   bucket_restore;
+  double                   last_cost;
+  gint64                   bucket_time_us;
+
+  LcShopifySyncResult     *result;
+  LcOrderWriter           *writer;
+  gint64                   import_id;
+  gint64                   orders_read;
+  gint64                   orders_count;
+  gint64                   oldest_created;
+  gboolean                 warned_lost_refund_lines;
+} Sync;
+
+typedef struct
+{
+  GMutex   mutex;
+  GCond    cond;
+  gboolean cancelled;
+} Waiter;
+
+static void
+waiter_cancelled (GCancellable *cancellable,
+                  Waiter       *waiter)
+{
+  g_mutex_lock (&waiter->mutex);
+  waiter->cancelled = TRUE;
+  g_cond_signal (&waiter->cond);
+  g_mutex_unlock (&waiter->mutex);
+}
+
+/* Waits seconds (already scaled), or until cancelled. */
+static gboolean
+wait_seconds (Sync     *sync,
+              double    seconds,
+              GError  **error)
+{
+  Waiter waiter = { 0 };
+  gint64 end;
+  gulong handler = 0;
+
+  if (seconds <= 0)
+    return !g_cancellable_set_error_if_cancelled (sync->cancellable, error);
+  g_debug ("waiting %.3f s before the next request", seconds);
+  g_mutex_init (&waiter.mutex);
+  g_cond_init (&waiter.cond);
+  if (sync->cancellable != NULL)
+    handler = g_cancellable_connect (sync->cancellable, G_CALLBACK (waiter_cancelled), &waiter, NULL);
+  end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  g_mutex_lock (&waiter.mutex);
+  while (!waiter.cancelled && g_cond_wait_until (&waiter.cond, &waiter.mutex, end))
+    ;
+  g_mutex_unlock (&waiter.mutex);
+  if (sync->cancellable != NULL)
+    g_cancellable_disconnect (sync->cancellable, handler);
+  g_mutex_clear (&waiter.mutex);
+  g_cond_clear (&waiter.cond);
+  return !g_cancellable_set_error_if_cancelled (sync->cancellable, error);
+}
+
+static void
+remember_bucket (Sync                *sync,
+                 const LcShopifyPage *page)
+{
+  if (page->requested_cost > 0)
+    sync->last_cost = page->requested_cost;
+  if (page->restore_rate <= 0)
+    return;
+  sync->have_bucket = TRUE;
+  sync->bucket_available = page->currently_available;
+  sync->bucket_maximum = page->maximum_available;
+  sync->bucket_restore = page->restore_rate;
+  sync->bucket_time_us = g_get_monotonic_time ();
+}
+
+/* Before a request: waits until the bucket, refilling since the last
+ * response, holds what the last query cost. */
+static gboolean
+wait_for_bucket (Sync    *sync,
+                 GError **error)
+{
+  LcShopifyPage now = { 0 };
+  double elapsed;
+
+  if (!sync->have_bucket)
+    return TRUE;
+  elapsed = (g_get_monotonic_time () - sync->bucket_time_us) / (double) G_USEC_PER_SEC / sync->time_scale;
+  now.restore_rate = sync->bucket_restore;
+  now.maximum_available = sync->bucket_maximum;
+  now.currently_available = MIN (sync->bucket_maximum, sync->bucket_available + elapsed * sync->bucket_restore);
+  return wait_seconds (sync, _lc_shopify_throttle_wait (&now, sync->last_cost) * sync->time_scale, error);
+}
+
+static gboolean
+network_error (Sync         *sync,
+               const GError *cause,
+               GError      **error)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_error_copy (cause));
+      return FALSE;
+    }
+  if (cause->domain == G_TLS_ERROR)
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK,
+                 _("The connection to %s is not safe: its certificate could not be checked (%s). "
+                   "Liftcheck sent nothing and stopped; the store is as it was. Check the shop name, and that "
+                   "no network filter stands between this computer and Shopify."),
+                 sync->shop, cause->message);
+  else
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK,
+                 _("Could not reach %s: %s. Check the internet connection and sync again; "
+                   "the store is as it was."),
+                 sync->shop, cause->message);
+  return FALSE;
+}
+
+static void
+set_http_error (Sync     *sync,
+                guint     status,
+                GError  **error)
+{
+  if (status == SOUP_STATUS_UNAUTHORIZED)
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED,
+                 _("Shopify refused the access token for %s: it is wrong or was revoked. In Shopify admin, open "
+                   "Settings, Apps and sales channels, Develop apps, choose the app made for Liftcheck, and copy "
+                   "its Admin API access token (or install the app again for a new one); then connect again. "
+                   "The store is as it was."),
+                 sync->shop);
+  else if (status == SOUP_STATUS_FORBIDDEN)
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_FORBIDDEN,
+                 _("Shopify did not let the access token for %s read orders. In Shopify admin, open the app made "
+                   "for Liftcheck, give it the Admin API scope read_orders (and read_all_orders for orders older "
+                   "than 60 days), install it again and use its new token. The store is as it was."),
+                 sync->shop);
+  else if (status == SOUP_STATUS_NOT_FOUND)
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP,
+                 _("Shopify has no shop at %s, or no longer offers the API version asked for. Check the shop "
+                   "name in your admin’s address. The store is as it was."),
+                 sync->shop);
+  else if (status == SOUP_STATUS_PAYMENT_REQUIRED || status == 423)
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_FORBIDDEN,
+                 _("Shopify says %s is frozen or locked (HTTP %u), so its orders cannot be read. "
+                   "The store is as it was."),
+                 sync->shop, status);
+  else
+    g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                 _("Shopify answered the request for %s’s orders with HTTP %u %s, which Liftcheck did not "
+                   "expect. The store is as it was."),
+                 sync->shop, status, soup_status_get_phrase (status) != NULL ? soup_status_get_phrase (status) : "");
+}
+
+static double
+retry_after (SoupMessage *message)
+{
+  const char *text = soup_message_headers_get_one (soup_message_get_response_headers (message), "Retry-After");
+  char *end = NULL;
+  double value;
+
+  if (text == NULL)
+    return -1;
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !isfinite (value) || value < 0)
+    return -1;
+  return value;
+}
+
+static char *
+request_body (const char *query,
+              const char *fragments,
+              JsonNode   *variables)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = g_strconcat (query, fragments, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "query");
+  json_builder_add_string_value (builder, text);
+  json_builder_set_member_name (builder, "variables");
+  json_builder_add_value (builder, variables);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* One query, retried while Shopify throttles it or fails for a moment. */
+static LcShopifyPage *
+run_query (Sync        *sync,
+           const char  *body,
+           GError     **error)
+{
+  double waited = 0;
+  double backoff = FIRST_BACKOFF;
+  guint last_status = 0;
+
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr(SoupMessage) message = NULL;
+      g_autoptr(GBytes) request = NULL;
+      g_autoptr(GBytes) response = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(LcShopifyPage) page = NULL;
+      SoupMessageHeaders *headers;
+      double delay;
+      guint status;
+
+      if (!wait_for_bucket (sync, error))
+        return NULL;
+
+      message = soup_message_new (SOUP_METHOD_POST, sync->url);
+      if (message == NULL)
+        {
+          g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP,
+                       _("“%s” is not an address Liftcheck can connect to."), sync->url);
+          return NULL;
+        }
+      headers = soup_message_get_request_headers (message);
+      soup_message_headers_replace (headers, "X-Shopify-Access-Token", sync->token);
+      soup_message_headers_replace (headers, "Accept", "application/json");
+      request = g_bytes_new_static (body, strlen (body));
+      soup_message_set_request_body_from_bytes (message, "application/json", request);
+
+      response = soup_session_send_and_read (sync->session, message, sync->cancellable, &local_error);
+      if (response == NULL)
+        {
+          network_error (sync, local_error, error);
+          return NULL;
+        }
+      status = soup_message_get_status (message);
+      last_status = status;
+
+      delay = -1;
+      if (status == 429 || (status >= 500 && status < 600))
+        {
+          delay = retry_after (message);
+          if (delay < 0)
+            delay = backoff;
+          g_debug ("HTTP %u: retrying in %.1f s", status, delay);
+        }
+      else if (status != SOUP_STATUS_OK)
+        {
+          set_http_error (sync, status, error);
+          return NULL;
+        }
+      else
+        {
+          gsize length;
+          const char *data = g_bytes_get_data (response, &length);
+
+          page = _lc_shopify_parse_page (data != NULL ? data : "", length, sync->exponent, sync->salt,
+                                         &local_error);
+          if (page == NULL)
+            {
+              g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                           _("Shopify’s answer for %s could not be read: %s. The store is as it was; "
+                             "if this keeps happening, try another API version."),
+                           sync->shop, local_error->message);
+              return NULL;
+            }
+          remember_bucket (sync, page);
+          if (page->error_message == NULL)
+            return g_steal_pointer (&page);
+          if (g_strcmp0 (page->error_code, "THROTTLED") == 0)
+            {
+              delay = _lc_shopify_throttle_wait (page, page->requested_cost > 0 ? page->requested_cost : sync->last_cost);
+              if (delay <= 0)
+                delay = backoff;
+              /* The bucket is accounted for by this wait. */
+              sync->have_bucket = FALSE;
+              g_debug ("throttled: retrying in %.2f s", delay);
+            }
+          else if (g_strcmp0 (page->error_code, "ACCESS_DENIED") == 0)
+            {
+              set_http_error (sync, SOUP_STATUS_FORBIDDEN, error);
+              return NULL;
+            }
+          else
+            {
+              g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                           _("Shopify refused Liftcheck’s query for %s’s orders: “%s”. The store is as it was; "
+                             "if this keeps happening, try another API version."),
+                           sync->shop, page->error_message);
+              return NULL;
+            }
+        }
+
+      if (attempt >= MAX_ATTEMPTS || waited + delay > MAX_TOTAL_WAIT)
+        {
+          if (last_status == SOUP_STATUS_OK || last_status == 429)
+            g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_THROTTLED,
+                         _("Shopify kept asking Liftcheck to slow down after %u tries over %.0f seconds. "
+                           "Other apps may be using %s’s allowance; sync again later. The store is as it was."),
+                         attempt, waited, sync->shop);
+          else
+            g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_THROTTLED,
+                         _("Shopify kept failing (HTTP %u) after %u tries over %.0f seconds; it may be having "
+                           "trouble. Sync again later. The store is as it was."),
+                         last_status, attempt, waited);
+          return NULL;
+        }
+      if (!wait_seconds (sync, delay * sync->time_scale, error))
+        return NULL;
+      waited += delay;
+      backoff = MIN (backoff * 2, MAX_BACKOFF);
+    }
+}
+
+static LcShopifyPage *
+query_node (Sync        *sync,
+            const char  *query,
+            const char  *fragments,
+            const char  *id,
+            const char  *after,
+            GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) variables = NULL;
+  g_autofree char *body = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  if (after != NULL)
+    {
+      json_builder_set_member_name (builder, "after");
+      json_builder_add_string_value (builder, after);
+    }
+  json_builder_end_object (builder);
+  variables = json_builder_get_root (builder);
+  body = request_body (query, fragments, g_steal_pointer (&variables));
+  return run_query (sync, body, error);
+}
+
+static gboolean
+check_node_answer (Sync               *sync,
+                   LcShopifyPage      *page,
+                   LcShopifyPageKind   kind,
+                   GError            **error)
+{
+  if (page->kind != kind)
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                   _("Shopify’s answer for %s could not be read: %s. The store is as it was; "
+                     "if this keeps happening, try another API version."),
+                   sync->shop, _("it is not the answer to the question asked"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+complete_refund_lines (Sync             *sync,
+                       LcShopifyRefund  *refund,
+                       GError          **error)
+{
+  while (refund->lines_cursor != NULL)
+    {
+      g_autoptr(LcShopifyPage) page = query_node (sync, refund_lines_query, refund_line_fields,
+                                                  refund->id, refund->lines_cursor, error);
+
+      if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_REFUND_LINES, error))
+        return FALSE;
+      for (guint i = 0; i < page->refund_lines->len; i++)
+        {
+          LcShopifyRefundLine *line = &g_array_index (page->refund_lines, LcShopifyRefundLine, i);
+          LcShopifyRefundLine copy = *line;
+
+          copy.line_item_id = g_steal_pointer (&line->line_item_id);
+          g_array_append_val (refund->lines, copy);
+        }
+      g_free (refund->lines_cursor);
+      refund->lines_cursor = g_steal_pointer (&page->end_cursor);
+    }
+  return TRUE;
+}
+
+/* Follow-up queries for what did not fit in the page. */
+static gboolean
+complete_order (Sync            *sync,
+                LcShopifyOrder  *order,
+                GError         **error)
+{
+  while (order->lines_cursor != NULL)
+    {
+      g_autoptr(LcShopifyPage) page = query_node (sync, order_lines_query, line_fields,
+                                                  order->id, order->lines_cursor, error);
+
+      if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_ORDER_LINES, error))
+        return FALSE;
+      for (guint i = 0; i < page->lines->len; i++)
+        g_ptr_array_add (order->lines, g_steal_pointer (&g_ptr_array_index (page->lines, i)));
+      g_ptr_array_set_free_func (page->lines, NULL);
+      g_free (order->lines_cursor);
+      order->lines_cursor = g_steal_pointer (&page->end_cursor);
+    }
+
+  if (order->more_refunds)
+    {
+      g_autoptr(LcShopifyPage) page = query_node (sync, order_refunds_query, refund_line_fields,
+                                                  order->id, NULL, error);
+      LcShopifyOrder *again;
+
+      if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_ORDER_REFUNDS, error))
+        return FALSE;
+      again = g_ptr_array_index (page->orders, 0);
+      g_ptr_array_set_size (order->refunds, 0);
+      g_ptr_array_extend_and_steal (order->refunds, g_steal_pointer (&again->refunds));
+      again->refunds = g_ptr_array_new ();
+      if (again->more_refunds)
+        {
+          g_autofree char *message = NULL;
+
+          /* TRANSLATORS: %s is an order's name, %d a number of refunds */
+          message = g_strdup_printf (_("Order %s has more than %d refunds; only the first %d were read, "
+                                       "so its returns by product may be short (its refunded total is exact)."),
+                                     order->name, MORE_REFUNDS_PAGE, MORE_REFUNDS_PAGE);
+          g_ptr_array_add (sync->result->warnings, g_steal_pointer (&message));
+        }
+    }
+
+  for (guint i = 0; i < order->refunds->len; i++)
+    if (!complete_refund_lines (sync, g_ptr_array_index (order->refunds, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A UTC time on the shop's calendar. */
+static LcTimestamp
+shop_time (Sync   *sync,
+           gint64  utc)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) local = NULL;
+  LcTimestamp ts = { 0 };
+
+  ts.utc = utc;
+  ts.has_offset = TRUE;
+  if (when == NULL)
+    return ts;
+  local = g_date_time_to_timezone (when, sync->timezone);
+  ts.offset = (gint32) (g_date_time_get_utc_offset (local) / G_USEC_PER_SEC);
+  ts.local_day = lc_day_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local),
+                                  g_date_time_get_day_of_month (local));
+  return ts;
+}
+
+static const char *
+numeric_id (const char *gid)
+{
+  const char *slash = strrchr (gid, '/');
+
+  return slash != NULL ? slash + 1 : gid;
+}
+
+/* An order a CSV export without order ids put in the store is keyed by its
+ * name: it becomes this order, to be updated rather than doubled. */
+static gboolean
+take_over_named_order (Sync        *sync,
+                       const char  *source_id,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autofree char *named = g_strconcat ("shopify-name:", name, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _lc_store_prepare (sync->store, "UPDATE OR IGNORE orders SET source_id = ? WHERE source_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, source_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, named, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (sync->store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_order (Sync            *sync,
+             LcShopifyOrder  *order,
+             GError         **error)
+{
+  g_autoptr(GHashTable) line_index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *source_id = g_strconcat ("shopify:", numeric_id (order->id), NULL);
+  LcOrderFields fields = { 0 };
+  LcOrderWritten written;
+
+  if (!take_over_named_order (sync, source_id, order->name, error))
+    return FALSE;
+
+  fields.source_id = source_id;
+  fields.name = order->name;
+  fields.created = shop_time (sync, order->created_utc);
+  fields.financial_status = order->financial_status;
+  fields.cancelled = order->cancelled_utc >= 0;
+  fields.cancelled_utc = MAX (order->cancelled_utc, 0);
+  fields.subtotal = order->subtotal;
+  fields.shipping = order->shipping;
+  fields.taxes = order->taxes;
+  fields.total = order->total;
+  fields.discount = order->discount;
+  fields.refunded = order->refunded;
+  fields.discount_code = order->discount_code;
+  fields.source = order->source;
+  fields.tags = order->tags;
+  fields.customer_hash = order->customer_hash[0] != '\0' ? order->customer_hash : NULL;
+  _lc_order_writer_begin_order (sync->writer, &fields);
+
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      LcShopifyLine *line = g_ptr_array_index (order->lines, i);
+      LcLineFields fields_of_line = { 0 };
+
+      fields_of_line.quantity = line->quantity;
+      fields_of_line.price = line->price;
+      fields_of_line.compare_at = -1;
+      fields_of_line.discount = line->discount;
+      /* As in the CSV export: tips are money for staff, not goods. */
+      fields_of_line.is_tip = g_str_equal (line->name, "Tip") && line->sku == NULL;
+      fields_of_line.name = line->name;
+      fields_of_line.sku = line->sku;
+      fields_of_line.vendor = line->vendor;
+      _lc_order_writer_add_line (sync->writer, &fields_of_line);
+      g_hash_table_insert (line_index, line->id, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < order->refunds->len; i++)
+    {
+      LcShopifyRefund *refund = g_ptr_array_index (order->refunds, i);
+      g_autofree char *refund_id = g_strconcat ("shopify:refund:", numeric_id (refund->id), NULL);
+      LcRefundFields refund_fields = { 0 };
+
+      refund_fields.source_id = refund_id;
+      refund_fields.created = shop_time (sync, refund->created_utc);
+      refund_fields.amount = refund->amount;
+      _lc_order_writer_add_refund (sync->writer, &refund_fields);
+      for (guint j = 0; j < refund->lines->len; j++)
+        {
+          LcShopifyRefundLine *line = &g_array_index (refund->lines, LcShopifyRefundLine, j);
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (line_index, line->line_item_id));
+
+          if (index == 0 || !_lc_order_writer_add_refund_line (sync->writer, index - 1, line->quantity, line->amount))
+            {
+              if (!sync->warned_lost_refund_lines)
+                g_ptr_array_add (sync->result->warnings,
+                                 g_strdup_printf (_("Order %s refunds a line item Shopify did not list with it; "
+                                                    "that refund counts in the order’s refunded total only."),
+                                                  order->name));
+              sync->warned_lost_refund_lines = TRUE;
+            }
+        }
+    }
+
+  if (!_lc_order_writer_finish_order (sync->writer, &written, error))
+    return FALSE;
+  if (written == LC_ORDER_WRITTEN_ADDED)
+    sync->result->orders_added++;
+  else
+    sync->result->orders_updated++;
+  sync->result->refunds += order->refunds->len;
+  if (sync->oldest_created < 0 || order->created_utc < sync->oldest_created)
+    sync->oldest_created = order->created_utc;
+  return TRUE;
+}
+
+static gboolean
+open_log_entry (Sync    *sync,
+                GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _lc_store_prepare (sync->store,
+                            "INSERT INTO imports (file_name, sha256, kind, rows, orders_added, orders_updated, imported_utc) "
+                            "VALUES (?, '', 'shopify-api', 0, 0, 0, ?)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sync->shop, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      _lc_store_set_error (sync->store, error);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  sync->import_id = sqlite3_last_insert_rowid (_lc_store_get_db (sync->store));
+  _lc_order_writer_set_import_id (sync->writer, sync->import_id);
+  return TRUE;
+}
+
+static gboolean
+close_log_entry (Sync    *sync,
+                 GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _lc_store_prepare (sync->store,
+                            "UPDATE imports SET rows = ?, orders_added = ?, orders_updated = ?, imported_utc = ? WHERE id = ?",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, sync->orders_read);
+  sqlite3_bind_int64 (stmt, 2, sync->result->orders_added);
+  sqlite3_bind_int64 (stmt, 3, sync->result->orders_updated);
+  sqlite3_bind_int64 (stmt, 4, sync->result->synced_utc);
+  sqlite3_bind_int64 (stmt, 5, sync->import_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (sync->store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* On the first page: the shop's currency must be the store's. */
+static gboolean
+start_writing (Sync           *sync,
+               LcShopifyPage  *page,
+               GError        **error)
+{
+  const char *currency = lc_store_get_currency (sync->store);
+
+  if (page->currency == NULL)
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                   _("Shopify’s answer for %s could not be read: %s. The store is as it was; "
+                     "if this keeps happening, try another API version."),
+                   sync->shop, _("it does not say the shop’s currency"));
+      return FALSE;
+    }
+  if (currency != NULL && !g_str_equal (currency, page->currency))
+    {
+      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH,
+                   _("%s sells in %s, but this store holds orders in %s. Keep each currency in its own store "
+                     "file, so that no amounts are mixed: sync %s into a new store. The store is as it was."),
+                   sync->shop, page->currency, currency, sync->shop);
+      return FALSE;
+    }
+  sync->exponent = lc_currency_get_exponent (page->currency);
+  if (page->timezone != NULL)
+    sync->timezone = g_time_zone_new_identifier (page->timezone);
+  if (sync->timezone == NULL)
+    sync->timezone = g_time_zone_new_utc ();
+  sync->orders_count = page->orders_count;
+
+  if (!_lc_store_begin (sync->store, error))
+    return FALSE;
+  sync->writer = _lc_order_writer_new (sync->store, error);
+  if (sync->writer == NULL)
+    return FALSE;
+  if (currency == NULL && !_lc_store_set_currency (sync->store, page->currency, error))
+    return FALSE;
+  return open_log_entry (sync, error);
+}
+
+static char *
+format_since (gint64 since_utc)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (since_utc);
+
+  return when != NULL ? g_date_time_format (when, "updated_at:>='%Y-%m-%dT%H:%M:%SZ'") : NULL;
+}
+
+static gint64
+setting_int (LcStore    *store,
+             const char *key)
+{
+  g_autofree char *text = lc_store_dup_setting (store, key);
+  char *end = NULL;
+  gint64 value;
+
+  if (text == NULL)
+    return -1;
+  value = g_ascii_strtoll (text, &end, 10);
+  return end != text && *end == '\0' && value >= 0 ? value : -1;
+}
+
+static gboolean
+save_settings (Sync     *sync,
+               gint64    started_utc,
+               GError  **error)
+{
+  g_autofree char *last = g_strdup_printf ("%" G_GINT64_FORMAT, sync->result->synced_utc);
+  g_autofree char *next = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (started_utc - SINCE_MARGIN, 0));
+
+  return lc_store_set_setting (sync->store, SETTING_SHOP, sync->shop, error) &&
+         lc_store_set_setting (sync->store, SETTING_LAST_SYNC, last, error) &&
+         lc_store_set_setting (sync->store, SETTING_NEXT_SINCE, next, error);
+}
+
+static void
+warn_if_window_limited (Sync   *sync,
+                        gint64  since_utc)
+{
+  gint64 now = sync->result->synced_utc;
+  gint64 age_days;
+
+  if (sync->oldest_created < 0 || (since_utc >= 0 && since_utc > now - VISIBLE_DAYS * 86400))
+    return;
+  age_days = (now - sync->oldest_created) / 86400;
+  /* Without read_all_orders, the oldest order Shopify shows is just under
+   * 60 days old. */
+  if (age_days >= VISIBLE_DAYS - 5 && age_days <= VISIBLE_DAYS)
+    g_ptr_array_add (sync->result->warnings,
+                     g_strdup_printf (_("Shopify showed orders from the last %d days only: the oldest is %d days "
+                                        "old. If %s is older, give the app made for Liftcheck the read_all_orders "
+                                        "scope as well as read_orders, and sync again with its new token."),
+                                      VISIBLE_DAYS, (int) age_days, sync->shop));
+}
+
+static void
+report_progress (Sync *sync)
+{
+  double fraction = -1;
+
+  if (sync->progress == NULL)
+    return;
+  if (sync->orders_count > 0)
+    fraction = MIN (1.0, (double) sync->orders_read / (double) sync->orders_count);
+  sync->progress (sync->orders_read, fraction, sync->progress_data);
+}
+
+static gboolean
+sync_pages (Sync        *sync,
+            gint64       since_utc,
+            GError     **error)
+{
+  g_autofree char *filter = since_utc >= 0 ? format_since (since_utc) : NULL;
+  g_autofree char *cursor = NULL;
+  g_autofree char *fragments = g_strconcat (line_fields, refund_line_fields, NULL);
+  gboolean first = TRUE;
+
+  for (;;)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(LcShopifyPage) page = NULL;
+      g_autofree char *body = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "first");
+      json_builder_add_int_value (builder, ORDERS_PAGE);
+      json_builder_set_member_name (builder, "after");
+      if (cursor != NULL)
+        json_builder_add_string_value (builder, cursor);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "query");
+      if (filter != NULL)
+        json_builder_add_string_value (builder, filter);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "withShop");
+      json_builder_add_boolean_value (builder, first);
+      json_builder_end_object (builder);
+      body = request_body (orders_query, fragments, json_builder_get_root (builder));
+
+      page = run_query (sync, body, error);
+      if (page == NULL)
+        return FALSE;
+      if (page->kind != LC_SHOPIFY_PAGE_ORDERS)
+        return check_node_answer (sync, page, LC_SHOPIFY_PAGE_ORDERS, error);
+      if (first && !start_writing (sync, page, error))
+        return FALSE;
+      first = FALSE;
+      sync->result->pages++;
+
+      for (guint i = 0; i < page->orders->len; i++)
+        {
+          LcShopifyOrder *order = g_ptr_array_index (page->orders, i);
+
+          if (!complete_order (sync, order, error) || !write_order (sync, order, error))
+            return FALSE;
+          sync->orders_read++;
+        }
+      report_progress (sync);
+      if (!page->has_next_page)
+        return TRUE;
+      if (g_strcmp0 (cursor, page->end_cursor) == 0)
+        {
+          g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                       _("Shopify’s answer for %s could not be read: %s. The store is as it was; "
+                         "if this keeps happening, try another API version."),
+                       sync->shop, _("it gave the same page twice"));
+          return FALSE;
+        }
+      g_free (cursor);
+      cursor = g_steal_pointer (&page->end_cursor);
+    }
 }
 
 LcShopifySyncResult *
@@ -37,8 +1686,197 @@ lc_store_shopify_sync (LcStore                    *store,
                        GCancellable               *cancellable,
                        GError                    **error)
 {
-  g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK, "not implemented yet");
-  return NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+  g_autofree char *shop = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *known_shop = NULL;
+  Sync sync = { 0 };
+  gint64 started_utc = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 since_utc;
+  gboolean ok;
+
+  g_return_val_if_fail (LC_IS_STORE (store), NULL);
+  g_return_val_if_fail (options != NULL && options->shop != NULL, NULL);
+
+  shop = lc_shopify_normalize_shop (options->shop, error);
+  if (shop == NULL)
+    return NULL;
+  if (options->token == NULL || options->token[0] == '\0')
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED,
+                   _("No access token was given for %s. Create one in Shopify admin (Settings, Apps and sales "
+                     "channels, Develop apps) with the read_orders scope."),
+                   shop);
+      return NULL;
+    }
+
+  if (options->endpoint != NULL)
+    {
+      base = g_strdup (options->endpoint);
+      while (g_str_has_suffix (base, "/"))
+        base[strlen (base) - 1] = '\0';
+    }
+  else
+    {
+      base = g_strconcat ("https://", shop, NULL);
+    }
+
+  since_utc = options->since_utc;
+  known_shop = lc_store_dup_setting (store, SETTING_SHOP);
+  if (since_utc < 0 && g_strcmp0 (known_shop, shop) == 0)
+    since_utc = setting_int (store, SETTING_NEXT_SINCE);
+
+  result = g_new0 (LcShopifySyncResult, 1);
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  sync.store = store;
+  sync.shop = shop;
+  sync.url = g_strdup_printf ("%s/admin/api/%s/graphql.json", base,
+                              options->api_version != NULL ? options->api_version : LC_SHOPIFY_DEFAULT_API_VERSION);
+  sync.token = options->token;
+  sync.cancellable = cancellable;
+  sync.progress = progress;
+  sync.progress_data = progress_data;
+  sync.time_scale = _lc_shopify_time_scale ();
+  sync.exponent = lc_store_get_exponent (store);
+  sync.salt = _lc_store_get_salt (store);
+  sync.result = result;
+  sync.orders_count = -1;
+  sync.oldest_created = -1;
+  sync.last_cost = 0;
+  /* No accept-certificate handler: a certificate that does not check out
+   * fails the request. */
+  sync.session = soup_session_new_with_options ("timeout", 60, "idle-timeout", 60,
+                                                "user-agent", "Liftcheck/" PACKAGE_VERSION, NULL);
+
+  ok = sync_pages (&sync, since_utc, error);
+  result->synced_utc = g_get_real_time () / G_USEC_PER_SEC;
+  if (ok)
+    ok = _lc_order_writer_flush (sync.writer, error) &&
+         close_log_entry (&sync, error) &&
+         save_settings (&sync, started_utc, error) &&
+         !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+         _lc_store_commit (store, error);
+  if (!ok && sync.writer != NULL)
+    _lc_store_rollback (store);
+  if (ok)
+    warn_if_window_limited (&sync, since_utc);
+
+  g_clear_pointer (&sync.writer, _lc_order_writer_free);
+  g_clear_pointer (&sync.timezone, g_time_zone_unref);
+  g_clear_object (&sync.session);
+  g_free (sync.url);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+/* Off the calling thread */
+
+typedef struct
+{
+  char                  *store_path;
+  char                  *shop;
+  char                  *token;
+  char                  *api_version;
+  char                  *endpoint;
+  gint64                 since_utc;
+  LcShopifyProgressFunc  progress;
+  gpointer               progress_data;
+  GMainContext          *context;
+} SyncTaskData;
+
+static void
+sync_task_data_free (SyncTaskData *data)
+{
+  g_free (data->store_path);
+  g_free (data->shop);
+  /* The token leaves no copy behind in freed memory. */
+  if (data->token != NULL)
+    memset (data->token, 0, strlen (data->token));
+  g_free (data->token);
+  g_free (data->api_version);
+  g_free (data->endpoint);
+  g_main_context_unref (data->context);
+  g_free (data);
+}
+
+typedef struct
+{
+  GTask  *task;
+  gint64  orders;
+  double  fraction;
+} ProgressReport;
+
+static void
+progress_report_free (ProgressReport *report)
+{
+  g_object_unref (report->task);
+  g_free (report);
+}
+
+static gboolean
+deliver_progress (gpointer user_data)
+{
+  ProgressReport *report = user_data;
+  SyncTaskData *data = g_task_get_task_data (report->task);
+
+  data->progress (report->orders, report->fraction, data->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_progress (gint64   orders,
+                  double   fraction,
+                  gpointer user_data)
+{
+  GTask *task = user_data;
+  SyncTaskData *data = g_task_get_task_data (task);
+  ProgressReport *report = g_new (ProgressReport, 1);
+
+  report->task = g_object_ref (task);
+  report->orders = orders;
+  report->fraction = fraction;
+  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, report,
+                              (GDestroyNotify) progress_report_free);
+}
+
+static void
+sync_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SyncTaskData *data = task_data;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  LcShopifySyncOptions options = { 0 };
+  LcShopifySyncResult *result;
+  GError *error = NULL;
+
+  lc_thread_yield_to_ui ();
+
+  /* libsoup works in the thread-default context of the thread using it. */
+  g_main_context_push_thread_default (context);
+  store = lc_store_open (data->store_path, LC_STORE_OPEN_CREATE, &error);
+  if (store == NULL)
+    {
+      g_main_context_pop_thread_default (context);
+      g_task_return_error (task, error);
+      return;
+    }
+  options.shop = data->shop;
+  options.token = data->token;
+  options.api_version = data->api_version;
+  options.endpoint = data->endpoint;
+  options.since_utc = data->since_utc;
+  result = lc_store_shopify_sync (store, &options, data->progress != NULL ? forward_progress : NULL, task,
+                                  cancellable, &error);
+  g_main_context_pop_thread_default (context);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) lc_shopify_sync_result_free);
 }
 
 void
@@ -50,15 +1888,34 @@ lc_shopify_sync_async (const char                 *store_path,
                        GAsyncReadyCallback         callback,
                        gpointer                    user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = NULL;
+  SyncTaskData *data;
 
-  g_task_return_new_error (task, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK, "not implemented yet");
+  g_return_if_fail (store_path != NULL);
+  g_return_if_fail (options != NULL);
+
+  data = g_new0 (SyncTaskData, 1);
+  data->store_path = g_strdup (store_path);
+  data->shop = g_strdup (options->shop);
+  data->token = g_strdup (options->token);
+  data->api_version = g_strdup (options->api_version);
+  data->endpoint = g_strdup (options->endpoint);
+  data->since_utc = options->since_utc;
+  data->progress = progress;
+  data->progress_data = progress_data;
+  data->context = g_main_context_ref_thread_default ();
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lc_shopify_sync_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) sync_task_data_free);
+  g_task_run_in_thread (task, sync_thread);
 }
 
 LcShopifySyncResult *
 lc_shopify_sync_finish (GAsyncResult  *result,
                         GError       **error)
 {
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -68,5 +1925,14 @@ lc_store_get_shopify_connection (LcStore  *store,
                                  gint64   *out_last_sync_utc,
                                  GError  **error)
 {
-  return FALSE;
+  g_autofree char *shop = NULL;
+
+  g_return_val_if_fail (LC_IS_STORE (store), FALSE);
+
+  shop = lc_store_dup_setting (store, SETTING_SHOP);
+  if (out_last_sync_utc != NULL)
+    *out_last_sync_utc = shop != NULL ? setting_int (store, SETTING_LAST_SYNC) : -1;
+  if (out_shop != NULL)
+    *out_shop = g_strdup (shop);
+  return shop != NULL;
 }
