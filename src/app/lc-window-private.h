@@ -31,6 +31,10 @@ AdwToastOverlay      *lc_window_get_toast_overlay        (LcWindow *self);
  * (http://127.0.0.1:PORT); NULL: Shopify itself. Owners never see it. */
 void                  lc_window_set_shopify_endpoint     (LcWindow   *self,
                                                           const char *endpoint);
+/* Connect Shopify as after the save dialog chose store_path for a new
+ * store. */
+LcShopifyDialog      *lc_window_connect_shopify_into     (LcWindow   *self,
+                                                          const char *store_path);
 /* The figures on show; NULL while the store is being read. */
 const LcAnalysis     *lc_window_get_analysis             (LcWindow *self);
 

@@ -1027,8 +1027,11 @@ lc_window_show_sync_result (LcWindow                  *self,
   lc_window_toast_with_details (self, text, _("Notes From the Sync"), details->str);
 }
 
-static void lc_window_run_sync (LcWindow *self,
-                                SyncJob  *job);
+static void             lc_window_run_sync   (LcWindow   *self,
+                                              SyncJob    *job);
+static LcShopifyDialog *lc_window_ask_shopify (LcWindow   *self,
+                                              const char *shop,
+                                              const char *store_path);
 
 static void
 on_token_kept (GObject      *source_object,
@@ -1076,14 +1079,12 @@ on_sync_error_response (AdwMessageDialog *dialog,
                         const char       *response,
                         LcWindow         *self)
 {
-  LcShopifyDialog *connect;
-
   if (g_strcmp0 (response, "token") != 0)
     return;
 
-  connect = lc_window_connect_shopify (self);
-  g_object_set_data_full (G_OBJECT (connect), "store-path",
-                          g_strdup (g_object_get_data (G_OBJECT (dialog), "store-path")), g_free);
+  lc_window_ask_shopify (self,
+                         g_object_get_data (G_OBJECT (dialog), "shop"),
+                         g_object_get_data (G_OBJECT (dialog), "store-path"));
 }
 
 static void
@@ -1141,6 +1142,7 @@ lc_window_show_sync_error (LcWindow     *self,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "token", _("Enter a _New Token…"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "token", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "token");
+      g_object_set_data_full (G_OBJECT (dialog), "shop", g_strdup (job->shop), g_free);
       /* A store made for this sync is gone; the next try makes it again. */
       if (job->new_store)
         g_object_set_data_full (G_OBJECT (dialog), "store-path", g_strdup (job->store_path), g_free);
@@ -1390,27 +1392,54 @@ on_keyring_checked (GObject      *source_object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(LcShopifyDialog) dialog = user_data;
+  GWeakRef *ref = user_data;
+  g_autoptr(LcShopifyDialog) dialog = g_weak_ref_get (ref);
   g_autoptr(GError) error = NULL;
   gboolean available = lc_shopify_keyring_check_finish (result, &error);
 
+  g_weak_ref_clear (ref);
+  g_free (ref);
   if (!available)
     g_debug ("No password keyring: %s", error->message);
-  lc_shopify_dialog_set_keyring_available (dialog, available);
+  /* A dialog closed meanwhile has nothing to say any more. */
+  if (dialog != NULL)
+    lc_shopify_dialog_set_keyring_available (dialog, available);
+}
+
+/* The dialog for shop (NULL: none typed yet), syncing into store_path
+ * (NULL: the open store, or a new one). */
+static LcShopifyDialog *
+lc_window_ask_shopify (LcWindow   *self,
+                       const char *shop,
+                       const char *store_path)
+{
+  LcShopifyDialog *dialog = lc_shopify_dialog_new (GTK_WINDOW (self), shop);
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, dialog);
+  g_object_set_data_full (G_OBJECT (dialog), "store-path", g_strdup (store_path), g_free);
+  g_signal_connect_object (dialog, "connect", G_CALLBACK (on_shopify_dialog_connect), self, 0);
+  lc_shopify_keyring_check_async (NULL, on_keyring_checked, ref);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
 }
 
 LcShopifyDialog *
 lc_window_connect_shopify (LcWindow *self)
 {
-  LcShopifyDialog *dialog;
-
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
 
-  dialog = lc_shopify_dialog_new (GTK_WINDOW (self), self->shopify_shop);
-  g_signal_connect_object (dialog, "connect", G_CALLBACK (on_shopify_dialog_connect), self, 0);
-  lc_shopify_keyring_check_async (NULL, on_keyring_checked, g_object_ref (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return lc_window_ask_shopify (self, self->shopify_shop, NULL);
+}
+
+LcShopifyDialog *
+lc_window_connect_shopify_into (LcWindow   *self,
+                                const char *store_path)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (store_path != NULL, NULL);
+
+  return lc_window_ask_shopify (self, NULL, store_path);
 }
 
 static void
@@ -1432,14 +1461,11 @@ on_token_looked_up (GObject      *source_object,
 
   if (token == NULL)
     {
-      LcShopifyDialog *dialog;
-
       if (error != NULL)
         g_debug ("Looking up the token failed: %s", error->message);
 
       /* Nothing kept for this shop: ask, for this store. */
-      dialog = lc_window_connect_shopify (self);
-      g_object_set_data_full (G_OBJECT (dialog), "store-path", g_strdup (job->store_path), g_free);
+      lc_window_ask_shopify (self, job->shop, job->store_path);
       return;
     }
 
