@@ -32,8 +32,11 @@ typedef struct
 {
   SoupServer *server;
   char       *endpoint;
-  /* The orders it has: 0 none, 1 the first two, 2 one changed and a third. */
+  /* The orders it has: 1 the first two, 2 one changed and a third, 3 four
+   * orders on two pages, the second of which never comes. */
   int         state;
+  /* Requests held unanswered (state 3). */
+  GPtrArray  *held;
   guint       requests;
   guint       refused;
   char       *last_token;
@@ -103,10 +106,27 @@ static const char first_orders_json[] =
 static const char later_orders_json[] =
   PAGE_START ("2") ORDER_1002 ("2026-10-21T08:00:00Z", "[\"gift\"]") "," ORDER_1003 PAGE_END;
 
+/* The first of two pages of four orders. */
+static const char first_of_two_pages_json[] =
+  "{\"data\":{\"shop\":{\"currencyCode\":\"USD\",\"ianaTimezone\":\"America/New_York\"},"
+  "\"ordersCount\":{\"count\":4,\"precision\":\"EXACT\"},"
+  "\"orders\":{\"pageInfo\":{\"hasNextPage\":true,\"endCursor\":\"cursor-2\"},\"nodes\":["
+  ORDER_1001 "," ORDER_1002 ("2026-10-02T11:30:00Z", "[]") PAGE_END;
+
 static const char *
 orders_response (void)
 {
-  return shop.state == 1 ? first_orders_json : later_orders_json;
+  switch (shop.state)
+    {
+    case 1:
+      return first_orders_json;
+    case 2:
+      return later_orders_json;
+    case 3:
+      return shop.requests == 1 ? first_of_two_pages_json : NULL;
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static void
@@ -134,6 +154,12 @@ on_request (SoupServer        *server,
     }
 
   body = orders_response ();
+  if (body == NULL)
+    {
+      soup_server_message_pause (message);
+      g_ptr_array_add (shop.held, g_object_ref (message));
+      return;
+    }
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
   soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
 }
@@ -145,6 +171,7 @@ fake_shop_start (void)
   g_autoptr(GSList) uris = NULL;
   g_autofree char *uri = NULL;
 
+  shop.held = g_ptr_array_new_with_free_func (g_object_unref);
   shop.server = soup_server_new (NULL, NULL);
   soup_server_add_handler (shop.server, NULL, on_request, NULL, NULL);
   g_assert_true (soup_server_listen_local (shop.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
@@ -162,6 +189,15 @@ fake_shop_start (void)
 static void
 fake_shop_reset (int state)
 {
+  /* Whatever still waits gets an answer. */
+  for (guint i = 0; i < shop.held->len; i++)
+    {
+      SoupServerMessage *message = g_ptr_array_index (shop.held, i);
+
+      soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      soup_server_message_unpause (message);
+    }
+  g_ptr_array_set_size (shop.held, 0);
   shop.state = state;
   shop.requests = 0;
   shop.refused = 0;
@@ -429,6 +465,56 @@ assert_settings_lack (const char *secret)
 
       g_assert_null (strstr (text, secret));
     }
+}
+
+
+static gboolean
+second_page_asked (gpointer data)
+{
+  return shop.held->len > 0;
+}
+
+/* Sync Now shows how far it got, and Cancel leaves the store as it was. */
+static void
+test_sync_shows_progress_and_cancels (void)
+{
+  g_autofree char *path = make_empty_store ();
+  g_autofree char *subtitle = NULL;
+  LcWindow *window;
+
+  fake_shop_reset (1);
+  window = show_new_window ();
+  open_and_wait (window, path);
+  fill_and_connect (lc_window_connect_shopify (window), "liftcheck-test", GOOD_TOKEN);
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  lc_test_settle ();
+  assert_orders (window, 1);
+  set_last_sync (window, path, -3 * 3600);
+  subtitle = g_strdup (shopify_row_subtitle (window));
+
+  /* Four orders on two pages; the second page does not come. The token is
+   * the window's own (no keyring) or the keyring's. */
+  fake_shop_reset (3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-shopify", NULL));
+  g_assert_true (lc_test_iterate_until (second_page_asked, NULL, WAIT_MS));
+  lc_test_settle ();
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_cmpstr (lc_window_get_import_label (window), ==, "Syncing with liftcheck-test.myshopify.com: 2 orders so far");
+  g_assert_cmpfloat_with_epsilon (gtk_progress_bar_get_fraction (lc_window_get_import_progress_bar (window)), 0.5, 1e-9);
+  /* A second Sync Now waits for this one. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-shopify", NULL);
+  lc_test_settle ();
+  g_assert_cmpuint (shop.requests, ==, 2);
+
+  g_signal_emit_by_name (lc_window_get_import_cancel_button (window), "clicked");
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  lc_test_settle ();
+  assert_orders (window, 1);
+  g_assert_cmpstr (shopify_row_subtitle (window), ==, subtitle);
+
+  fake_shop_reset (1);
+  lc_test_close_window (window);
 }
 
 /* Connect on an open, empty store: the orders come in, the window shows
@@ -708,6 +794,7 @@ main (int   argc,
 
   g_test_add_func ("/lc/shopify-app/last-sync-reads-as-time-ago", test_last_sync_reads_as_time_ago);
   g_test_add_func ("/lc/shopify-app/refused-token-shows-error-and-leaves-store", test_refused_token_shows_error_and_leaves_store);
+  g_test_add_func ("/lc/shopify-app/sync-shows-progress-and-cancels", test_sync_shows_progress_and_cancels);
   if (have_keyring)
     {
       g_test_add_func ("/lc/shopify-app/keyring/connect-keeps-token-and-sync-now-finds-it", test_connect_keeps_token_and_sync_now_finds_it);

@@ -26,6 +26,8 @@ GtkProgressBar       *lc_window_get_progress_bar         (LcWindow *self);
 GtkButton            *lc_window_get_cancel_button        (LcWindow *self);
 GtkProgressBar       *lc_window_get_import_progress_bar  (LcWindow *self);
 GtkButton            *lc_window_get_import_cancel_button (LcWindow *self);
+/* What the bar above the store says is under way. */
+const char           *lc_window_get_import_label         (LcWindow *self);
 AdwToastOverlay      *lc_window_get_toast_overlay        (LcWindow *self);
 /* Where the Shopify Admin API is, such as a test's loopback server
  * (http://127.0.0.1:PORT); NULL: Shopify itself. Owners never see it. */

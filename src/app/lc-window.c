@@ -69,6 +69,7 @@ struct _LcWindow
   GCancellable         *import_cancellable;
   GCancellable         *report_cancellable;
   GCancellable         *sync_cancellable;
+  char                 *sync_shop;        /* the shop being synced */
   /* Non-NULL while the keyring is asked for a token or keeps one. */
   GCancellable         *keyring_cancellable;
   char                 *report_path;      /* the report being written */
@@ -1067,6 +1068,7 @@ static void
 lc_window_end_sync (LcWindow *self)
 {
   g_clear_object (&self->sync_cancellable);
+  g_clear_pointer (&self->sync_shop, g_free);
   gtk_revealer_set_reveal_child (self->import_bar, FALSE);
   gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
   gtk_progress_bar_set_text (self->progress_bar, NULL);
@@ -1161,11 +1163,20 @@ on_sync_progress (gint64   orders_so_far,
   LcWindow *self = LC_WINDOW (user_data);
   g_autofree char *count = lc_display_count (orders_so_far);
   g_autofree char *text = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->sync_shop == NULL)
+    return;
 
   /* Translators: %s is a count of orders read from Shopify so far. */
   text = g_strdup_printf (ngettext ("%s order so far", "%s orders so far", (gulong) orders_so_far), count);
   gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_text (self->import_progress, text);
+  /* Translators: the first %s is a shop's address, the second a count of
+   * orders read so far. */
+  label = g_strdup_printf (ngettext ("Syncing with %s: %s order so far", "Syncing with %s: %s orders so far",
+                                     (gulong) orders_so_far),
+                           self->sync_shop, count);
+  gtk_label_set_label (self->import_label, label);
   if (fraction >= 0)
     {
       gtk_progress_bar_set_fraction (self->progress_bar, fraction);
@@ -1281,6 +1292,7 @@ lc_window_run_sync (LcWindow *self,
     }
 
   self->sync_cancellable = g_cancellable_new ();
+  self->sync_shop = g_strdup (job->shop);
   lc_window_update_export_actions (self);
 
   /* Translators: %s is a shop's address, such as my-store.myshopify.com. */
@@ -1962,6 +1974,7 @@ lc_window_dispose (GObject *object)
   g_clear_pointer (&self->analysis, lc_analysis_free);
   g_clear_pointer (&self->report_path, g_free);
   g_clear_pointer (&self->shopify_shop, g_free);
+  g_clear_pointer (&self->sync_shop, g_free);
   g_clear_pointer (&self->shopify_endpoint, g_free);
   g_clear_pointer (&self->session_tokens, g_hash_table_unref);
   g_clear_object (&self->store);
@@ -2228,6 +2241,14 @@ lc_window_get_import_cancel_button (LcWindow *self)
   g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
 
   return self->import_cancel_button;
+}
+
+const char *
+lc_window_get_import_label (LcWindow *self)
+{
+  g_return_val_if_fail (LC_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_label (self->import_label);
 }
 
 AdwToastOverlay *
