@@ -468,6 +468,27 @@ assert_settings_lack (const char *secret)
 }
 
 
+static GtkFileChooser *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return GTK_FILE_CHOOSER (toplevel);
+    }
+  return NULL;
+}
+
+static gboolean
+file_chooser_shown (gpointer data)
+{
+  return find_file_chooser () != NULL;
+}
+
 static gboolean
 second_page_asked (gpointer data)
 {
@@ -513,7 +534,17 @@ test_sync_shows_progress_and_cancels (void)
   assert_orders (window, 1);
   g_assert_cmpstr (shopify_row_subtitle (window), ==, subtitle);
 
+  /* Another shop's orders do not go into this store: Connect asks where
+   * to keep a new one. */
   fake_shop_reset (1);
+  fill_and_connect (lc_window_connect_shopify (window), "other-shop", GOOD_TOKEN);
+  g_assert_true (lc_test_iterate_until (file_chooser_shown, NULL, WAIT_MS));
+  g_assert_cmpstr (gtk_file_chooser_get_current_name (find_file_chooser ()), ==, "other-shop.liftcheck");
+  gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
+  lc_test_settle ();
+  g_assert_cmpuint (shop.requests, ==, 0);
+  assert_orders (window, 1);
+
   lc_test_close_window (window);
 }
 
@@ -640,27 +671,6 @@ test_refused_token_shows_error_and_leaves_store (void)
   gtk_window_destroy (GTK_WINDOW (again));
 
   lc_test_close_window (window);
-}
-
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return GTK_FILE_CHOOSER (toplevel);
-    }
-  return NULL;
-}
-
-static gboolean
-file_chooser_shown (gpointer data)
-{
-  return find_file_chooser () != NULL;
 }
 
 static gboolean

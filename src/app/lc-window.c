@@ -1090,13 +1090,13 @@ on_sync_error_response (AdwMessageDialog *dialog,
 }
 
 static void
-lc_window_show_sync_error (LcWindow     *self,
+lc_window_show_sync_error (LcWindow      *self,
                            const SyncJob *job,
-                           const GError *error)
+                           const GError  *error)
 {
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  gboolean new_token = FALSE;
+  const char *retry_label = NULL;
   GtkWidget *dialog;
 
   if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED))
@@ -1105,43 +1105,40 @@ lc_window_show_sync_error (LcWindow     *self,
       /* Translators: %s is a shop's address, such as my-store.myshopify.com. */
       body = g_strdup_printf (_("%s did not accept the access token: it may be mistyped, or the app it belongs to was uninstalled. Copy the Admin API access token again from the app in your Shopify admin (Settings, Apps and sales channels, Develop apps), or make a new app.\n\nNothing was synced: the store is as it was."),
                               job->shop);
-      new_token = TRUE;
+      retry_label = _("Enter a _New Token…");
     }
   else if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_FORBIDDEN))
     {
-      heading = g_strdup (_("Shopify Needs a Permission"));
-      /* Translators: %s is a shop's address. read_orders and
-       * read_all_orders are Shopify's names; keep them. */
-      body = g_strdup_printf (_("%s accepted the token but does not let it read orders. In your Shopify admin, open the app you made for Liftcheck, allow read_orders and read_all_orders under Admin API access, and install the app again.\n\nNothing was synced: the store is as it was."),
-                              job->shop);
-      new_token = TRUE;
+      /* The core says which: a permission missing, or a shop frozen. */
+      heading = g_strdup (_("Shopify Denied Access"));
+      body = g_strdup (error->message);
+      retry_label = _("Enter a _New Token…");
     }
-  else if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK))
+  else if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP))
     {
-      heading = g_strdup (_("Can’t Reach Shopify"));
-      /* Translators: %s is the reason the system gave, in its own words. */
-      body = g_strdup_printf (_("Check that this computer is online, then sync again. The reason given was: %s\n\nNothing was synced: the store is as it was."),
-                              error->message);
-    }
-  else if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_THROTTLED))
-    {
-      heading = g_strdup (_("Shopify Is Busy"));
-      body = g_strdup (_("Shopify asked Liftcheck to slow down and kept doing so. Sync again in a few minutes; other apps using your shop’s API at the same time can cause this.\n\nNothing was synced: the store is as it was."));
+      heading = g_strdup (_("Can’t Find the Shop"));
+      body = g_strdup (error->message);
+      retry_label = _("Check the Shop _Name…");
     }
   else
     {
-      heading = g_strdup (_("Can’t Sync With Shopify"));
-      /* Translators: %s is the reason, in the words of Shopify or the system. */
-      body = g_strdup_printf (_("Liftcheck could not read Shopify’s answer. The reason given was: %s\n\nNothing was synced: the store is as it was."),
-                              error->message);
+      /* The core's messages say what happened and what to do, and that
+       * the store is as it was. */
+      if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK))
+        heading = g_strdup (_("Can’t Reach Shopify"));
+      else if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_THROTTLED))
+        heading = g_strdup (_("Shopify Is Busy"));
+      else
+        heading = g_strdup (_("Can’t Sync With Shopify"));
+      body = g_strdup (error->message);
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  if (new_token)
+  if (retry_label != NULL)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "token", _("Enter a _New Token…"));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "token", retry_label);
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "token", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "token");
       g_object_set_data_full (G_OBJECT (dialog), "shop", g_strdup (job->shop), g_free);
@@ -1368,7 +1365,9 @@ on_shopify_dialog_connect (LcShopifyDialog *dialog,
   GtkFileChooserNative *native;
   char *dot;
 
-  if (store_path == NULL && self->store != NULL)
+  /* A store keeps one shop's orders: another shop gets a new store. */
+  if (store_path == NULL && self->store != NULL &&
+      (self->shopify_shop == NULL || g_strcmp0 (self->shopify_shop, shop) == 0))
     store_path = lc_store_get_path (self->store);
   if (store_path != NULL)
     {

@@ -49,8 +49,9 @@ gboolean  lc_window_export_verdicts (LcWindow    *self,
                                      const char  *path,
                                      GError     **error);
 /* Opens the Connect Shopify dialog. Connect syncs into the open store, or,
- * with none open, asks where to keep a new store first; the token is kept
- * in the keyring once Shopify accepted it. */
+ * with none open or one that syncs with another shop, asks where to keep a
+ * new store first; the token is kept in the keyring once Shopify accepted
+ * it. */
 LcShopifyDialog *lc_window_connect_shopify (LcWindow *self);
 /* Syncs the open store with its shop in a worker thread, with progress and
  * Cancel, taking the token from the keyring (or asking for it). */
