@@ -367,7 +367,7 @@ read_connection (JsonObject  *connection,
                  GError     **error)
 {
   JsonObject *page_info = get_object (connection, "pageInfo");
-  JsonNode *has_next = json_object_get_member (page_info != NULL ? page_info : connection, "hasNextPage");
+  JsonNode *has_next = page_info != NULL ? json_object_get_member (page_info, "hasNextPage") : NULL;
   JsonArray *nodes = get_array (connection, "nodes");
 
   *out_cursor = NULL;
@@ -376,7 +376,7 @@ read_connection (JsonObject  *connection,
       bad_response (error, _("%s has no list “%s”"), what, name);
       return NULL;
     }
-  if (page_info != NULL && has_next != NULL && JSON_NODE_HOLDS_VALUE (has_next) &&
+  if (has_next != NULL && JSON_NODE_HOLDS_VALUE (has_next) &&
       json_node_get_value_type (has_next) == G_TYPE_BOOLEAN && json_node_get_boolean (has_next))
     {
       const char *cursor = get_string (page_info, "endCursor");
@@ -1170,14 +1170,22 @@ run_query (Sync        *sync,
         {
           if (last_status == SOUP_STATUS_OK || last_status == 429)
             g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_THROTTLED,
-                         _("Shopify kept asking Liftcheck to slow down after %u tries over %.0f seconds. "
-                           "Other apps may be using %s’s allowance; sync again later. The store is as it was."),
-                         attempt, waited, sync->shop);
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "Shopify kept asking Liftcheck to slow down (%u try). Other apps may be "
+                                      "using %s’s allowance; sync again later. The store is as it was.",
+                                      "Shopify kept asking Liftcheck to slow down (%u tries). Other apps may be "
+                                      "using %s’s allowance; sync again later. The store is as it was.",
+                                      attempt),
+                         attempt, sync->shop);
           else
             g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_THROTTLED,
-                         _("Shopify kept failing (HTTP %u) after %u tries over %.0f seconds; it may be having "
-                           "trouble. Sync again later. The store is as it was."),
-                         last_status, attempt, waited);
+                         g_dngettext (GETTEXT_PACKAGE,
+                                      "Shopify kept failing (HTTP %u, %u try); it may be having trouble. "
+                                      "Sync again later. The store is as it was.",
+                                      "Shopify kept failing (HTTP %u, %u tries); it may be having trouble. "
+                                      "Sync again later. The store is as it was.",
+                                      attempt),
+                         last_status, attempt);
           return NULL;
         }
       if (!wait_seconds (sync, delay * sync->time_scale, error))
