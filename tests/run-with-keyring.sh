@@ -14,6 +14,8 @@ export XDG_RUNTIME_DIR="$scratch/run"
 mkdir -p "$HOME" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 export LC_TEST_KEYRING=1
+# Nothing else on this bus: libadwaita reads no settings portal.
+export ADW_DISABLE_PORTAL=1
 
 # The daemon makes the "login" keyring with this password, unlocked, and
 # registers org.freedesktop.secrets before the test starts.
