@@ -23,6 +23,8 @@
  */
 
 #define TOKEN        "shpat_0123456789abcdefSECRETtoken42"
+#define CLIENT_ID    "4f7c1d2e9a8b"
+#define CLIENT_SECRET "shpss_clientSECRETof-the-app"
 #define LINES_PAGE   10   /* as lc-shopify-sync.c asks */
 #define REFUNDS_PAGE 3
 #define REFUND_LINES_PAGE 5
@@ -146,6 +148,7 @@ typedef struct
 
   /* Guarded by mutex. */
   GPtrArray     *orders;          /* TOrder */
+  const char    *granted_scopes;  /* what a client credentials grant gives */
   char          *currency;
   double         available;
   double         cost;
@@ -518,6 +521,43 @@ handle (SoupServer        *server,
                                     g_steal_pointer (&answer), strlen (answer));
 }
 
+/* The client credentials grant of Dev Dashboard apps. */
+static void
+handle_token (SoupServer        *server,
+              SoupServerMessage *message,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  Mock *mock = user_data;
+  g_autoptr(GBytes) request = soup_message_body_flatten (soup_server_message_get_request_body (message));
+  g_autofree char *text = g_strndup (g_bytes_get_data (request, NULL), g_bytes_get_size (request));
+  g_autoptr(GHashTable) form = soup_form_decode (text);
+  g_autofree char *answer = NULL;
+  Seen *seen = g_new0 (Seen, 1);
+
+  seen->body = g_strdup (text);
+  seen->time_us = g_get_monotonic_time ();
+  g_mutex_lock (&mock->mutex);
+  g_ptr_array_add (mock->seen, seen);
+  if (g_strcmp0 (g_hash_table_lookup (form, "grant_type"), "client_credentials") != 0 ||
+      g_strcmp0 (g_hash_table_lookup (form, "client_id"), CLIENT_ID) != 0 ||
+      g_strcmp0 (g_hash_table_lookup (form, "client_secret"), CLIENT_SECRET) != 0)
+    {
+      g_mutex_unlock (&mock->mutex);
+      soup_server_message_set_status (message, 400, NULL);
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC,
+                                        "{\"error\": \"invalid_client\"}", 26);
+      return;
+    }
+  answer = g_strdup_printf ("{\"access_token\": \"%s\", \"scope\": \"%s\", \"expires_in\": 86399}",
+                            TOKEN, mock->granted_scopes);
+  g_mutex_unlock (&mock->mutex);
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_TAKE,
+                                    g_steal_pointer (&answer), strlen (answer));
+}
+
 static gpointer
 server_thread (gpointer data)
 {
@@ -529,6 +569,7 @@ server_thread (gpointer data)
   g_main_context_push_thread_default (mock->context);
   mock->server = soup_server_new ("tls-certificate", mock->certificate, NULL);
   soup_server_add_handler (mock->server, NULL, handle, mock, NULL);
+  soup_server_add_handler (mock->server, "/admin/oauth/access_token", handle_token, mock, NULL);
   soup_server_listen_local (mock->server, 0,
                             SOUP_SERVER_LISTEN_IPV4_ONLY |
                             (mock->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
@@ -560,6 +601,7 @@ mock_new_full (GTlsCertificate *certificate)
   mock->loop = g_main_loop_new (mock->context, FALSE);
   mock->certificate = certificate != NULL ? g_object_ref (certificate) : NULL;
   mock->orders = g_ptr_array_new ();
+  mock->granted_scopes = "read_orders,read_all_orders";
   mock->currency = g_strdup ("USD");
   mock->available = 1000;
   mock->cost = 100;
@@ -915,6 +957,51 @@ test_pages (void)
   g_assert_cmpstr (lc_store_get_currency (store), ==, "USD");
   /* Months-old orders: no 60-day warning. */
   g_assert_cmpuint (result->warnings->len, ==, 0);
+}
+
+static void
+test_one_shop_per_store (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+  g_autoptr(LcShopifySyncResult) other = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  LcShopifySyncOptions options = { 0 };
+
+  mock_add_hand_orders (mock);
+  /* A token pasted with a line break around it. */
+  options.shop = "liftcheck-test.myshopify.com";
+  options.token = "  " TOKEN "\n";
+  options.endpoint = mock->url;
+  options.since_utc = -1;
+  result = lc_store_shopify_sync (store, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (mock_seen (mock, 0)->token, ==, TOKEN);
+
+  g_assert_true (_lc_store_exec (store, "PRAGMA wal_checkpoint(TRUNCATE)", NULL));
+  before = lc_test_file_checksum (path);
+  options.shop = "another-shop";
+  options.token = TOKEN;
+  other = lc_store_shopify_sync (store, &options, NULL, NULL, NULL, &error);
+  g_assert_null (other);
+  g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP);
+  g_assert_nonnull (strstr (error->message, "holds the orders of liftcheck-test.myshopify.com, not of another-shop.myshopify.com"));
+  g_clear_error (&error);
+
+  /* A token with a line break inside is not one: refused before sending. */
+  options.shop = "liftcheck-test";
+  options.token = "shpat_abc\r\nX-Injected: 1";
+  other = lc_store_shopify_sync (store, &options, NULL, NULL, NULL, &error);
+  g_assert_null (other);
+  g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED);
+  g_assert_cmpuint (mock_n_seen (mock), ==, 1);
+  g_clear_object (&store);
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
 }
 
 static void
@@ -1530,6 +1617,59 @@ test_async_and_cancel (void)
 }
 
 static void
+on_token (GObject      *source,
+          GAsyncResult *res,
+          gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = lc_shopify_request_access_token_finish (res, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_client_credentials (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *refused = NULL;
+  g_autofree char *narrow = NULL;
+  g_autofree char *async_token = NULL;
+  gint64 expires_in = 0;
+
+  token = lc_shopify_request_access_token ("liftcheck-test", CLIENT_ID, CLIENT_SECRET, mock->url, &expires_in,
+                                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, TOKEN);
+  g_assert_cmpint (expires_in, ==, 86399);
+  /* The secret travels in the body, escaped, never in the address. */
+  g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "client_secret=shpss_clientSECRETof-the-app"));
+
+  refused = lc_shopify_request_access_token ("liftcheck-test", CLIENT_ID, "wrong", mock->url, NULL, NULL, &error);
+  g_assert_null (refused);
+  g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED);
+  g_assert_nonnull (strstr (error->message, "client ID and secret for liftcheck-test.myshopify.com"));
+  g_assert_null (strstr (error->message, CLIENT_SECRET));
+  g_clear_error (&error);
+
+  mock->granted_scopes = "read_products";
+  narrow = lc_shopify_request_access_token ("liftcheck-test", CLIENT_ID, CLIENT_SECRET, mock->url, NULL, NULL, &error);
+  g_assert_null (narrow);
+  g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "read_orders"));
+  g_clear_error (&error);
+  mock->granted_scopes = "read_orders";
+
+  lc_shopify_request_access_token_async ("liftcheck-test", CLIENT_ID, CLIENT_SECRET, mock->url, NULL,
+                                         on_token, &async_token);
+  while (async_token == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (async_token, ==, TOKEN);
+}
+
+static void
 test_cli (void)
 {
   g_autoptr(Mock) mock = mock_new ();
@@ -1548,6 +1688,7 @@ test_cli (void)
   g_unsetenv ("LIFTCHECK_SHOPIFY_TOKEN");
   status = lc_test_run_cli (&out, &err, "shopify-sync", path, "--shop", "liftcheck-test", "--endpoint", mock->url, NULL);
   g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "LIFTCHECK_SHOPIFY_CLIENT_ID"));
   g_assert_nonnull (strstr (err, "LIFTCHECK_SHOPIFY_TOKEN"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
@@ -1603,7 +1744,28 @@ test_cli (void)
 
   status = lc_test_run_cli (&out, &err, "shopify-sync", path, "--shop", "not a shop", NULL);
   g_assert_cmpint (status, ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A Dev Dashboard app: its client ID and secret instead of a token. */
   g_unsetenv ("LIFTCHECK_SHOPIFY_TOKEN");
+  g_setenv ("LIFTCHECK_SHOPIFY_CLIENT_ID", CLIENT_ID, TRUE);
+  g_setenv ("LIFTCHECK_SHOPIFY_CLIENT_SECRET", CLIENT_SECRET, TRUE);
+  status = lc_test_run_cli (&out, &err, "shopify-sync", path, "--shop", "liftcheck-test", "--endpoint", mock->url, NULL);
+  g_test_message ("stdout: %s\nstderr: %s", out, err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "liftcheck-test.myshopify.com: "));
+  g_assert_cmpstr (mock_seen (mock, mock_n_seen (mock) - 1)->token, ==, TOKEN);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_setenv ("LIFTCHECK_SHOPIFY_CLIENT_SECRET", "wrong", TRUE);
+  status = lc_test_run_cli (&out, &err, "shopify-sync", path, "--shop", "liftcheck-test", "--endpoint", mock->url, NULL);
+  g_test_message ("stderr: %s", err);
+  g_assert_cmpint (status, ==, 4);
+  g_assert_nonnull (strstr (err, "refused the app’s client ID and secret"));
+  g_unsetenv ("LIFTCHECK_SHOPIFY_CLIENT_ID");
+  g_unsetenv ("LIFTCHECK_SHOPIFY_CLIENT_SECRET");
 }
 
 int
@@ -1618,6 +1780,7 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/normalize-shop", test_normalize_shop);
   g_test_add_func ("/lc/shopify-sync/pages-and-follow-ups", test_pages);
   g_test_add_func ("/lc/shopify-sync/never-connected", test_never_connected);
+  g_test_add_func ("/lc/shopify-sync/one-shop-per-store", test_one_shop_per_store);
   g_test_add_func ("/lc/shopify-sync/throttled-waits-computed-time", test_throttled);
   g_test_add_func ("/lc/shopify-sync/waits-before-bucket-runs-dry", test_waits_before_bucket_runs_dry);
   g_test_add_func ("/lc/shopify-sync/retries-502-and-429", test_retries_server_errors);
@@ -1635,6 +1798,7 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/takes-over-orders-without-ids", test_takes_over_orders_without_ids);
   g_test_add_func ("/lc/shopify-sync/token-never-kept", test_token_never_kept);
   g_test_add_func ("/lc/shopify-sync/async-and-cancel", test_async_and_cancel);
+  g_test_add_func ("/lc/shopify-sync/client-credentials", test_client_credentials);
   g_test_add_func ("/lc/shopify-sync/cli", test_cli);
   return g_test_run ();
 }

@@ -15,7 +15,9 @@
 
 /* shopify-sync STORE --shop NAME */
 
-#define TOKEN_VARIABLE "LIFTCHECK_SHOPIFY_TOKEN"
+#define TOKEN_VARIABLE     "LIFTCHECK_SHOPIFY_TOKEN"
+#define CLIENT_ID_VARIABLE "LIFTCHECK_SHOPIFY_CLIENT_ID"
+#define SECRET_VARIABLE    "LIFTCHECK_SHOPIFY_CLIENT_SECRET"
 
 static void
 print_progress (gint64   orders,
@@ -69,6 +71,9 @@ lc_cli_run_shopify_sync (int    argc,
   g_autofree char *domain = NULL;
   LcShopifySyncOptions options = { 0 };
   const char *token = g_getenv (TOKEN_VARIABLE);
+  const char *client_id = g_getenv (CLIENT_ID_VARIABLE);
+  const char *client_secret = g_getenv (SECRET_VARIABLE);
+  g_autofree char *requested_token = NULL;
   gboolean json = FALSE;
   gboolean quiet = FALSE;
   gboolean show_progress;
@@ -91,9 +96,11 @@ lc_cli_run_shopify_sync (int    argc,
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("The Admin API access token is read from the environment variable "
-                                  TOKEN_VARIABLE ", never from the command line. Creates STORE if it does not exist. "
-                                  "The sync lands whole or not at all.\n\n"
+                                _("Credentials are read from the environment, never from the command line: "
+                                  "for an app made in Shopify’s Dev Dashboard, its client ID and secret in "
+                                  CLIENT_ID_VARIABLE " and " SECRET_VARIABLE "; for an app made in Shopify "
+                                  "admin, its Admin API access token in " TOKEN_VARIABLE ". Creates STORE if it "
+                                  "does not exist. The sync lands whole or not at all.\n\n"
                                   "Exit status: 0 done, 1 usage error, 2 Shopify’s answer could not be read or its "
                                   "currency is not the store’s, 3 store problem, 4 Shopify could not be reached, "
                                   "refused the token or kept throttling."));
@@ -106,11 +113,13 @@ lc_cli_run_shopify_sync (int    argc,
   domain = lc_shopify_normalize_shop (shop, &error);
   if (domain == NULL)
     return lc_cli_usage_error (context, error->message);
-  if (token == NULL || token[0] == '\0')
+  if ((token == NULL || token[0] == '\0') &&
+      (client_id == NULL || client_id[0] == '\0' || client_secret == NULL || client_secret[0] == '\0'))
     return lc_cli_usage_error (context,
-                               _("Put the shop’s Admin API access token in the environment variable "
-                                 TOKEN_VARIABLE " (in Shopify admin: Settings, Apps and sales channels, Develop apps; "
-                                 "the app needs the read_orders scope)."));
+                               _("Put the client ID and secret of the app made for Liftcheck in Shopify’s Dev "
+                                 "Dashboard in the environment variables " CLIENT_ID_VARIABLE " and "
+                                 SECRET_VARIABLE ", or the Admin API access token of an app made in Shopify "
+                                 "admin in " TOKEN_VARIABLE ". The app needs the read_orders scope."));
   if (!lc_cli_parse_day (since, &since_day, &error))
     return lc_cli_usage_error (context, error->message);
 
@@ -118,6 +127,21 @@ lc_cli_run_shopify_sync (int    argc,
   store = lc_cli_open_store (argv[1], TRUE, &error);
   if (store == NULL)
     return lc_cli_fail (error);
+
+  if (token == NULL || token[0] == '\0')
+    {
+      requested_token = lc_shopify_request_access_token (domain, client_id, client_secret, endpoint, NULL, NULL,
+                                                         &error);
+      if (requested_token == NULL)
+        {
+          g_clear_object (&store);
+          status = lc_cli_fail (error);
+          if (!existed)
+            remove_store_files (argv[1]);
+          return status;
+        }
+      token = requested_token;
+    }
 
   options.shop = domain;
   options.token = token;

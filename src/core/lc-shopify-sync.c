@@ -484,7 +484,6 @@ parse_refund (Parser      *p,
 {
   JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   const char *id = get_string (object, "id");
-  g_autoptr(GError) local_error = NULL;
   LcShopifyRefund *refund;
 
   if (id == NULL)
@@ -748,7 +747,7 @@ _lc_shopify_parse_page (const char  *body,
   if (shop != NULL)
     {
       const char *currency = get_string (shop, "currencyCode");
-      const char *timezone = get_string (shop, "ianaTimezone");
+      const char *zone = get_string (shop, "ianaTimezone");
 
       if (currency == NULL || strlen (currency) != 3)
         {
@@ -756,7 +755,7 @@ _lc_shopify_parse_page (const char  *body,
           return NULL;
         }
       page->currency = g_ascii_strup (currency, -1);
-      page->timezone = g_strdup (timezone);
+      page->timezone = g_strdup (zone);
       /* The amounts that follow are in the shop's currency. */
       p.exponent = lc_currency_get_exponent (page->currency);
     }
@@ -799,7 +798,8 @@ _lc_shopify_throttle_wait (const LcShopifyPage *page,
   next_cost = MIN (next_cost, page->maximum_available);
   if (page->currently_available >= next_cost)
     return 0;
-  return (next_cost - page->currently_available) / page->restore_rate;
+  /* A day is more than any retry waits for: such an answer gives up. */
+  return MIN ((next_cost - page->currently_available) / page->restore_rate, 86400.0);
 }
 
 double
@@ -886,6 +886,7 @@ typedef struct
 
   LcShopifySyncResult     *result;
   LcOrderWriter           *writer;
+  gboolean                 in_transaction;
   gint64                   import_id;
   gint64                   orders_read;
   gint64                   orders_count;
@@ -1003,16 +1004,16 @@ set_http_error (Sync     *sync,
 {
   if (status == SOUP_STATUS_UNAUTHORIZED)
     g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED,
-                 _("Shopify refused the access token for %s: it is wrong or was revoked. In Shopify admin, open "
-                   "Settings, Apps and sales channels, Develop apps, choose the app made for Liftcheck, and copy "
-                   "its Admin API access token (or install the app again for a new one); then connect again. "
-                   "The store is as it was."),
+                 _("Shopify refused the access token for %s: it is wrong, has expired or was revoked. "
+                   "For an app made in Shopify’s Dev Dashboard, connect again with its client ID and secret "
+                   "(its tokens last a day); for an app made in Shopify admin (Settings, Apps and sales "
+                   "channels, Develop apps), copy its Admin API access token again. The store is as it was."),
                  sync->shop);
   else if (status == SOUP_STATUS_FORBIDDEN)
     g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_FORBIDDEN,
-                 _("Shopify did not let the access token for %s read orders. In Shopify admin, open the app made "
-                   "for Liftcheck, give it the Admin API scope read_orders (and read_all_orders for orders older "
-                   "than 60 days), install it again and use its new token. The store is as it was."),
+                 _("Shopify did not let the app made for Liftcheck read the orders of %s. Give the app the Admin "
+                   "API scope read_orders (and read_all_orders for orders older than 60 days), install it again "
+                   "and connect again. The store is as it was."),
                  sync->shop);
   else if (status == SOUP_STATUS_NOT_FOUND)
     g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP,
@@ -1543,6 +1544,7 @@ start_writing (Sync           *sync,
 
   if (!_lc_store_begin (sync->store, error))
     return FALSE;
+  sync->in_transaction = TRUE;
   sync->writer = _lc_order_writer_new (sync->store, error);
   if (sync->writer == NULL)
     return FALSE;
@@ -1686,6 +1688,20 @@ sync_pages (Sync        *sync,
     }
 }
 
+static char *
+base_url (const char *shop,
+          const char *endpoint)
+{
+  char *base;
+
+  if (endpoint == NULL)
+    return g_strconcat ("https://", shop, NULL);
+  base = g_strdup (endpoint);
+  while (g_str_has_suffix (base, "/"))
+    base[strlen (base) - 1] = '\0';
+  return base;
+}
+
 LcShopifySyncResult *
 lc_store_shopify_sync (LcStore                    *store,
                        const LcShopifySyncOptions *options,
@@ -1698,6 +1714,7 @@ lc_store_shopify_sync (LcStore                    *store,
   g_autofree char *shop = NULL;
   g_autofree char *base = NULL;
   g_autofree char *known_shop = NULL;
+  g_autofree char *token = NULL;
   Sync sync = { 0 };
   gint64 started_utc = g_get_real_time () / G_USEC_PER_SEC;
   gint64 since_utc;
@@ -1709,29 +1726,42 @@ lc_store_shopify_sync (LcStore                    *store,
   shop = lc_shopify_normalize_shop (options->shop, error);
   if (shop == NULL)
     return NULL;
-  if (options->token == NULL || options->token[0] == '\0')
+  token = g_strdup (options->token != NULL ? options->token : "");
+  /* A token pasted with its line break still works. */
+  g_strstrip (token);
+  if (token[0] == '\0')
     {
       g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED,
-                   _("No access token was given for %s. Create one in Shopify admin (Settings, Apps and sales "
-                     "channels, Develop apps) with the read_orders scope."),
+                   _("No access token was given for %s. Make an app for Liftcheck in Shopify’s Dev Dashboard "
+                     "with the read_orders scope and install it on the shop."),
                    shop);
       return NULL;
     }
 
-  if (options->endpoint != NULL)
-    {
-      base = g_strdup (options->endpoint);
-      while (g_str_has_suffix (base, "/"))
-        base[strlen (base) - 1] = '\0';
-    }
-  else
-    {
-      base = g_strconcat ("https://", shop, NULL);
-    }
+  base = base_url (shop, options->endpoint);
 
   since_utc = options->since_utc;
+  for (const char *p = token; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || (guchar) *p >= 0x7f)
+      {
+        g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED,
+                     _("The access token for %s has spaces or characters no Shopify token has. "
+                       "Copy it again, whole and alone."),
+                     shop);
+        return NULL;
+      }
+
+  /* One store, one shop: two shops' orders would mix in every figure. */
   known_shop = lc_store_dup_setting (store, SETTING_SHOP);
-  if (since_utc < 0 && g_strcmp0 (known_shop, shop) == 0)
+  if (known_shop != NULL && !g_str_equal (known_shop, shop))
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP,
+                   _("This store holds the orders of %s, not of %s. Sync %s into a store file of its own, "
+                     "so that the two shops’ figures do not mix."),
+                   known_shop, shop, shop);
+      return NULL;
+    }
+  if (since_utc < 0 && known_shop != NULL)
     since_utc = setting_int (store, SETTING_NEXT_SINCE);
 
   result = g_new0 (LcShopifySyncResult, 1);
@@ -1741,7 +1771,7 @@ lc_store_shopify_sync (LcStore                    *store,
   sync.shop = shop;
   sync.url = g_strdup_printf ("%s/admin/api/%s/graphql.json", base,
                               options->api_version != NULL ? options->api_version : LC_SHOPIFY_DEFAULT_API_VERSION);
-  sync.token = options->token;
+  sync.token = token;
   sync.cancellable = cancellable;
   sync.progress = progress;
   sync.progress_data = progress_data;
@@ -1765,7 +1795,7 @@ lc_store_shopify_sync (LcStore                    *store,
          save_settings (&sync, started_utc, error) &&
          !g_cancellable_set_error_if_cancelled (cancellable, error) &&
          _lc_store_commit (store, error);
-  if (!ok && sync.writer != NULL)
+  if (!ok && sync.in_transaction)
     _lc_store_rollback (store);
   if (ok)
     warn_if_window_limited (&sync, since_utc);
@@ -1774,9 +1804,198 @@ lc_store_shopify_sync (LcStore                    *store,
   g_clear_pointer (&sync.timezone, g_time_zone_unref);
   g_clear_object (&sync.session);
   g_free (sync.url);
+  memset (token, 0, strlen (token));
   if (!ok)
     return NULL;
   return g_steal_pointer (&result);
+}
+
+/* Dev Dashboard apps: the client credentials grant */
+
+static gboolean
+has_scope (const char *scopes,
+           const char *wanted)
+{
+  g_auto(GStrv) parts = g_strsplit (scopes, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (parts[i]), wanted))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+lc_shopify_request_access_token (const char    *shop,
+                                 const char    *client_id,
+                                 const char    *client_secret,
+                                 const char    *endpoint,
+                                 gint64        *out_expires_in,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  g_autofree char *domain = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *secret = NULL;
+  g_autofree char *form = NULL;
+  g_autoptr(SoupSession) session = NULL;
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GBytes) request = NULL;
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  Sync sync = { 0 };
+  JsonNode *root;
+  JsonObject *object = NULL;
+  const char *token;
+  const char *scopes;
+  double expires_in = 0;
+  guint status;
+
+  g_return_val_if_fail (shop != NULL && client_id != NULL && client_secret != NULL, NULL);
+
+  domain = lc_shopify_normalize_shop (shop, error);
+  if (domain == NULL)
+    return NULL;
+  sync.shop = domain;
+  base = base_url (domain, endpoint);
+  url = g_strconcat (base, "/admin/oauth/access_token", NULL);
+  id = g_uri_escape_string (client_id, NULL, FALSE);
+  secret = g_uri_escape_string (client_secret, NULL, FALSE);
+  form = g_strdup_printf ("grant_type=client_credentials&client_id=%s&client_secret=%s", id, secret);
+
+  message = soup_message_new (SOUP_METHOD_POST, url);
+  if (message == NULL)
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_SHOP,
+                   _("“%s” is not an address Liftcheck can connect to."), url);
+      return NULL;
+    }
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Accept", "application/json");
+  request = g_bytes_new_static (form, strlen (form));
+  soup_message_set_request_body_from_bytes (message, "application/x-www-form-urlencoded", request);
+  session = soup_session_new_with_options ("timeout", 60, "user-agent", "Liftcheck/" PACKAGE_VERSION, NULL);
+  response = soup_session_send_and_read (session, message, cancellable, &local_error);
+  /* The secret leaves no copy behind in freed memory. */
+  memset (form, 0, strlen (form));
+  memset (secret, 0, strlen (secret));
+  if (response == NULL)
+    {
+      network_error (&sync, local_error, error);
+      return NULL;
+    }
+
+  status = soup_message_get_status (message);
+  if (status == SOUP_STATUS_BAD_REQUEST || status == SOUP_STATUS_UNAUTHORIZED)
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED,
+                   _("Shopify refused the app’s client ID and secret for %s. In the Dev Dashboard, open the app "
+                     "made for Liftcheck, check that it is installed on %s, and copy its client ID and secret "
+                     "from Settings again."),
+                   domain, domain);
+      return NULL;
+    }
+  if (status != SOUP_STATUS_OK)
+    {
+      set_http_error (&sync, status, error);
+      return NULL;
+    }
+  if (json_parser_load_from_data (parser, g_bytes_get_data (response, NULL), g_bytes_get_size (response), NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    object = json_node_get_object (root);
+  token = get_string (object, "access_token");
+  if (token == NULL || token[0] == '\0')
+    {
+      g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
+                   _("Shopify’s answer for %s could not be read: %s. The store is as it was; "
+                     "if this keeps happening, try another API version."),
+                   domain, _("it gives no access token"));
+      return NULL;
+    }
+  scopes = get_string (object, "scope");
+  if (scopes != NULL && !has_scope (scopes, "read_orders"))
+    {
+      set_http_error (&sync, SOUP_STATUS_FORBIDDEN, error);
+      return NULL;
+    }
+  if (out_expires_in != NULL)
+    *out_expires_in = get_number (object, "expires_in", &expires_in) ? (gint64) expires_in : -1;
+  return g_strdup (token);
+}
+
+typedef struct
+{
+  char *shop;
+  char *client_id;
+  char *client_secret;
+  char *endpoint;
+} TokenTaskData;
+
+static void
+token_task_data_free (TokenTaskData *data)
+{
+  g_free (data->shop);
+  g_free (data->client_id);
+  if (data->client_secret != NULL)
+    memset (data->client_secret, 0, strlen (data->client_secret));
+  g_free (data->client_secret);
+  g_free (data->endpoint);
+  g_free (data);
+}
+
+static void
+token_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TokenTaskData *data = task_data;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  GError *error = NULL;
+  char *token;
+
+  g_main_context_push_thread_default (context);
+  token = lc_shopify_request_access_token (data->shop, data->client_id, data->client_secret, data->endpoint,
+                                           NULL, cancellable, &error);
+  g_main_context_pop_thread_default (context);
+  if (token == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, token, g_free);
+}
+
+void
+lc_shopify_request_access_token_async (const char          *shop,
+                                       const char          *client_id,
+                                       const char          *client_secret,
+                                       const char          *endpoint,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TokenTaskData *data;
+
+  g_return_if_fail (shop != NULL && client_id != NULL && client_secret != NULL);
+
+  data = g_new0 (TokenTaskData, 1);
+  data->shop = g_strdup (shop);
+  data->client_id = g_strdup (client_id);
+  data->client_secret = g_strdup (client_secret);
+  data->endpoint = g_strdup (endpoint);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lc_shopify_request_access_token_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) token_task_data_free);
+  g_task_run_in_thread (task, token_thread);
+}
+
+char *
+lc_shopify_request_access_token_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* Off the calling thread */

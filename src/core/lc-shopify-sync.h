@@ -84,4 +84,29 @@ gboolean             lc_store_get_shopify_connection (LcStore  *store,
                                                       gint64   *out_last_sync_utc,
                                                       GError  **error);
 
+/* For an app made in Shopify's Dev Dashboard (every custom app made since
+ * 1 January 2026): exchanges the app's client ID and secret for an Admin
+ * API access token with the client credentials grant. The token lasts
+ * about a day (*out_expires_in, seconds, when not NULL): ask for one before
+ * each sync and keep it in memory only. endpoint as in
+ * LcShopifySyncOptions. Errors are LC_SHOPIFY_ERROR_UNAUTHORIZED for
+ * credentials Shopify refuses and LC_SHOPIFY_ERROR_FORBIDDEN when the app
+ * lacks the read_orders scope. */
+char                *lc_shopify_request_access_token        (const char    *shop,
+                                                             const char    *client_id,
+                                                             const char    *client_secret,
+                                                             const char    *endpoint,
+                                                             gint64        *out_expires_in,
+                                                             GCancellable  *cancellable,
+                                                             GError       **error);
+void                 lc_shopify_request_access_token_async  (const char          *shop,
+                                                             const char          *client_id,
+                                                             const char          *client_secret,
+                                                             const char          *endpoint,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+char                *lc_shopify_request_access_token_finish (GAsyncResult  *result,
+                                                             GError       **error);
+
 G_END_DECLS
