@@ -26,6 +26,9 @@
 
 #define WAIT_MS 30000
 #define GOOD_TOKEN "shpat_liftcheck_test_good"
+/* A Dev Dashboard app's, which Shopify trades for GOOD_TOKEN. */
+#define CLIENT_ID "liftcheck-client-id"
+#define CLIENT_SECRET "liftcheck-client-secret"
 
 /* What the loopback shop answers. */
 typedef struct
@@ -39,6 +42,9 @@ typedef struct
   GPtrArray  *held;
   guint       requests;
   guint       refused;
+  /* Client credentials traded for a token, and refused. */
+  guint       token_grants;
+  guint       token_refusals;
   char       *last_token;
 } FakeShop;
 
@@ -164,6 +170,36 @@ on_request (SoupServer        *server,
   soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
 }
 
+/* Shopify's client credentials grant, as the core's tests answer it. */
+static void
+on_token_request (SoupServer        *server,
+                  SoupServerMessage *message,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  g_autoptr(GBytes) request = soup_message_body_flatten (soup_server_message_get_request_body (message));
+  g_autofree char *text = g_strndup (g_bytes_get_data (request, NULL), g_bytes_get_size (request));
+  g_autoptr(GHashTable) form = soup_form_decode (text);
+  const char *body;
+
+  if (g_strcmp0 (g_hash_table_lookup (form, "grant_type"), "client_credentials") != 0 ||
+      g_strcmp0 (g_hash_table_lookup (form, "client_id"), CLIENT_ID) != 0 ||
+      g_strcmp0 (g_hash_table_lookup (form, "client_secret"), CLIENT_SECRET) != 0)
+    {
+      shop.token_refusals++;
+      body = "{\"error\": \"invalid_client\"}";
+      soup_server_message_set_status (message, SOUP_STATUS_BAD_REQUEST, NULL);
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+      return;
+    }
+
+  shop.token_grants++;
+  body = "{\"access_token\": \"" GOOD_TOKEN "\", \"scope\": \"read_orders,read_all_orders\", \"expires_in\": 86399}";
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+}
+
 static void
 fake_shop_start (void)
 {
@@ -174,6 +210,7 @@ fake_shop_start (void)
   shop.held = g_ptr_array_new_with_free_func (g_object_unref);
   shop.server = soup_server_new (NULL, NULL);
   soup_server_add_handler (shop.server, NULL, on_request, NULL, NULL);
+  soup_server_add_handler (shop.server, "/admin/oauth/access_token", on_token_request, NULL, NULL);
   g_assert_true (soup_server_listen_local (shop.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
   g_assert_no_error (error);
   uris = soup_server_get_uris (shop.server);
@@ -201,6 +238,8 @@ fake_shop_reset (int state)
   shop.state = state;
   shop.requests = 0;
   shop.refused = 0;
+  shop.token_grants = 0;
+  shop.token_refusals = 0;
   g_clear_pointer (&shop.last_token, g_free);
 }
 
@@ -242,12 +281,14 @@ dialog_is_mapped (gpointer data)
   return gtk_widget_get_mapped (GTK_WIDGET (data));
 }
 
-/* Types the shop and token into the dialog, checks what it says, and
- * clicks Connect. */
+/* Types the shop and what gives access into the dialog, checks what it
+ * says, and clicks Connect: a Dev Dashboard app's client ID and secret, or,
+ * with client_id NULL, an access token. */
 static void
-fill_and_connect (LcShopifyDialog *dialog,
-                  const char      *shop_name,
-                  const char      *token)
+fill_and_connect_app (LcShopifyDialog *dialog,
+                      const char      *shop_name,
+                      const char      *client_id,
+                      const char      *secret)
 {
   g_autofree char *expected_hint = NULL;
   g_autofree char *normalized = lc_shopify_normalize_shop (shop_name, NULL);
@@ -268,9 +309,33 @@ fill_and_connect (LcShopifyDialog *dialog,
   g_assert_cmpstr (gtk_label_get_label (lc_shopify_dialog_get_shop_hint (dialog)), ==, expected_hint);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (connect)));
 
-  gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_token_row (dialog)), token);
+  if (client_id == NULL)
+    {
+      /* An app made in the Shopify admin: its token. */
+      gtk_toggle_button_set_active (lc_shopify_dialog_get_token_button (dialog), TRUE);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lc_shopify_dialog_get_token_row (dialog))));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lc_shopify_dialog_get_client_id_row (dialog))));
+      gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_token_row (dialog)), secret);
+    }
+  else
+    {
+      /* A Dev Dashboard app, the dialog's first choice. */
+      g_assert_true (gtk_toggle_button_get_active (lc_shopify_dialog_get_client_button (dialog)));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lc_shopify_dialog_get_token_row (dialog))));
+      gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_client_id_row (dialog)), client_id);
+      g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (connect)));
+      gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_client_secret_row (dialog)), secret);
+    }
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (connect)));
   g_signal_emit_by_name (connect, "clicked");
+}
+
+static void
+fill_and_connect (LcShopifyDialog *dialog,
+                  const char      *shop_name,
+                  const char      *token)
+{
+  fill_and_connect_app (dialog, shop_name, NULL, token);
 }
 
 static gboolean
@@ -284,9 +349,9 @@ keyring_label_settled (gpointer data)
 
 typedef struct
 {
-  gboolean  done;
-  char     *token;
-  GError   *error;
+  gboolean              done;
+  LcShopifyCredentials *credentials;
+  GError               *error;
 } Lookup;
 
 static void
@@ -296,7 +361,7 @@ on_looked_up (GObject      *source_object,
 {
   Lookup *lookup = user_data;
 
-  lookup->token = lc_shopify_token_lookup_finish (result, &lookup->error);
+  lookup->credentials = lc_shopify_credentials_lookup_finish (result, &lookup->error);
   lookup->done = TRUE;
 }
 
@@ -306,16 +371,16 @@ lookup_done (gpointer data)
   return ((Lookup *) data)->done;
 }
 
-/* The token the keyring keeps for shop_name, or NULL. */
-static char *
-keyring_token (const char *shop_name)
+/* What the keyring keeps for shop_name, or NULL. */
+static LcShopifyCredentials *
+keyring_credentials (const char *shop_name)
 {
   Lookup lookup = { 0 };
 
-  lc_shopify_token_lookup_async (shop_name, NULL, on_looked_up, &lookup);
+  lc_shopify_credentials_lookup_async (shop_name, NULL, on_looked_up, &lookup);
   g_assert_true (lc_test_iterate_until (lookup_done, &lookup, WAIT_MS));
   g_assert_no_error (lookup.error);
-  return lookup.token;
+  return lookup.credentials;
 }
 
 /* The visible message dialog that belongs to window, or NULL. */
@@ -555,7 +620,7 @@ static void
 test_connect_keeps_token_and_sync_now_finds_it (void)
 {
   g_autofree char *path = make_empty_store ();
-  g_autofree char *kept = NULL;
+  g_autoptr(LcShopifyCredentials) kept = NULL;
   g_autofree char *old_subtitle = NULL;
   LcShopifyDialog *dialog;
   LcOverviewPage *overview;
@@ -583,8 +648,10 @@ test_connect_keeps_token_and_sync_now_finds_it (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lc_overview_page_get_shopify_row (overview))));
 
   /* In the keyring, and neither in the store file nor the settings. */
-  kept = keyring_token ("liftcheck-test.myshopify.com");
-  g_assert_cmpstr (kept, ==, GOOD_TOKEN);
+  kept = keyring_credentials ("liftcheck-test.myshopify.com");
+  g_assert_nonnull (kept);
+  g_assert_null (kept->client_id);
+  g_assert_cmpstr (kept->secret, ==, GOOD_TOKEN);
   assert_file_lacks (path, GOOD_TOKEN);
   assert_settings_lack (GOOD_TOKEN);
 
@@ -606,6 +673,77 @@ test_connect_keeps_token_and_sync_now_finds_it (void)
   g_assert_cmpstr (shopify_row_subtitle (window), ==, "Last synced just now");
   assert_file_lacks (path, GOOD_TOKEN);
 
+  lc_test_close_window (window);
+}
+
+
+/* A Dev Dashboard app: its client ID and secret buy a token at every
+ * sync; what the keyring keeps (or the window, without one) is the ID and
+ * secret, never in the store. A wrong secret is refused, the store as it
+ * was. */
+static void
+test_dev_dashboard_app_buys_a_token_each_sync (void)
+{
+  g_autofree char *path = make_empty_store ();
+  g_autofree char *refused_path = make_empty_store ();
+  AdwMessageDialog *message;
+  LcShopifyDialog *again;
+  LcWindow *window;
+
+  fake_shop_reset (1);
+  window = show_new_window ();
+  open_and_wait (window, path);
+  fill_and_connect_app (lc_window_connect_shopify (window), "dashboard-shop", CLIENT_ID, CLIENT_SECRET);
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  lc_test_settle ();
+  g_assert_cmpuint (shop.token_grants, ==, 1);
+  g_assert_cmpstr (shop.last_token, ==, GOOD_TOKEN);
+  assert_orders (window, 1);
+  assert_file_lacks (path, CLIENT_SECRET);
+  assert_file_lacks (path, GOOD_TOKEN);
+  assert_settings_lack (CLIENT_SECRET);
+  if (have_keyring)
+    {
+      g_autoptr(LcShopifyCredentials) kept = keyring_credentials ("dashboard-shop.myshopify.com");
+
+      g_assert_nonnull (kept);
+      g_assert_cmpstr (kept->client_id, ==, CLIENT_ID);
+      g_assert_cmpstr (kept->secret, ==, CLIENT_SECRET);
+    }
+
+  /* Sync Now trades them again: the token of the last sync is gone. */
+  fake_shop_reset (2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sync-shopify", NULL));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  lc_test_settle ();
+  g_assert_null (find_connect_dialog ());
+  g_assert_cmpuint (shop.token_grants, ==, 1);
+  assert_orders (window, 2);
+  lc_test_close_window (window);
+
+  /* A wrong secret. */
+  fake_shop_reset (1);
+  window = show_new_window ();
+  open_and_wait (window, refused_path);
+  fill_and_connect_app (lc_window_connect_shopify (window), "dashboard-shop", CLIENT_ID, "not-the-secret");
+  g_assert_true (lc_test_iterate_until (message_dialog_shown, window, WAIT_MS));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  g_assert_cmpuint (shop.token_refusals, ==, 1);
+  g_assert_cmpuint (shop.requests, ==, 0);
+  message = find_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Shopify Refused the App’s Client ID or Secret");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (message),
+                                   "Shopify refused the app’s client ID and secret for dashboard-shop.myshopify.com."));
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "empty");
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, 0);
+  assert_file_lacks (refused_path, "not-the-secret");
+
+  /* Asked again, as a Dev Dashboard app. */
+  adw_message_dialog_response (message, "token");
+  g_assert_true (lc_test_iterate_until (connect_dialog_shown, NULL, WAIT_MS));
+  again = find_connect_dialog ();
+  g_assert_true (gtk_toggle_button_get_active (lc_shopify_dialog_get_client_button (again)));
+  gtk_window_destroy (GTK_WINDOW (again));
   lc_test_close_window (window);
 }
 
@@ -656,7 +794,7 @@ test_refused_token_shows_error_and_leaves_store (void)
   assert_file_lacks (path, "shpat_wrong");
   if (have_keyring)
     {
-      g_autofree char *kept = keyring_token ("refused-shop.myshopify.com");
+      g_autoptr(LcShopifyCredentials) kept = keyring_credentials ("refused-shop.myshopify.com");
 
       g_assert_null (kept);
     }
@@ -667,6 +805,7 @@ test_refused_token_shows_error_and_leaves_store (void)
   again = find_connect_dialog ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lc_shopify_dialog_get_shop_row (again))), ==,
                    "refused-shop.myshopify.com");
+  g_assert_true (gtk_toggle_button_get_active (lc_shopify_dialog_get_token_button (again)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (lc_shopify_dialog_get_token_row (again))), ==, "");
   gtk_window_destroy (GTK_WINDOW (again));
 
@@ -805,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/lc/shopify-app/last-sync-reads-as-time-ago", test_last_sync_reads_as_time_ago);
   g_test_add_func ("/lc/shopify-app/refused-token-shows-error-and-leaves-store", test_refused_token_shows_error_and_leaves_store);
   g_test_add_func ("/lc/shopify-app/sync-shows-progress-and-cancels", test_sync_shows_progress_and_cancels);
+  g_test_add_func ("/lc/shopify-app/dev-dashboard-app-buys-a-token-each-sync", test_dev_dashboard_app_buys_a_token_each_sync);
   if (have_keyring)
     {
       g_test_add_func ("/lc/shopify-app/keyring/connect-keeps-token-and-sync-now-finds-it", test_connect_keeps_token_and_sync_now_finds_it);

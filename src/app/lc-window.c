@@ -41,18 +41,21 @@ typedef struct
   gboolean   new_store;
 } ImportJob;
 
-/* A Shopify sync under way, or about to be: the shop, its token, and the
- * store it goes into. */
+/* A Shopify sync under way, or about to be: the shop, what gives access
+ * to it, and the store it goes into. */
 typedef struct
 {
-  LcWindow  *window;
-  char      *store_path;
-  char      *shop;
-  char      *token;
+  LcWindow             *window;
+  char                 *store_path;
+  char                 *shop;
+  LcShopifyCredentials *credentials;
+  /* The access token this sync uses: the credentials' token, or one
+   * Shopify gave for the client ID and secret. */
+  char                 *token;
   /* The store file did not exist before: a failed sync removes it. */
-  gboolean   new_store;
-  /* Typed in the dialog: kept in the keyring once Shopify accepted it. */
-  gboolean   token_is_new;
+  gboolean              new_store;
+  /* Typed in the dialog: kept in the keyring once Shopify accepted them. */
+  gboolean              credentials_are_new;
 } SyncJob;
 
 struct _LcWindow
@@ -75,9 +78,9 @@ struct _LcWindow
   char                 *report_path;      /* the report being written */
   /* The shop the open store syncs with, or NULL. */
   char                 *shopify_shop;
-  /* Tokens the keyring could not keep, by shop, for as long as the window
-   * lives. */
-  GHashTable           *session_tokens;
+  /* Credentials the keyring could not keep, by shop, for as long as the
+   * window lives. */
+  GHashTable           *session_credentials;
   /* Where the Admin API is; NULL: Shopify itself (the tests set it). */
   char                 *shopify_endpoint;
   /* The page that shows the open store: "store" or "empty". */
@@ -941,24 +944,27 @@ sync_job_free (SyncJob *job)
   g_object_unref (job->window);
   g_free (job->store_path);
   g_free (job->shop);
-  lc_shopify_token_free (job->token);
+  g_clear_pointer (&job->credentials, lc_shopify_credentials_free);
+  if (job->token != NULL)
+    memset (job->token, 0, strlen (job->token));
+  g_free (job->token);
   g_free (job);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SyncJob, sync_job_free)
 
 static SyncJob *
-sync_job_new (LcWindow   *self,
-              const char *shop,
-              const char *token,
-              gboolean    token_is_new)
+sync_job_new (LcWindow                   *self,
+              const char                 *shop,
+              const LcShopifyCredentials *credentials,
+              gboolean                    credentials_are_new)
 {
   SyncJob *job = g_new0 (SyncJob, 1);
 
   job->window = g_object_ref (self);
   job->shop = g_strdup (shop);
-  job->token = g_strdup (token);
-  job->token_is_new = token_is_new;
+  job->credentials = credentials != NULL ? lc_shopify_credentials_copy (credentials) : NULL;
+  job->credentials_are_new = credentials_are_new;
   return job;
 }
 
@@ -1030,19 +1036,22 @@ lc_window_show_sync_result (LcWindow                  *self,
 
 static void             lc_window_run_sync   (LcWindow   *self,
                                               SyncJob    *job);
+static void             on_sync_done         (GObject      *source_object,
+                                              GAsyncResult *result,
+                                              gpointer      user_data);
 static LcShopifyDialog *lc_window_ask_shopify (LcWindow   *self,
                                               const char *shop,
                                               const char *store_path);
 
 static void
-on_token_kept (GObject      *source_object,
+on_credentials_kept (GObject      *source_object,
                GAsyncResult *result,
                gpointer      user_data)
 {
   g_autoptr(SyncJob) job = user_data;
   LcWindow *self = job->window;
   g_autoptr(GError) error = NULL;
-  gboolean kept = lc_shopify_token_store_finish (result, &error);
+  gboolean kept = lc_shopify_credentials_store_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1050,15 +1059,15 @@ on_token_kept (GObject      *source_object,
   g_clear_object (&self->keyring_cancellable);
   if (!kept)
     {
-      g_debug ("Keeping the token in the keyring failed: %s", error->message);
+      g_debug ("Keeping the credentials in the keyring failed: %s", error->message);
       /* The owner synced once; the next Sync Now in this window should
        * not ask again. */
-      g_hash_table_replace (self->session_tokens, g_strdup (job->shop), g_steal_pointer (&job->token));
+      g_hash_table_replace (self->session_credentials, g_strdup (job->shop), g_steal_pointer (&job->credentials));
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("No password keyring could keep the token: Liftcheck keeps it until you close the window.")));
+                                   adw_toast_new (_("No password keyring could keep what gives access to the shop: Liftcheck keeps it until you close the window.")));
     }
   else
-    g_hash_table_remove (self->session_tokens, job->shop);
+    g_hash_table_remove (self->session_credentials, job->shop);
 
   lc_window_update_export_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -1081,12 +1090,15 @@ on_sync_error_response (AdwMessageDialog *dialog,
                         const char       *response,
                         LcWindow         *self)
 {
+  LcShopifyDialog *connect;
+
   if (g_strcmp0 (response, "token") != 0)
     return;
 
-  lc_window_ask_shopify (self,
-                         g_object_get_data (G_OBJECT (dialog), "shop"),
-                         g_object_get_data (G_OBJECT (dialog), "store-path"));
+  connect = lc_window_ask_shopify (self,
+                                   g_object_get_data (G_OBJECT (dialog), "shop"),
+                                   g_object_get_data (G_OBJECT (dialog), "store-path"));
+  lc_shopify_dialog_set_uses_token (connect, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "uses-token")));
 }
 
 static void
@@ -1099,7 +1111,14 @@ lc_window_show_sync_error (LcWindow      *self,
   const char *retry_label = NULL;
   GtkWidget *dialog;
 
-  if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED))
+  if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED) &&
+      job->credentials->client_id != NULL)
+    {
+      heading = g_strdup (_("Shopify Refused the App’s Client ID or Secret"));
+      body = g_strdup (error->message);
+      retry_label = _("Enter _Them Again…");
+    }
+  else if (g_error_matches (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_UNAUTHORIZED))
     {
       heading = g_strdup (_("Shopify Refused the Token"));
       /* Translators: %s is a shop's address, such as my-store.myshopify.com. */
@@ -1142,6 +1161,7 @@ lc_window_show_sync_error (LcWindow      *self,
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "token", ADW_RESPONSE_SUGGESTED);
       adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "token");
       g_object_set_data_full (G_OBJECT (dialog), "shop", g_strdup (job->shop), g_free);
+      g_object_set_data (G_OBJECT (dialog), "uses-token", GINT_TO_POINTER (job->credentials->client_id == NULL));
       /* A store made for this sync is gone; the next try makes it again. */
       if (job->new_store)
         g_object_set_data_full (G_OBJECT (dialog), "store-path", g_strdup (job->store_path), g_free);
@@ -1186,6 +1206,25 @@ on_sync_progress (gint64   orders_so_far,
     }
 }
 
+/* The sync of job ended without syncing: the store is as it was, and the
+ * owner hears why. */
+static void
+lc_window_sync_failed (LcWindow      *self,
+                       const SyncJob *job,
+                       const GError  *error)
+{
+  lc_window_end_sync (self);
+  if (job->new_store)
+    remove_store_files (job->store_path);
+  lc_window_show_store_page (self);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Sync cancelled. The store is as it was.")));
+  else
+    lc_window_show_sync_error (self, job, error);
+}
+
 static void
 on_sync_done (GObject      *source_object,
               GAsyncResult *async_result,
@@ -1207,33 +1246,25 @@ on_sync_done (GObject      *source_object,
       return;
     }
 
-  lc_window_end_sync (self);
-
   if (result == NULL)
     {
-      if (job->new_store)
-        remove_store_files (job->store_path);
-      lc_window_show_store_page (self);
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toast_overlay,
-                                     adw_toast_new (_("Sync cancelled. The store is as it was.")));
-      else
-        lc_window_show_sync_error (self, job, error);
+      lc_window_sync_failed (self, job, error);
       return;
     }
 
+  lc_window_end_sync (self);
   lc_window_show_sync_result (self, result);
 
-  if (job->token_is_new)
+  if (job->credentials_are_new)
     {
-      SyncJob *keep = sync_job_new (self, job->shop, job->token, FALSE);
+      SyncJob *keep = sync_job_new (self, job->shop, job->credentials, FALSE);
 
       if (self->keyring_cancellable != NULL)
         g_cancellable_cancel (self->keyring_cancellable);
       g_clear_object (&self->keyring_cancellable);
       self->keyring_cancellable = g_cancellable_new ();
-      lc_shopify_token_store_async (job->shop, job->token, self->keyring_cancellable, on_token_kept, keep);
+      lc_shopify_credentials_store_async (job->shop, job->credentials, self->keyring_cancellable,
+                                          on_credentials_kept, keep);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
     }
 
@@ -1250,12 +1281,59 @@ on_sync_done (GObject      *source_object,
     lc_window_run_wizard (self);
 }
 
+/* Reads the orders with job->token, the window showing the sync under
+ * way already. */
+static void
+lc_window_start_sync (LcWindow *self,
+                      SyncJob  *job)
+{
+  LcShopifySyncOptions options = { 0 };
+
+  options.shop = job->shop;
+  options.token = job->token;
+  options.endpoint = self->shopify_endpoint;
+  options.since_utc = -1;
+  lc_shopify_sync_async (job->store_path, &options,
+                         on_sync_progress, self,
+                         self->sync_cancellable,
+                         on_sync_done, job);
+}
+
+static void
+on_access_token (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SyncJob *job = user_data;
+  LcWindow *self = job->window;
+  g_autoptr(GError) error = NULL;
+
+  job->token = lc_shopify_request_access_token_finish (result, &error);
+
+  /* A window closed meanwhile has let go of the sync already. */
+  if (self->sync_cancellable == NULL)
+    {
+      if (job->new_store)
+        remove_store_files (job->store_path);
+      sync_job_free (job);
+      return;
+    }
+
+  if (job->token == NULL)
+    {
+      lc_window_sync_failed (self, job, error);
+      sync_job_free (job);
+      return;
+    }
+
+  lc_window_start_sync (self, job);
+}
+
 /* Runs the sync of job (taken) into job->store_path. */
 static void
 lc_window_run_sync (LcWindow *self,
                     SyncJob  *job)
 {
-  LcShopifySyncOptions options = { 0 };
   g_autofree char *label = NULL;
 
   if (self->sync_cancellable != NULL || self->import_cancellable != NULL)
@@ -1312,15 +1390,19 @@ lc_window_run_sync (LcWindow *self,
       gtk_progress_bar_set_text (self->progress_bar, "");
     }
 
-  options.shop = job->shop;
-  options.token = job->token;
-  options.endpoint = self->shopify_endpoint;
-  options.since_utc = -1;
-  lc_shopify_sync_async (job->store_path, &options,
-                         on_sync_progress, self,
-                         self->sync_cancellable,
-                         on_sync_done, job);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  /* A Dev Dashboard app's client ID and secret first buy a token. */
+  if (job->credentials->client_id != NULL)
+    {
+      lc_shopify_request_access_token_async (job->shop, job->credentials->client_id, job->credentials->secret,
+                                             self->shopify_endpoint, self->sync_cancellable,
+                                             on_access_token, job);
+      return;
+    }
+
+  job->token = g_strdup (job->credentials->secret);
+  lc_window_start_sync (self, job);
 }
 
 static void
@@ -1356,11 +1438,13 @@ on_new_shopify_store_response (GtkNativeDialog *native,
 static void
 on_shopify_dialog_connect (LcShopifyDialog *dialog,
                            const char      *shop,
-                           const char      *token,
+                           const char      *client_id,
+                           const char      *secret,
                            LcWindow        *self)
 {
   const char *store_path = g_object_get_data (G_OBJECT (dialog), "store-path");
-  SyncJob *job = sync_job_new (self, shop, token, TRUE);
+  g_autoptr(LcShopifyCredentials) credentials = lc_shopify_credentials_new (client_id, secret);
+  SyncJob *job = sync_job_new (self, shop, credentials, TRUE);
   g_autofree char *name = NULL;
   GtkFileChooserNative *native;
   char *dot;
@@ -1454,14 +1538,14 @@ lc_window_connect_shopify_into (LcWindow   *self,
 }
 
 static void
-on_token_looked_up (GObject      *source_object,
+on_credentials_looked_up (GObject      *source_object,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(SyncJob) job = user_data;
   LcWindow *self = job->window;
   g_autoptr(GError) error = NULL;
-  char *token = lc_shopify_token_lookup_finish (result, &error);
+  LcShopifyCredentials *credentials = lc_shopify_credentials_lookup_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -1470,24 +1554,24 @@ on_token_looked_up (GObject      *source_object,
   lc_window_update_export_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 
-  if (token == NULL)
+  if (credentials == NULL)
     {
       if (error != NULL)
-        g_debug ("Looking up the token failed: %s", error->message);
+        g_debug ("Looking up the credentials failed: %s", error->message);
 
       /* Nothing kept for this shop: ask, for this store. */
       lc_window_ask_shopify (self, job->shop, job->store_path);
       return;
     }
 
-  job->token = token;
+  job->credentials = credentials;
   lc_window_run_sync (self, g_steal_pointer (&job));
 }
 
 void
 lc_window_sync_shopify (LcWindow *self)
 {
-  const char *token;
+  const LcShopifyCredentials *credentials;
   SyncJob *job;
 
   g_return_if_fail (LC_IS_WINDOW (self));
@@ -1495,10 +1579,10 @@ lc_window_sync_shopify (LcWindow *self)
   if (self->store == NULL || self->shopify_shop == NULL || self->keyring_cancellable != NULL)
     return;
 
-  token = g_hash_table_lookup (self->session_tokens, self->shopify_shop);
-  job = sync_job_new (self, self->shopify_shop, token, FALSE);
+  credentials = g_hash_table_lookup (self->session_credentials, self->shopify_shop);
+  job = sync_job_new (self, self->shopify_shop, credentials, FALSE);
   job->store_path = g_strdup (lc_store_get_path (self->store));
-  if (token != NULL)
+  if (credentials != NULL)
     {
       lc_window_run_sync (self, job);
       return;
@@ -1506,7 +1590,7 @@ lc_window_sync_shopify (LcWindow *self)
 
   self->keyring_cancellable = g_cancellable_new ();
   lc_window_update_export_actions (self);
-  lc_shopify_token_lookup_async (self->shopify_shop, self->keyring_cancellable, on_token_looked_up, job);
+  lc_shopify_credentials_lookup_async (self->shopify_shop, self->keyring_cancellable, on_credentials_looked_up, job);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -1975,7 +2059,7 @@ lc_window_dispose (GObject *object)
   g_clear_pointer (&self->shopify_shop, g_free);
   g_clear_pointer (&self->sync_shop, g_free);
   g_clear_pointer (&self->shopify_endpoint, g_free);
-  g_clear_pointer (&self->session_tokens, g_hash_table_unref);
+  g_clear_pointer (&self->session_credentials, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -2094,8 +2178,8 @@ lc_window_init (LcWindow *self)
 
   self->store_page = "store";
   self->settings = g_settings_new (APP_ID);
-  self->session_tokens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                (GDestroyNotify) lc_shopify_token_free);
+  self->session_credentials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                     (GDestroyNotify) lc_shopify_credentials_free);
 
   g_signal_connect_object (self->features_page, "store-changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);
