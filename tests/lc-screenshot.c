@@ -131,7 +131,7 @@ main (int   argc,
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the preferences", NULL },
     { "record-dialog", 0, 0, G_OPTION_ARG_NONE, &dialog, "On a feature's page, open Record a Switch", NULL },
     { "connect-dialog", 0, 0, G_OPTION_ARG_NONE, &connect_dialog, "Open Connect Shopify", NULL },
-    { "shop", 0, 0, G_OPTION_ARG_STRING, &shop, "Type this shop name and a token into Connect Shopify", "NAME" },
+    { "shop", 0, 0, G_OPTION_ARG_STRING, &shop, "Type this shop name and an app's client ID and secret into Connect Shopify", "NAME" },
     { NULL }
   };
   g_autoptr(LcApplication) app = NULL;
@@ -222,7 +222,8 @@ main (int   argc,
       if (shop != NULL)
         {
           gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_shop_row (connect)), shop);
-          gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_token_row (connect)), "shpat_0123456789abcdef");
+          gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_client_id_row (connect)), "3f8a1c0e9b7d4e2a6c5b1d0f8e7a9c4b");
+          gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_client_secret_row (connect)), "0123456789abcdef0123456789abcdef");
         }
       wait_ms (1000);
       return save_window (GTK_WIDGET (connect), argv[1]) ? 0 : 1;
