@@ -288,6 +288,8 @@ lc_shopify_dialog_new (GtkWindow  *parent,
       gtk_editable_set_text (GTK_EDITABLE (self->shop_row), shop);
       gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->client_id_row));
     }
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->shop_row));
   return self;
 }
 
