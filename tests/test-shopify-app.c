@@ -566,6 +566,7 @@ test_sync_shows_progress_and_cancels (void)
 {
   g_autofree char *path = make_empty_store ();
   g_autofree char *subtitle = NULL;
+  g_autofree char *offered = NULL;
   LcWindow *window;
 
   fake_shop_reset (1);
@@ -604,7 +605,8 @@ test_sync_shows_progress_and_cancels (void)
   fake_shop_reset (1);
   fill_and_connect (lc_window_connect_shopify (window), "other-shop", GOOD_TOKEN);
   g_assert_true (lc_test_iterate_until (file_chooser_shown, NULL, WAIT_MS));
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (find_file_chooser ()), ==, "other-shop.liftcheck");
+  offered = gtk_file_chooser_get_current_name (find_file_chooser ());
+  g_assert_cmpstr (offered, ==, "other-shop.liftcheck");
   gtk_dialog_response (GTK_DIALOG (find_file_chooser ()), GTK_RESPONSE_CANCEL);
   lc_test_settle ();
   g_assert_cmpuint (shop.requests, ==, 0);
@@ -842,6 +844,7 @@ test_connect_from_welcome_makes_a_new_store (void)
 {
   g_autofree char *dir = lc_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "welcome-shop.liftcheck", NULL);
+  g_autofree char *offered = NULL;
   GtkFileChooser *chooser;
   LcWindow *window;
 
@@ -856,7 +859,8 @@ test_connect_from_welcome_makes_a_new_store (void)
    * welcome page, with no file made. */
   g_assert_true (lc_test_iterate_until (file_chooser_shown, NULL, WAIT_MS));
   chooser = find_file_chooser ();
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "welcome-shop.liftcheck");
+  offered = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (offered, ==, "welcome-shop.liftcheck");
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   lc_test_settle ();
   g_assert_cmpstr (lc_window_get_page_name (window), ==, "welcome");
