@@ -149,6 +149,7 @@ typedef struct
   /* Guarded by mutex. */
   GPtrArray     *orders;          /* TOrder */
   const char    *granted_scopes;  /* what a client credentials grant gives */
+  gboolean       hide_email;      /* as for an app without access to customers' e-mail */
   char          *currency;
   double         available;
   double         cost;
@@ -375,6 +376,20 @@ answer_orders (Mock       *mock,
       append_order (out, g_ptr_array_index (visible, i));
     }
   g_string_append (out, "]}}, ");
+  if (mock->hide_email)
+    {
+      g_autoptr(GRegex) regex = g_regex_new ("\"email\": \"[^\"]*\"", 0, 0, NULL);
+      g_autofree char *hidden = g_regex_replace_literal (regex, out->str, -1, 0, "\"email\": null", 0, NULL);
+
+      g_string_assign (out, hidden);
+      g_string_append (out, "\"errors\": [");
+      for (guint i = start; i < end; i++)
+        g_string_append_printf (out, "%s{\"message\": \"This app is not approved to access the email field of the "
+                                "Order object.\", \"path\": [\"orders\", \"nodes\", %u, \"email\"], "
+                                "\"extensions\": {\"code\": \"ACCESS_DENIED\"}}",
+                                i > start ? ", " : "", i - start);
+      g_string_append (out, "], ");
+    }
   append_cost (out, mock, mock->available);
   g_string_append (out, "}");
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -906,18 +921,19 @@ test_pages (void)
   g_assert_cmpint (result->orders_added, ==, 25);
   g_assert_cmpint (result->orders_updated, ==, 0);
   g_assert_cmpint (result->refunds, ==, refunds);
-  g_assert_cmpint (result->pages, ==, 3);
-  /* Three pages of orders; follow-ups for order #2008's last lines and
+  g_assert_cmpint (result->pages, ==, 5);
+  /* Five pages of orders; follow-ups for order #2008's last lines and
    * its refund's last lines, and for #2014's fourth refund. */
-  g_assert_cmpuint (mock_n_seen (mock), ==, 6);
-  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "LiftcheckOrderLines"));
-  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "gid://shopify/Order/7200000007"));
-  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "LiftcheckRefundLines"));
-  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "\"after\":\"orders-10\""));
-  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "LiftcheckOrderRefunds"));
-  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "gid://shopify/Order/7200000013"));
-  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "\"after\":\"orders-20\""));
-  for (guint i = 0; i < 6; i++)
+  g_assert_cmpuint (mock_n_seen (mock), ==, 8);
+  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "\"after\":\"orders-5\""));
+  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "LiftcheckOrderLines"));
+  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "gid://shopify/Order/7200000007"));
+  g_assert_nonnull (strstr (mock_seen (mock, 3)->body, "LiftcheckRefundLines"));
+  g_assert_nonnull (strstr (mock_seen (mock, 4)->body, "\"after\":\"orders-10\""));
+  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "LiftcheckOrderRefunds"));
+  g_assert_nonnull (strstr (mock_seen (mock, 5)->body, "gid://shopify/Order/7200000013"));
+  g_assert_nonnull (strstr (mock_seen (mock, 7)->body, "\"after\":\"orders-20\""));
+  for (guint i = 0; i < 8; i++)
     g_assert_cmpstr (mock_seen (mock, i)->token, ==, TOKEN);
   /* The first sync asks for every order. */
   g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "\"query\":null"));
@@ -1005,6 +1021,27 @@ test_one_shop_per_store (void)
 }
 
 static void
+test_hidden_email (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(LcStore) store = lc_test_new_store (&path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+
+  /* The orders come, each with an ACCESS_DENIED error for its e-mail:
+   * the sync goes on without customers, and says so. */
+  mock_add_hand_orders (mock);
+  mock->hide_email = TRUE;
+  result = sync_store (store, mock, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, G_N_ELEMENTS (hand_orders));
+  g_assert_cmpint (query_int (path, "SELECT COUNT(customer_hash) FROM orders"), ==, 0);
+  g_assert_cmpuint (result->warnings->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (result->warnings, 0), "repeat customers"));
+}
+
+static void
 test_never_connected (void)
 {
   g_autoptr(LcStore) store = lc_test_new_store (NULL);
@@ -1023,6 +1060,28 @@ static const char throttled_body[] =
   "\"documentation\": \"https://shopify.dev/api/usage/rate-limits\"}}], "
   "\"extensions\": {\"cost\": {\"requestedQueryCost\": 300, \"actualQueryCost\": null, "
   "\"throttleStatus\": {\"maximumAvailable\": 1000.0, \"currentlyAvailable\": 100, \"restoreRate\": 50.0}}}}";
+
+static void
+test_smaller_pages_when_too_costly (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcShopifySyncResult) result = NULL;
+
+  mock_add_hand_orders (mock);
+  mock_add_fault (mock, FAULT_THROTTLED, 200,
+                  "{\"errors\": [{\"message\": \"Query cost is 1402, which exceeds the single query max cost "
+                  "limit (1000).\", \"extensions\": {\"code\": \"MAX_COST_EXCEEDED\", \"cost\": 1402, "
+                  "\"maxCost\": 1000}}]}",
+                  NULL);
+  result = sync_store (store, mock, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->orders_added, ==, G_N_ELEMENTS (hand_orders));
+  g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "\"first\":5"));
+  g_assert_nonnull (strstr (mock_seen (mock, 1)->body, "\"first\":2"));
+  g_assert_nonnull (strstr (mock_seen (mock, 2)->body, "\"first\":2"));
+}
 
 static void
 test_throttled (void)
@@ -1063,9 +1122,9 @@ test_waits_before_bucket_runs_dry (void)
   mock->cost = 170;
   result = sync_store (store, mock, -1, &error);
   g_assert_no_error (error);
-  /* Two pages and three follow-ups, each after the wait. */
-  g_assert_cmpuint (mock_n_seen (mock), ==, 5);
-  for (guint i = 1; i < 5; i++)
+  /* Three pages and three follow-ups, each after the wait. */
+  g_assert_cmpuint (mock_n_seen (mock), ==, 6);
+  for (guint i = 1; i < 6; i++)
     {
       double gap = (mock_seen (mock, i)->time_us - mock_seen (mock, i - 1)->time_us) / (double) G_USEC_PER_SEC;
 
@@ -1170,9 +1229,9 @@ test_malformed_after_first_page (void)
 
   for (guint k = 0; k < 15; k++)
     g_ptr_array_add (mock->orders, &orders[k]);
-  /* The first page and its follow-up are fine and written; the second
-   * page has an amount that is not one. */
-  mock->normal_first = 2;
+  /* The first page is fine and written; the second has an amount that
+   * is not one. */
+  mock->normal_first = 1;
   mock_add_fault (mock, FAULT_THROTTLED, 200,
                   "{\"data\": {\"orders\": {\"pageInfo\": {\"hasNextPage\": false, \"endCursor\": \"x\"}, "
                   "\"nodes\": [{\"id\": \"gid://shopify/Order/1\", \"name\": \"#9\", "
@@ -1180,7 +1239,7 @@ test_malformed_after_first_page (void)
                   "\"lineItems\": {\"pageInfo\": {\"hasNextPage\": false}, \"nodes\": []}, \"refunds\": []}]}}}",
                   NULL);
   assert_fails (mock, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE, "order #9 has the amount “12,50”");
-  g_assert_cmpuint (mock_n_seen (mock), ==, 3);
+  g_assert_cmpuint (mock_n_seen (mock), ==, 2);
 }
 
 static void
@@ -1193,7 +1252,7 @@ test_dropped_connection (void)
   /* Mid-sync: the second page breaks off halfway. */
   for (guint k = 0; k < 15; k++)
     g_ptr_array_add (mock->orders, &orders[k]);
-  mock->normal_first = 2;
+  mock->normal_first = 1;
   mock_add_fault (mock, FAULT_DROP, 200, NULL, NULL);
   assert_fails (mock, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_NETWORK, "Could not reach liftcheck-test.myshopify.com");
 }
@@ -1294,6 +1353,27 @@ test_incremental (void)
                                     "JOIN orders o ON o.id = li.order_id WHERE o.name = '#2003' AND li.position = 1"),
                    ==, 1);
   g_assert_cmpint (query_int (path, "SELECT COUNT(*) FROM imports WHERE kind = 'shopify-api'"), ==, 2);
+
+  /* A sync since a later time than the last sync's start leaves a gap:
+   * the next sync still starts where it would have. */
+  {
+    g_autoptr(LcShopifySyncResult) later = NULL;
+    g_autoptr(LcShopifySyncResult) next = NULL;
+    g_autofree char *marker = lc_store_dup_setting (store, "shopify-next-since-utc");
+    g_autofree char *marker_after = NULL;
+
+    g_assert_nonnull (marker);
+    /* Let the clock move on, so that a new start would show. */
+    g_usleep (1100 * 1000);
+    later = sync_store (store, mock, g_get_real_time () / G_USEC_PER_SEC + 3600, &error);
+    g_assert_no_error (error);
+    marker_after = lc_store_dup_setting (store, "shopify-next-since-utc");
+    g_assert_cmpstr (marker_after, ==, marker);
+    next = sync_store (store, mock, -1, &error);
+    g_assert_no_error (error);
+    since = filter_since (strstr (mock_seen (mock, mock_n_seen (mock) - 1)->body, "updated_at:>='"));
+    g_assert_cmpint (since, ==, g_ascii_strtoll (marker, NULL, 10));
+  }
 }
 
 static void
@@ -1591,7 +1671,7 @@ test_async_and_cancel (void)
   g_main_loop_run (state.loop);
   g_assert_no_error (state.error);
   g_assert_cmpint (state.result->orders_added, ==, 25);
-  g_assert_cmpuint (state.progress_calls, ==, 3);
+  g_assert_cmpuint (state.progress_calls, ==, 5);
   g_clear_pointer (&state.result, lc_shopify_sync_result_free);
   g_free (before);
   before = lc_test_file_checksum (path);
@@ -1780,8 +1860,10 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/normalize-shop", test_normalize_shop);
   g_test_add_func ("/lc/shopify-sync/pages-and-follow-ups", test_pages);
   g_test_add_func ("/lc/shopify-sync/never-connected", test_never_connected);
+  g_test_add_func ("/lc/shopify-sync/hidden-email", test_hidden_email);
   g_test_add_func ("/lc/shopify-sync/one-shop-per-store", test_one_shop_per_store);
   g_test_add_func ("/lc/shopify-sync/throttled-waits-computed-time", test_throttled);
+  g_test_add_func ("/lc/shopify-sync/smaller-pages-when-too-costly", test_smaller_pages_when_too_costly);
   g_test_add_func ("/lc/shopify-sync/waits-before-bucket-runs-dry", test_waits_before_bucket_runs_dry);
   g_test_add_func ("/lc/shopify-sync/retries-502-and-429", test_retries_server_errors);
   g_test_add_func ("/lc/shopify-sync/gives-up-after-retries", test_gives_up);

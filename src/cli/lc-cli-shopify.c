@@ -80,6 +80,8 @@ lc_cli_run_shopify_sync (int    argc,
   gboolean existed;
   LcDay since_day = LC_DAY_NONE;
   int status;
+  g_autofree char *version_help = g_strdup_printf (_("The Admin API version (default %s)"),
+                                                   LC_SHOPIFY_DEFAULT_API_VERSION);
   const GOptionEntry entries[] = {
     { "shop", 0, 0, G_OPTION_ARG_STRING, &shop, N_("The shop: NAME or NAME.myshopify.com"), N_("NAME") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &since, N_("Orders updated since this day (YYYY-MM-DD, UTC); "
@@ -87,8 +89,7 @@ lc_cli_run_shopify_sync (int    argc,
       N_("DATE") },
     { "endpoint", 0, 0, G_OPTION_ARG_STRING, &endpoint, N_("Another address for the Admin API, for tests: "
                                                            "http://127.0.0.1:PORT"), N_("URL") },
-    { "api-version", 0, 0, G_OPTION_ARG_STRING, &api_version, N_("The Admin API version (default "
-                                                                 LC_SHOPIFY_DEFAULT_API_VERSION ")"), N_("VERSION") },
+    { "api-version", 0, 0, G_OPTION_ARG_STRING, &api_version, version_help, N_("VERSION") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not show progress"), NULL },
     { NULL }
@@ -98,9 +99,9 @@ lc_cli_run_shopify_sync (int    argc,
   g_option_context_set_summary (context,
                                 _("Credentials are read from the environment, never from the command line: "
                                   "for an app made in Shopify’s Dev Dashboard, its client ID and secret in "
-                                  CLIENT_ID_VARIABLE " and " SECRET_VARIABLE "; for an app made in Shopify "
-                                  "admin, its Admin API access token in " TOKEN_VARIABLE ". Creates STORE if it "
-                                  "does not exist. The sync lands whole or not at all.\n\n"
+                                  "LIFTCHECK_SHOPIFY_CLIENT_ID and LIFTCHECK_SHOPIFY_CLIENT_SECRET; for an app made "
+                                  "in Shopify admin, its Admin API access token in LIFTCHECK_SHOPIFY_TOKEN. Creates "
+                                  "STORE if it does not exist. The sync lands whole or not at all.\n\n"
                                   "Exit status: 0 done, 1 usage error, 2 Shopify’s answer could not be read or its "
                                   "currency is not the store’s, 3 store problem, 4 Shopify could not be reached, "
                                   "refused the token or kept throttling."));
@@ -117,9 +118,9 @@ lc_cli_run_shopify_sync (int    argc,
       (client_id == NULL || client_id[0] == '\0' || client_secret == NULL || client_secret[0] == '\0'))
     return lc_cli_usage_error (context,
                                _("Put the client ID and secret of the app made for Liftcheck in Shopify’s Dev "
-                                 "Dashboard in the environment variables " CLIENT_ID_VARIABLE " and "
-                                 SECRET_VARIABLE ", or the Admin API access token of an app made in Shopify "
-                                 "admin in " TOKEN_VARIABLE ". The app needs the read_orders scope."));
+                                 "Dashboard in the environment variables LIFTCHECK_SHOPIFY_CLIENT_ID and "
+                                 "LIFTCHECK_SHOPIFY_CLIENT_SECRET, or the Admin API access token of an app made in "
+                                 "Shopify admin in LIFTCHECK_SHOPIFY_TOKEN. The app needs the read_orders scope."));
   if (!lc_cli_parse_day (since, &since_day, &error))
     return lc_cli_usage_error (context, error->message);
 

@@ -653,7 +653,7 @@ static const Command commands[] = {
   { "bundles", N_("STORE"), N_("Which products are bought together, and what bundling them could bring"), lc_cli_run_bundles },
   { "returns", N_("STORE"), N_("Where returns come from: risky products, sizes, combinations and customers"), lc_cli_run_returns },
   { "report", N_("STORE"), N_("The consultant’s report as a PDF (-o FILE.pdf): numbers, charts, verdicts, tests to run"), lc_cli_run_report },
-  { "shopify-sync", N_("STORE --shop NAME"), N_("Read orders, line items and refunds from Shopify (token in LIFTCHECK_SHOPIFY_TOKEN)"), lc_cli_run_shopify_sync },
+  { "shopify-sync", N_("STORE"), N_("Read orders, line items and refunds from a shop (--shop NAME; credentials from the environment, see --help)"), lc_cli_run_shopify_sync },
   { "check",   N_("STORE"), N_("Check that every page of the store can be read"), run_check },
   { "restore", N_("STORE"), N_("Put back the copy of STORE made before its last upgrade; keep the damaged one"), run_restore },
 };

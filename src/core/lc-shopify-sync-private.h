@@ -1,9 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "lc-shopify-sync.h"
 
 G_BEGIN_DECLS
+
+/* What a query asks for at once (Shopify refuses queries over 1,000
+ * points): an order's first lines and refunds with their first lines, and
+ * in follow-up queries the rest. */
+#define LINES_PAGE           10
+#define REFUNDS_PAGE         3
+#define REFUND_LINES_PAGE    5
+#define MORE_LINES_PAGE      100
+#define MORE_REFUNDS_PAGE    20
+#define MORE_REFUND_LINES    100
 
 /*
  * One response of the GraphQL Admin API, parsed without the network, so
@@ -87,6 +99,9 @@ typedef struct
    * NULL when the response has none. */
   char      *error_code;
   char      *error_message;
+  /* Errors about orders' e-mail only (a shop that hides its customers'
+   * e-mail from the app) are not errors: the e-mails are missing. */
+  gboolean   email_hidden;
 
   /* data.shop, when asked for. */
   char      *currency;
@@ -121,5 +136,12 @@ double          _lc_shopify_throttle_wait (const LcShopifyPage *page,
 /* The factor every wait is multiplied by: 1, or LC_SHOPIFY_TIME_SCALE from
  * the environment (tests only, e.g. 0.01). */
 double          _lc_shopify_time_scale   (void);
+
+/* A member of object of that type, or NULL / FALSE (object may be NULL). */
+const char     *_lc_shopify_json_get_string (JsonObject  *object,
+                                             const char  *name);
+gboolean        _lc_shopify_json_get_number (JsonObject  *object,
+                                             const char  *name,
+                                             double      *out);
 
 G_END_DECLS
