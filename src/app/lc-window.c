@@ -1034,19 +1034,19 @@ lc_window_show_sync_result (LcWindow                  *self,
   lc_window_toast_with_details (self, text, _("Notes From the Sync"), details->str);
 }
 
-static void             lc_window_run_sync   (LcWindow   *self,
-                                              SyncJob    *job);
-static void             on_sync_done         (GObject      *source_object,
-                                              GAsyncResult *result,
-                                              gpointer      user_data);
-static LcShopifyDialog *lc_window_ask_shopify (LcWindow   *self,
-                                              const char *shop,
-                                              const char *store_path);
+static void             lc_window_run_sync    (LcWindow     *self,
+                                               SyncJob      *job);
+static void             on_sync_done          (GObject      *source_object,
+                                               GAsyncResult *result,
+                                               gpointer      user_data);
+static LcShopifyDialog *lc_window_ask_shopify (LcWindow     *self,
+                                               const char   *shop,
+                                               const char   *store_path);
 
 static void
 on_credentials_kept (GObject      *source_object,
-               GAsyncResult *result,
-               gpointer      user_data)
+                     GAsyncResult *result,
+                     gpointer      user_data)
 {
   g_autoptr(SyncJob) job = user_data;
   LcWindow *self = job->window;
@@ -1539,8 +1539,8 @@ lc_window_connect_shopify_into (LcWindow   *self,
 
 static void
 on_credentials_looked_up (GObject      *source_object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+                          GAsyncResult *result,
+                          gpointer      user_data)
 {
   g_autoptr(SyncJob) job = user_data;
   LcWindow *self = job->window;
