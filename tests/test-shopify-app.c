@@ -11,7 +11,7 @@
 #include "lc-overview-page-private.h"
 #include "lc-shopify-dialog-private.h"
 #include "lc-shopify-sync.h"
-#include "lc-shopify-token.h"
+#include "lc-shopify-credentials.h"
 #include "lc-test-gui.h"
 #include "lc-test-util.h"
 #include "lc-window-private.h"

@@ -22,7 +22,7 @@
 #include "lc-returns-page.h"
 #include "lc-shopify-dialog.h"
 #include "lc-shopify-sync.h"
-#include "lc-shopify-token.h"
+#include "lc-shopify-credentials.h"
 #include "lc-tests-page.h"
 #include "lc-welcome-page.h"
 #include "lc-wizard.h"

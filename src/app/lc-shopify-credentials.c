@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "lc-shopify-token"
+#define G_LOG_DOMAIN "lc-shopify-credentials"
 
 #include "config.h"
 
@@ -8,7 +8,7 @@
 #include <libsecret/secret.h>
 #include <string.h>
 
-#include "lc-shopify-token.h"
+#include "lc-shopify-credentials.h"
 
 /*
  * The keyring keeps one secret per shop: an access token as it is, or a
