@@ -517,7 +517,7 @@ test_last_sync_reads_as_time_ago (void)
 static void
 assert_settings_lack (const char *secret)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
 

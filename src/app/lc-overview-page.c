@@ -53,6 +53,39 @@ struct _LcOverviewPage
 
 G_DEFINE_FINAL_TYPE (LcOverviewPage, lc_overview_page, ADW_TYPE_BIN)
 
+/* A chart's place in the flow box. GtkFlowBoxChild wants the focus on
+ * itself before its content, and keeps Tab there when it cannot take it;
+ * this one leads Tab straight into the chart and out again. */
+#define LC_TYPE_CHART_CELL (lc_chart_cell_get_type ())
+G_DECLARE_FINAL_TYPE (LcChartCell, lc_chart_cell, LC, CHART_CELL, GtkFlowBoxChild)
+
+struct _LcChartCell
+{
+  GtkFlowBoxChild parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LcChartCell, lc_chart_cell, GTK_TYPE_FLOW_BOX_CHILD)
+
+static gboolean
+lc_chart_cell_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  GtkWidget *chart = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (widget));
+
+  return chart != NULL && gtk_widget_child_focus (chart, direction);
+}
+
+static void
+lc_chart_cell_class_init (LcChartCellClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->focus = lc_chart_cell_focus;
+}
+
+static void
+lc_chart_cell_init (LcChartCell *self)
+{
+}
+
 static const char *tier_css_classes[] = {
   "tier-unknown",
   "tier-under-2m",
@@ -179,7 +212,7 @@ lc_overview_page_add_charts (LcOverviewPage *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     {
-      GtkWidget *child = gtk_flow_box_child_new ();
+      GtkWidget *child = g_object_new (LC_TYPE_CHART_CELL, NULL);
       GtkWidget *chart = lc_chart_view_new ();
 
       gtk_widget_set_focusable (child, FALSE);

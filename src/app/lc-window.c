@@ -9,12 +9,14 @@
 
 #include "lc-advice-csv.h"
 #include "lc-analysis.h"
+#include "lc-currency-row.h"
 #include "lc-bundles-page.h"
 #include "lc-demo-store.h"
 #include "lc-display.h"
 #include "lc-features-page.h"
 #include "lc-format.h"
 #include "lc-import.h"
+#include "lc-mapping-dialog.h"
 #include "lc-metrics.h"
 #include "lc-overview-page.h"
 #include "lc-preferences-window.h"
@@ -31,14 +33,40 @@
 /* How many stores recent-stores remembers. */
 #define MAX_RECENT_STORES 10
 
+/* Rows of a file the mapping dialog reads to guess and preview. */
+#define MAPPING_SAMPLE_ROWS 200
+
+/* A file no importer knows, with the mapping the owner chose for it. */
+typedef struct
+{
+  char      *path;
+  LcMapping *mapping;
+  char      *header_key;
+} MappedFile;
+
 /* An import under way: the files, and the store they go into. */
 typedef struct
 {
-  LcWindow  *window;
-  char      *store_path;
-  GStrv      paths;
+  LcWindow       *window;
+  char           *store_path;
+  GStrv           paths;
   /* The store file did not exist before: a failed import removes it. */
-  gboolean   new_store;
+  gboolean        new_store;
+  /* The store's currency, offered when a file does not say its own. */
+  char           *currency;
+  /* Files waiting for the mapping dialog (LcCsvSample), and those with a
+   * mapping chosen (MappedFile). */
+  GPtrArray      *unknown;
+  GPtrArray      *mapped;
+  /* The files imported as they are: every one not in mapped; and the
+   * currency the owner gave for those that say none. */
+  GStrv           plain_paths;
+  char           *plain_currency;
+  /* Step 0 imports plain_paths (when there are any), each later step one
+   * mapped file; result gathers what the steps imported. */
+  guint           step;
+  guint           n_steps;
+  LcImportResult *result;
 } ImportJob;
 
 /* A Shopify sync under way, or about to be: the shop, what gives access
@@ -509,15 +537,28 @@ lc_window_open_demo (LcWindow *self)
 /* Importing */
 
 static void
+mapped_file_free (MappedFile *mapped)
+{
+  g_free (mapped->path);
+  lc_mapping_free (mapped->mapping);
+  g_free (mapped->header_key);
+  g_free (mapped);
+}
+
+static void
 import_job_free (ImportJob *job)
 {
   g_object_unref (job->window);
   g_free (job->store_path);
   g_strfreev (job->paths);
+  g_free (job->currency);
+  g_ptr_array_unref (job->unknown);
+  g_ptr_array_unref (job->mapped);
+  g_strfreev (job->plain_paths);
+  g_free (job->plain_currency);
+  g_clear_pointer (&job->result, lc_import_result_free);
   g_free (job);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
 
 static void
 remove_store_files (const char *store_path)
@@ -626,12 +667,13 @@ lc_window_show_import_result (LcWindow             *self,
 }
 
 static char *
-import_error_body (const GError *error)
+import_error_body (const GError *error,
+                   gboolean      partial)
 {
   const char *hint;
 
   if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_UNKNOWN_KIND))
-    hint = _("Liftcheck reads Shopify’s orders export, its Analytics reports, Shopify’s products export and Klaviyo’s campaign export. Check that you picked the right download.");
+    hint = _("Liftcheck reads exports saved as CSV: orders from Shopify or any other shop, Shopify’s Analytics reports and products export, and Klaviyo’s campaign export. Check that you picked the right download.");
   else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND))
     hint = _("Download the “Export orders” file from your Shopify admin instead.");
   else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH))
@@ -641,6 +683,14 @@ import_error_body (const GError *error)
     hint = _("If the file was opened and saved in a spreadsheet, download it again from your shop and import the fresh copy.");
   else
     hint = NULL;
+
+  if (partial)
+    /* Translators: the first %s is what went wrong (it names the file and
+     * line); the second says what to do, or is empty. */
+    return g_strdup_printf (_("%s\n\n%s%sThat file was not imported; the files before it were."),
+                            error->message,
+                            hint != NULL ? hint : "",
+                            hint != NULL ? "\n\n" : "");
 
   /* Translators: the first %s is what went wrong (it names the file and
    * line); the second says what to do, or is empty. */
@@ -663,10 +713,119 @@ static void
 on_import_progress (double   fraction,
                     gpointer user_data)
 {
-  LcWindow *self = LC_WINDOW (user_data);
+  ImportJob *job = user_data;
+  LcWindow *self = job->window;
+  double overall = (job->step + fraction) / MAX (job->n_steps, 1);
 
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_progress_bar_set_fraction (self->import_progress, fraction);
+  gtk_progress_bar_set_fraction (self->progress_bar, overall);
+  gtk_progress_bar_set_fraction (self->import_progress, overall);
+}
+
+/* Adds a step's files and counts to what the import has done so far. */
+static void
+import_job_add_result (ImportJob      *job,
+                       LcImportResult *result)
+{
+  if (job->result == NULL)
+    {
+      job->result = result;
+      return;
+    }
+
+  while (result->files->len > 0)
+    g_ptr_array_add (job->result->files, g_ptr_array_steal_index (result->files, 0));
+  job->result->orders_added += result->orders_added;
+  job->result->orders_updated += result->orders_updated;
+  lc_import_result_free (result);
+}
+
+static void import_job_run_step (ImportJob *job);
+
+static void
+on_currency_changed (AdwComboRow      *row,
+                     GParamSpec       *pspec,
+                     AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "import", lc_currency_row_get_code (row) != NULL);
+}
+
+static void
+on_currency_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LcWindow         *self)
+{
+  ImportJob *job = g_object_steal_data (G_OBJECT (dialog), "job");
+  AdwComboRow *row = g_object_get_data (G_OBJECT (dialog), "row");
+  const char *code = lc_currency_row_get_code (row);
+
+  /* Answered already. */
+  if (job == NULL)
+    return;
+
+  if (g_strcmp0 (response, "import") == 0 && code != NULL)
+    {
+      job->plain_currency = g_strdup (code);
+      import_job_run_step (job);
+      return;
+    }
+
+  lc_window_end_import (self);
+  if (job->new_store)
+    remove_store_files (job->store_path);
+  lc_window_show_store_page (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Import cancelled. The store is as it was.")));
+  import_job_free (job);
+}
+
+/* Asks the currency of files that do not say theirs, for a store that has
+ * none yet. */
+static void
+lc_window_ask_currency (LcWindow  *self,
+                        ImportJob *job)
+{
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_combo_row_new ();
+
+  if (g_strv_length (job->plain_paths) == 1)
+    {
+      g_autofree char *name = g_filename_display_basename (job->plain_paths[0]);
+
+      /* Translators: %s is a file name. */
+      body = g_strdup_printf (_("“%s” does not say which currency its amounts are in, and the store has no orders yet to tell. Choose the currency of its prices."),
+                              name);
+    }
+  else
+    body = g_strdup (_("One of the files does not say which currency its amounts are in, and the store has no orders yet to tell. Choose the currency of its prices."));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Which Currency?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Currency"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Currency of the amounts"),
+                                  -1);
+  lc_currency_row_fill (ADW_COMBO_ROW (row), NULL);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  on_currency_changed (ADW_COMBO_ROW (row), NULL, ADW_MESSAGE_DIALOG (dialog));
+  g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_currency_changed), dialog, 0);
+
+  /* The dialog holds the job while it asks, as the mapping dialog does. */
+  g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) import_job_free);
+  g_object_set_data (G_OBJECT (dialog), "row", row);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_currency_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -674,50 +833,85 @@ on_import_done (GObject      *source_object,
                 GAsyncResult *async_result,
                 gpointer      user_data)
 {
-  g_autoptr(ImportJob) job = user_data;
+  ImportJob *job = user_data;
   LcWindow *self = job->window;
-  g_autoptr(LcImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
+  LcImportResult *result;
+  gboolean partial;
 
   result = lc_import_files_finish (async_result, &error);
+  /* A file that says no currency, going into a store without one: the
+   * owner says which, and the step runs again. */
+  if (result == NULL && g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_NO_CURRENCY)
+      && job->step == 0 && job->plain_paths[0] != NULL && job->plain_currency == NULL)
+    {
+      lc_window_ask_currency (self, job);
+      return;
+    }
+
+  if (result != NULL)
+    {
+      import_job_add_result (job, result);
+      job->step++;
+      if (job->step < job->n_steps)
+        {
+          import_job_run_step (job);
+          return;
+        }
+    }
+
   lc_window_end_import (self);
+  /* Steps before this one landed: their files are in the store. */
+  partial = result == NULL && job->result != NULL;
 
   if (result == NULL)
     {
       /* A store made for this import holds nothing worth keeping. */
-      if (job->new_store)
+      if (job->new_store && !partial)
         remove_store_files (job->store_path);
 
       lc_window_show_store_page (self);
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !partial)
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("Import cancelled. The store is as it was.")));
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay,
+                                     adw_toast_new (_("Import cancelled. The files it had finished stay in the store.")));
+      else
         {
-          adw_toast_overlay_add_toast (self->toast_overlay,
-                                       adw_toast_new (_("Import cancelled. The store is as it was.")));
-          return;
+          gboolean plain_step = job->step == 0 && job->plain_paths[0] != NULL;
+          const char *failed = plain_step
+                               ? job->plain_paths[0]
+                               : ((MappedFile *) g_ptr_array_index (job->mapped,
+                                                                    job->step - (job->plain_paths[0] != NULL ? 1 : 0)))->path;
+          g_autofree char *name = g_filename_display_basename (failed);
+          g_autofree char *heading = NULL;
+          g_autofree char *body = import_error_body (error, partial);
+
+          /* A mapped file is imported on its own. */
+          if (!plain_step || g_strv_length (job->plain_paths) == 1)
+            /* Translators: %s is a file name. */
+            heading = g_strdup_printf (_("Can’t Import “%s”"), name);
+          else
+            heading = g_strdup (_("Can’t Import the Files"));
+          lc_window_show_error (self, heading, body);
         }
 
-      {
-        g_autofree char *name = g_filename_display_basename (job->paths[0]);
-        g_autofree char *heading = NULL;
-        g_autofree char *body = import_error_body (error);
-
-        if (g_strv_length (job->paths) == 1)
-          /* Translators: %s is a file name. */
-          heading = g_strdup_printf (_("Can’t Import “%s”"), name);
-        else
-          heading = g_strdup (_("Can’t Import the Files"));
-        lc_window_show_error (self, heading, body);
-      }
-      return;
+      if (!partial)
+        {
+          import_job_free (job);
+          return;
+        }
     }
-
-  lc_window_show_import_result (self, result);
+  else
+    lc_window_show_import_result (self, job->result);
 
   if (self->store != NULL && g_strcmp0 (lc_store_get_path (self->store), job->store_path) == 0)
     {
       lc_window_reload (self);
+      import_job_free (job);
       return;
     }
 
@@ -725,36 +919,68 @@ on_import_done (GObject      *source_object,
   /* A new store starts with the questions its numbers cannot answer. */
   if (lc_window_open_file (self, file) && job->new_store)
     lc_window_run_wizard (self);
+  import_job_free (job);
 }
 
-void
-lc_window_import_into (LcWindow           *self,
-                       const char * const *paths,
-                       const char         *store_path)
+static void
+import_job_run_step (ImportJob *job)
 {
-  ImportJob *job;
-  g_autofree char *first = NULL;
+  LcWindow *self = job->window;
+  gboolean has_plain = job->plain_paths[0] != NULL;
+
+  if (job->step == 0 && has_plain && job->plain_currency != NULL)
+    {
+      lc_import_files_with_mapping_async (job->store_path, (const char * const *) job->plain_paths,
+                                          NULL, job->plain_currency,
+                                          on_import_progress, job,
+                                          self->import_cancellable,
+                                          on_import_done, job);
+    }
+  else if (job->step == 0 && has_plain)
+    {
+      lc_import_files_async (job->store_path, (const char * const *) job->plain_paths,
+                             on_import_progress, job,
+                             self->import_cancellable,
+                             on_import_done, job);
+    }
+  else
+    {
+      MappedFile *mapped = g_ptr_array_index (job->mapped, job->step - (has_plain ? 1 : 0));
+      const char *paths[] = { mapped->path, NULL };
+
+      lc_import_files_with_mapping_async (job->store_path, paths, mapped->mapping, NULL,
+                                          on_import_progress, job,
+                                          self->import_cancellable,
+                                          on_import_done, job);
+    }
+}
+
+static gboolean
+is_mapped (ImportJob  *job,
+           const char *path)
+{
+  for (guint i = 0; i < job->mapped->len; i++)
+    if (g_strcmp0 (((MappedFile *) g_ptr_array_index (job->mapped, i))->path, path) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every file has what it needs: the import proper starts. */
+static void
+import_job_start (ImportJob *job)
+{
+  LcWindow *self = job->window;
+  g_autoptr(GStrvBuilder) plain = g_strv_builder_new ();
+  g_autofree char *first = g_filename_display_basename (job->paths[0]);
   g_autofree char *label = NULL;
-  guint n_paths;
+  guint n_paths = g_strv_length (job->paths);
 
-  g_return_if_fail (LC_IS_WINDOW (self));
-  g_return_if_fail (paths != NULL && paths[0] != NULL);
-  g_return_if_fail (store_path != NULL);
+  for (guint i = 0; job->paths[i] != NULL; i++)
+    if (!is_mapped (job, job->paths[i]))
+      g_strv_builder_add (plain, job->paths[i]);
+  job->plain_paths = g_strv_builder_end (plain);
+  job->n_steps = (job->plain_paths[0] != NULL ? 1 : 0) + job->mapped->len;
 
-  if (self->import_cancellable != NULL)
-    return;
-
-  n_paths = g_strv_length ((char **) paths);
-  job = g_new0 (ImportJob, 1);
-  job->window = g_object_ref (self);
-  job->store_path = g_strdup (store_path);
-  job->paths = g_strdupv ((char **) paths);
-  job->new_store = !g_file_test (store_path, G_FILE_TEST_EXISTS);
-
-  self->import_cancellable = g_cancellable_new ();
-  lc_window_update_export_actions (self);
-
-  first = g_filename_display_basename (paths[0]);
   if (n_paths == 1)
     /* Translators: %s is a file name. */
     label = g_strdup_printf (_("Importing “%s”…"), first);
@@ -762,7 +988,7 @@ lc_window_import_into (LcWindow           *self,
     /* Translators: %u is a number of files. */
     label = g_strdup_printf (ngettext ("Importing %u file…", "Importing %u files…", n_paths), n_paths);
 
-  if (self->store != NULL && g_strcmp0 (lc_store_get_path (self->store), store_path) == 0)
+  if (self->store != NULL && g_strcmp0 (lc_store_get_path (self->store), job->store_path) == 0)
     {
       /* The open store stays on show and usable while its files come in. */
       gtk_label_set_label (self->import_label, label);
@@ -773,11 +999,158 @@ lc_window_import_into (LcWindow           *self,
     lc_window_show_preparing (self, label,
                               _("Liftcheck reads every order and keeps them in the store file, so later visits are quick. Your files are not changed."));
 
-  lc_import_files_async (store_path, paths,
-                         on_import_progress, self,
-                         self->import_cancellable,
-                         on_import_done, job);
+  import_job_run_step (job);
+}
+
+static void lc_window_ask_mapping (LcWindow  *self,
+                                   ImportJob *job);
+
+static void
+on_mapping_chosen (LcMappingDialog *dialog,
+                   LcWindow        *self)
+{
+  ImportJob *job = g_object_steal_data (G_OBJECT (dialog), "job");
+  MappedFile *mapped = g_new0 (MappedFile, 1);
+
+  mapped->path = g_strdup (lc_mapping_dialog_get_path (dialog));
+  mapped->mapping = lc_mapping_dialog_dup_mapping (dialog);
+  mapped->header_key = g_strdup (g_object_get_data (G_OBJECT (dialog), "header-key"));
+  g_ptr_array_add (job->mapped, mapped);
+  lc_window_ask_mapping (self, job);
+}
+
+static void
+on_mapping_cancelled (LcMappingDialog *dialog,
+                      LcWindow        *self)
+{
+  ImportJob *job = g_object_steal_data (G_OBJECT (dialog), "job");
+
+  import_job_free (job);
+  lc_window_end_import (self);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Import cancelled. The store is as it was.")));
+}
+
+/* Asks for the mapping of each file no importer knows, one dialog after
+ * the other, before anything is imported: Cancel leaves the store as it
+ * was. A file with the same columns as one already mapped takes its
+ * mapping. */
+static void
+lc_window_ask_mapping (LcWindow  *self,
+                       ImportJob *job)
+{
+  while (job->unknown->len > 0)
+    {
+      LcCsvSample *sample = g_ptr_array_steal_index (job->unknown, 0);
+      g_autofree char *key = lc_mapping_header_key ((const char * const *) sample->columns);
+      MappedFile *same = NULL;
+      LcMappingDialog *dialog;
+
+      for (guint i = 0; i < job->mapped->len && same == NULL; i++)
+        if (g_strcmp0 (((MappedFile *) g_ptr_array_index (job->mapped, i))->header_key, key) == 0)
+          same = g_ptr_array_index (job->mapped, i);
+
+      if (same != NULL)
+        {
+          MappedFile *mapped = g_new0 (MappedFile, 1);
+
+          mapped->path = g_strdup (sample->path);
+          mapped->mapping = lc_mapping_copy (same->mapping);
+          mapped->header_key = g_steal_pointer (&key);
+          g_ptr_array_add (job->mapped, mapped);
+          lc_csv_sample_free (sample);
+          continue;
+        }
+
+      dialog = lc_mapping_dialog_new (GTK_WINDOW (self), sample, job->currency);
+      /* The dialog holds the job while it asks: closing the window closes
+       * the dialog, which lets the job go. */
+      g_object_set_data_full (G_OBJECT (dialog), "job", job, (GDestroyNotify) import_job_free);
+      g_object_set_data_full (G_OBJECT (dialog), "header-key", g_steal_pointer (&key), g_free);
+      g_signal_connect_object (dialog, "import", G_CALLBACK (on_mapping_chosen), self, 0);
+      g_signal_connect_object (dialog, "cancelled", G_CALLBACK (on_mapping_cancelled), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  import_job_start (job);
+}
+
+/* Reads the start of each file: those of a kind no importer knows, and
+ * without a mapping saved in the store for their columns, need the
+ * mapping dialog. A file that cannot be read is left to the import, which
+ * says what is wrong with it. */
+static void
+import_job_find_unknown (ImportJob *job)
+{
+  LcWindow *self = job->window;
+  g_autoptr(LcStore) other = NULL;
+  LcStore *store = NULL;
+
+  if (self->store != NULL && g_strcmp0 (lc_store_get_path (self->store), job->store_path) == 0)
+    store = self->store;
+  else if (!job->new_store)
+    store = other = lc_store_open (job->store_path, LC_STORE_OPEN_DEFAULT, NULL);
+
+  /* The open store's object keeps the currency it had when opened; the
+   * figures, read after each import, know a currency it gained since. */
+  if (store == self->store && self->analysis != NULL && self->analysis->summary->currency != NULL)
+    job->currency = g_strdup (self->analysis->summary->currency);
+  else if (store != NULL)
+    job->currency = g_strdup (lc_store_get_currency (store));
+
+  for (guint i = 0; job->paths[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LcCsvSample) sample = lc_csv_sample_read (job->paths[i], MAPPING_SAMPLE_ROWS, NULL, &error);
+      g_autoptr(LcMapping) saved = NULL;
+
+      if (sample == NULL)
+        {
+          g_debug ("Reading the start of %s failed: %s", job->paths[i], error->message);
+          continue;
+        }
+      if (sample->kind != LC_IMPORT_KIND_UNKNOWN)
+        continue;
+      if (store != NULL)
+        saved = lc_store_find_mapping (store, (const char * const *) sample->columns, &error);
+      if (saved != NULL)
+        continue;
+      if (error != NULL)
+        g_debug ("Looking for a saved mapping failed: %s", error->message);
+      g_ptr_array_add (job->unknown, g_steal_pointer (&sample));
+    }
+}
+
+void
+lc_window_import_into (LcWindow           *self,
+                       const char * const *paths,
+                       const char         *store_path)
+{
+  ImportJob *job;
+
+  g_return_if_fail (LC_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL && paths[0] != NULL);
+  g_return_if_fail (store_path != NULL);
+
+  /* One writer at a time: an import waits for a sync to end. */
+  if (self->import_cancellable != NULL || self->sync_cancellable != NULL)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  job->window = g_object_ref (self);
+  job->store_path = g_strdup (store_path);
+  job->paths = g_strdupv ((char **) paths);
+  job->new_store = !g_file_test (store_path, G_FILE_TEST_EXISTS);
+  job->unknown = g_ptr_array_new_with_free_func ((GDestroyNotify) lc_csv_sample_free);
+  job->mapped = g_ptr_array_new_with_free_func ((GDestroyNotify) mapped_file_free);
+
+  self->import_cancellable = g_cancellable_new ();
+  lc_window_update_export_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+
+  import_job_find_unknown (job);
+  lc_window_ask_mapping (self, job);
 }
 
 static GStrv
@@ -1877,6 +2250,12 @@ on_drop (GtkDropTarget *target,
                                    adw_toast_new (_("An import is already under way. Drop the files again when it is done.")));
       return FALSE;
     }
+  if (self->sync_cancellable != NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("A sync with Shopify is under way. Drop the files again when it is done.")));
+      return FALSE;
+    }
 
   lc_window_import_files (self, G_LIST_MODEL (files));
   return TRUE;
@@ -2177,9 +2556,14 @@ lc_window_init (LcWindow *self)
   self->tests_page = LC_TESTS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "tests"));
 
   self->store_page = "store";
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_settings_new (SCHEMA_ID);
   self->session_credentials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                      (GDestroyNotify) lc_shopify_credentials_free);
+
+  /* A development build says so at a glance: libadwaita stripes the
+   * header bar of a window with the "devel" style class. */
+  if (g_str_equal (PROFILE, "development"))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   g_signal_connect_object (self->features_page, "store-changed", G_CALLBACK (on_store_changed), self,
                            G_CONNECT_SWAPPED);

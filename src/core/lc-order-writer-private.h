@@ -121,14 +121,5 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcOrderWriter, _lc_order_writer_free)
  * the table is keyed by integers (a collision would take some 10^9
  * customers to be likely); -1 when the hash is not hex. */
 gint64          _lc_customer_id                 (const char          *hash);
-/* The customer hash of DESIGN.md: SHA-256 of the store's salt and the
- * e-mail, trimmed and folded to lower case, first 32 hex digits, into out.
- * Every source of orders hashes through it, so that one customer matches
- * across them. scratch is a buffer the caller reuses. FALSE (out empty)
- * when there is no e-mail. */
-gboolean        _lc_customer_hash               (const char          *salt,
-                                                 const char          *email,
-                                                 GString             *scratch,
-                                                 char                 out[33]);
 
 G_END_DECLS

@@ -550,53 +550,6 @@ _lc_customer_id (const char *hash)
   return id;
 }
 
-gboolean
-_lc_customer_hash (const char *salt,
-                   const char *email,
-                   GString    *scratch,
-                   char        out[33])
-{
-  const char *start = email;
-  const char *end;
-  gboolean ascii = TRUE;
-  LcSha256 sha256;
-
-  out[0] = '\0';
-  if (email == NULL)
-    return FALSE;
-  end = email + strlen (email);
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-  if (start == end)
-    return FALSE;
-  for (const char *p = start; p < end; p++)
-    ascii = ascii && (guchar) *p < 0x80;
-
-  g_string_truncate (scratch, 0);
-  if (ascii)
-    {
-      for (const char *p = start; p < end; p++)
-        g_string_append_c (scratch, g_ascii_tolower (*p));
-    }
-  else
-    {
-      g_autofree char *folded = g_utf8_strdown (email, -1);
-
-      g_string_append (scratch, g_strstrip (folded));
-    }
-  lc_sha256_init (&sha256);
-  lc_sha256_update (&sha256, salt, strlen (salt));
-  lc_sha256_update (&sha256, scratch->str, scratch->len);
-  /* Half the digest is plenty to tell customers apart. */
-  lc_sha256_finish_hex (&sha256, out, 32);
-  /* The folded e-mail is not left behind in the caller's buffer. */
-  memset (scratch->str, 0, scratch->len);
-  g_string_truncate (scratch, 0);
-  return TRUE;
-}
-
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)

@@ -526,7 +526,7 @@ static gboolean
 hash_customer (Reader     *r,
                const char *email)
 {
-  return _lc_customer_hash (_lc_store_get_salt (r->ctx->store), email, r->folded_email, r->customer_hash);
+  return _lc_import_hash_customer (r->ctx->store, email, r->folded_email, r->customer_hash);
 }
 
 static gboolean

@@ -62,6 +62,9 @@ shopify_order_free (LcShopifyOrder *order)
   g_free (order->discount_code);
   g_free (order->source);
   g_free (order->tags);
+  if (order->email != NULL)
+    memset (order->email, 0, strlen (order->email));
+  g_free (order->email);
   g_clear_pointer (&order->lines, g_ptr_array_unref);
   g_free (order->lines_cursor);
   g_clear_pointer (&order->refunds, g_ptr_array_unref);
@@ -87,8 +90,6 @@ _lc_shopify_page_free (LcShopifyPage *page)
 typedef struct
 {
   guint       exponent;
-  const char *salt;
-  GString    *scratch;
 } Parser;
 
 static gboolean G_GNUC_PRINTF (2, 3)
@@ -505,8 +506,8 @@ parse_order (Parser      *p,
       g_string_append (tags, json_node_get_string (tag));
     }
   order->tags = tags->len > 0 ? g_strdup (tags->str) : NULL;
-  /* The e-mail only makes the hash; it is not kept. */
-  _lc_customer_hash (p->salt, _lc_shopify_json_get_string (object, "email"), p->scratch, order->customer_hash);
+  /* Only to make the customer hash; never kept. */
+  order->email = dup_nonempty (_lc_shopify_json_get_string (object, "email"));
 
   ok = read_time (object, "createdAt", what, TRUE, &order->created_utc, error) &&
        read_time (object, "updatedAt", what, FALSE, &order->updated_utc, error) &&
@@ -639,14 +640,12 @@ LcShopifyPage *
 _lc_shopify_parse_page (const char  *body,
                         gsize        length,
                         guint        exponent,
-                        const char  *salt,
                         GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(LcShopifyPage) page = g_new0 (LcShopifyPage, 1);
-  g_autoptr(GString) scratch = g_string_new (NULL);
   g_autoptr(GError) local_error = NULL;
-  Parser p = { exponent, salt, scratch };
+  Parser p = { exponent };
   JsonNode *root_node;
   JsonObject *root;
   JsonObject *data;

@@ -22,8 +22,9 @@ G_BEGIN_DECLS
  * that the parser can be fuzzed and tested alone. A response is a page of
  * orders (`data.orders`, with `data.shop` and `data.ordersCount` on the
  * first page) or the follow-up for one order's or refund's further lines
- * (`data.node`). Customers' e-mail addresses are hashed with the store's
- * salt as they are read: they never leave the parser.
+ * (`data.node`). A customer's e-mail is kept in memory only until the
+ * order is written (lc-shopify-sync.c hashes it, as the CSV importer does,
+ * and frees the order, wiping it): it never reaches the store or a log.
  */
 
 typedef struct
@@ -70,7 +71,8 @@ typedef struct
   char      *discount_code;
   char      *source;
   char      *tags;               /* "a, b" as the CSV export writes them */
-  char       customer_hash[33];  /* "" when no e-mail */
+  char      *email;              /* NULL when none; only to make the customer
+                                  * hash, wiped when the order is freed */
   GPtrArray *lines;              /* LcShopifyLine */
   char      *lines_cursor;       /* non-NULL when it has more lines than given */
   GPtrArray *refunds;            /* LcShopifyRefund */
@@ -119,13 +121,12 @@ void            _lc_shopify_page_free    (LcShopifyPage  *page);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcShopifyPage, _lc_shopify_page_free)
 
 /* Parses one response body. Amounts are read in minor units of a currency
- * with exponent digits; e-mails are hashed with salt. A response with
+ * with exponent digits (the shop's, when the response names it). A response with
  * GraphQL errors (THROTTLED...) parses, with error_code set; NULL and
  * LC_SHOPIFY_ERROR_BAD_RESPONSE when the body is not what Shopify sends. */
 LcShopifyPage  *_lc_shopify_parse_page   (const char     *body,
                                           gsize           length,
                                           guint           exponent,
-                                          const char     *salt,
                                           GError        **error);
 
 /* The seconds to wait, unscaled, before a query of requested_cost when

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "lc-import-private.h"
 #include "lc-money.h"
 #include "lc-order-writer-private.h"
 #include "lc-shopify-sync-private.h"
@@ -154,7 +155,7 @@ typedef struct
   double                   time_scale;
 
   guint                    exponent;
-  const char              *salt;
+  GString                 *scratch;         /* for customer hashes */
   GTimeZone               *timezone;
 
   /* The bucket as the last response left it. */
@@ -416,8 +417,7 @@ run_query (Sync        *sync,
           gsize length;
           const char *data = g_bytes_get_data (response, &length);
 
-          page = _lc_shopify_parse_page (data != NULL ? data : "", length, sync->exponent, sync->salt,
-                                         &local_error);
+          page = _lc_shopify_parse_page (data != NULL ? data : "", length, sync->exponent, &local_error);
           if (page == NULL)
             {
               g_set_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE,
@@ -670,6 +670,7 @@ write_order (Sync            *sync,
   g_autofree char *source_id = g_strconcat ("shopify:", numeric_id (order->id), NULL);
   LcOrderFields fields = { 0 };
   LcOrderWritten written;
+  char customer_hash[33] = "";
 
   if (!take_over_named_order (sync, source_id, order->name, error))
     return FALSE;
@@ -689,7 +690,10 @@ write_order (Sync            *sync,
   fields.discount_code = order->discount_code;
   fields.source = order->source;
   fields.tags = order->tags;
-  fields.customer_hash = order->customer_hash[0] != '\0' ? order->customer_hash : NULL;
+  /* The same hash as the CSV importer's, so the same customer matches
+   * across both; the e-mail itself is not kept. */
+  if (order->email != NULL && _lc_import_hash_customer (sync->store, order->email, sync->scratch, customer_hash))
+    fields.customer_hash = customer_hash;
   _lc_order_writer_begin_order (sync->writer, &fields);
 
   for (guint i = 0; i < order->lines->len; i++)
@@ -1092,7 +1096,7 @@ lc_store_shopify_sync (LcStore                    *store,
   sync.progress_data = progress_data;
   sync.time_scale = _lc_shopify_time_scale ();
   sync.exponent = lc_store_get_exponent (store);
-  sync.salt = _lc_store_get_salt (store);
+  sync.scratch = g_string_new (NULL);
   sync.result = result;
   sync.orders_count = -1;
   sync.orders_page = ORDERS_PAGE;
@@ -1120,6 +1124,9 @@ lc_store_shopify_sync (LcStore                    *store,
   g_clear_pointer (&sync.timezone, g_time_zone_unref);
   g_clear_object (&sync.session);
   g_free (sync.url);
+  /* The last e-mail hashed leaves no copy behind. */
+  memset (sync.scratch->str, 0, sync.scratch->allocated_len);
+  g_string_free (sync.scratch, TRUE);
   memset (token, 0, strlen (token));
   if (!ok)
     return NULL;

@@ -436,7 +436,7 @@ format_metric (double      value,
     case LC_METRIC_RETURN_RATE:
     case LC_METRIC_CONVERSION:
     default:
-      return g_strdup_printf ("%.1f%%", value * 100);
+      return g_strdup_printf (_("%.1f%%"), value * 100);
     }
 }
 
@@ -470,7 +470,7 @@ format_change (double   before,
     return with_minus (g_strdup_printf (_("%+.1f points"), (after - before) * 100));
   if (before == 0)
     return g_strdup ("—");
-  return with_minus (g_strdup_printf ("%+.1f%%", (after / before - 1) * 100));
+  return with_minus (g_strdup_printf (_("%+.1f%%"), (after / before - 1) * 100));
 }
 
 static char *
@@ -868,7 +868,7 @@ write_headline (Report *r)
     g_autofree char *orders = lc_display_count (s->orders);
     g_autofree char *aov = lc_display_money (s->aov, s->currency, -1);
     g_autofree char *upt = g_strdup_printf ("%.2f", s->upt);
-    g_autofree char *rate = g_strdup_printf ("%.1f%%", s->return_rate * 100);
+    g_autofree char *rate = g_strdup_printf (_("%.1f%%"), s->return_rate * 100);
     g_autofree char *text = NULL;
 
     /* Translators: "Over every imported day (1 Nov 2024 – 31 Oct 2026): 43,210 orders, an average order value
@@ -1171,7 +1171,7 @@ write_returns (Report *r)
     {
       const LcReturnGroup *g = g_ptr_array_index (rr->flagged, i);
       g_autofree char *title = lc_return_group_dup_title (g);
-      g_autofree char *rate = g_strdup_printf ("%.0f%%", g->rate * 100);
+      g_autofree char *rate = g_strdup_printf (_("%.0f%%"), g->rate * 100);
       g_autofree char *orders = lc_display_count (g->orders);
       g_autofree char *refunded = lc_display_money (g->refunded / divisor, rr->currency, 0);
       const char *cells[] = { title, rate, orders, refunded };
@@ -1360,7 +1360,9 @@ write_method (Report *r)
     N_("Revenue for the store’s size is order totals less refunds over the last 365 days, converted to US dollars at the rate the owner confirmed (or an approximate one)."),
     N_("Weeks run from Monday to Sunday; days are the store’s own calendar days, as written in its exports."),
     N_("A feature is judged on the weeks before and after the day it was switched on (60 days each), on items per order for cart bundles, the return rate for return nudges and average order value otherwise. The same weeks a year earlier take out the season when the store has them."),
+    /* xgettext:no-c-format */
     N_("A change counts as real when it is bigger than the store’s normal ups and downs from week to week (a 95% interval that leaves out zero)."),
+    /* xgettext:no-c-format */
     N_("A test’s length is the number of days this store needs to catch a 2% change 8 times out of 10, at the usual 5% error rate, from the spread of its own orders of the last 90 days."),
   };
 

@@ -72,7 +72,7 @@ check_order (LcShopifyOrder *order)
   if (order->name == NULL)
     return;
   g_assert_nonnull (order->financial_status);
-  g_assert_true (order->customer_hash[0] == '\0' || strlen (order->customer_hash) == 32);
+  g_assert_true (order->email == NULL || order->email[0] != '\0');
   check_amount (order->subtotal);
   check_amount (order->total);
   check_amount (order->refunded);
@@ -86,7 +86,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(LcShopifyPage) page = NULL;
   double wait;
 
-  page = _lc_shopify_parse_page ((const char *) data, size, 2, "0123456789abcdef", &error);
+  page = _lc_shopify_parse_page ((const char *) data, size, 2, &error);
   if (page == NULL)
     {
       g_assert_error (error, LC_SHOPIFY_ERROR, LC_SHOPIFY_ERROR_BAD_RESPONSE);
