@@ -12,6 +12,7 @@
 #include "lc-mapping-dialog.h"
 #include "lc-overview-page-private.h"
 #include "lc-pages-private.h"
+#include "lc-shopify-dialog-private.h"
 #include "lc-window-private.h"
 
 /*
@@ -22,11 +23,13 @@
  *
  *   lc-screenshot [--dark] [--width W] [--height H] [--store FILE]
  *                 [--view overview|features|feature:ID|returns|bundles|tests]
- *                 [--scroll Y] [--mapping CSV] OUT.png
+ *                 [--scroll Y] [--mapping CSV] [--connect-dialog [--shop NAME]]
+ *                 OUT.png
  *
  * --mapping imports CSV into the store (or a new one beside OUT.png) and
  * draws the column-mapping dialog it opens (--scroll then scrolls the
- * dialog), or the question of its currency.
+ * dialog), or the question of its currency. --connect-dialog draws Connect
+ * Shopify, with --shop typed in.
  */
 
 static gboolean
@@ -120,6 +123,8 @@ main (int   argc,
   int width = 1100, height = 760, scroll = 0, wizard_steps = -1;
   gboolean preferences = FALSE;
   gboolean dialog = FALSE;
+  gboolean connect_dialog = FALSE;
+  g_autofree char *shop = NULL;
   g_autofree char *store = NULL;
   g_autofree char *view = NULL;
   g_autofree char *mapping = NULL;
@@ -136,6 +141,8 @@ main (int   argc,
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Show the preferences", NULL },
     { "record-dialog", 0, 0, G_OPTION_ARG_NONE, &dialog, "On a feature's page, open Record a Switch", NULL },
     { "mapping", 0, 0, G_OPTION_ARG_FILENAME, &mapping, "Import a CSV no importer knows and show the mapping dialog", "CSV" },
+    { "connect-dialog", 0, 0, G_OPTION_ARG_NONE, &connect_dialog, "Open Connect Shopify", NULL },
+    { "shop", 0, 0, G_OPTION_ARG_STRING, &shop, "Type this shop name and an app's client ID and secret into Connect Shopify", "NAME" },
     { NULL }
   };
   g_autoptr(LcApplication) app = NULL;
@@ -224,6 +231,20 @@ main (int   argc,
             return save_window (GTK_WIDGET (toplevel), argv[1]) ? 0 : 1;
         }
       return 1;
+    }
+
+  if (connect_dialog)
+    {
+      LcShopifyDialog *connect = lc_window_connect_shopify (window);
+
+      if (shop != NULL)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_shop_row (connect)), shop);
+          gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_client_id_row (connect)), "3f8a1c0e9b7d4e2a6c5b1d0f8e7a9c4b");
+          gtk_editable_set_text (GTK_EDITABLE (lc_shopify_dialog_get_client_secret_row (connect)), "0123456789abcdef0123456789abcdef");
+        }
+      wait_ms (1000);
+      return save_window (GTK_WIDGET (connect), argv[1]) ? 0 : 1;
     }
 
   if (mapping != NULL)

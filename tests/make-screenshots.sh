@@ -87,6 +87,13 @@ take() {
 }
 
 take welcome
+# Connect Shopify as on a desktop with a password keyring: a scratch GNOME
+# Keyring in a D-Bus session of its own.
+if command -v gnome-keyring-daemon >/dev/null && command -v dbus-run-session >/dev/null; then
+  "$srcdir/tests/run-with-keyring.sh" "$shot" --connect-dialog --shop my-store "$outdir/shopify.png"
+  "$srcdir/tests/run-with-keyring.sh" "$shot" --dark --connect-dialog --shop my-store "$outdir/shopify-dark.png"
+  echo "make-screenshots: wrote shopify.png and shopify-dark.png"
+fi
 take overview --store "$store"
 take overview-charts --store "$store" --scroll 560
 take features --store "$store" --view features

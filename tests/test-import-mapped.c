@@ -466,6 +466,35 @@ test_bad_value_names_line_and_column (void)
   g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
   g_assert_nonnull (strstr (error->message, "apart.csv, line 4: order 1"));
   g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+  g_clear_error (&error);
+
+  /* Amounts past any real order (found by the fuzzer): a quantity column
+   * that holds something else, times a price, is stopped at its line;
+   * lines that each pass but add up past it stop the order, named with
+   * its first line, before the store sees it. */
+  g_free (path);
+  path = lc_test_write_file (dir, "huge.csv",
+                             "Order ID,Order Date,Item Name,Quantity,Item Cost,Order Currency\n"
+                             "1,2024-03-04,Hat,1,15.00,EUR\n"
+                             "2,2024-03-05,Mug,900000000000,900000000.00,EUR\n",
+                             -1);
+  g_assert_null (import_path (store, path, NULL, NULL, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "huge.csv, line 3, column “Quantity”"));
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+  g_clear_error (&error);
+
+  g_free (path);
+  path = lc_test_write_file (dir, "sum.csv",
+                             "Order ID,Order Date,Item Name,Quantity,Item Cost,Order Currency\n"
+                             "1,2024-03-04,Hat,1,15.00,EUR\n"
+                             "2,2024-03-05,Mug,1,900000000.00,EUR\n"
+                             "2,2024-03-05,Cup,1,900000000.00,EUR\n",
+                             -1);
+  g_assert_null (import_path (store, path, NULL, NULL, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "sum.csv, line 3: order 2"));
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
 }
 
 static void

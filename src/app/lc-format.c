@@ -131,6 +131,45 @@ lc_format_metric_heading (LcMetric metric)
     }
 }
 
+char *
+lc_format_last_sync (gint64 synced_utc,
+                     gint64 now_utc)
+{
+  gint64 ago = now_utc - synced_utc;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
+  int year, month, mday;
+
+  if (synced_utc < 0)
+    return g_strdup (_("Not synced yet"));
+
+  /* A clock set back a little still reads as just now. */
+  if (ago < 60)
+    return g_strdup (_("Last synced just now"));
+
+  if (ago < 60 * 60)
+    {
+      int minutes = (int) (ago / 60);
+
+      return g_strdup_printf (ngettext ("Last synced %d minute ago", "Last synced %d minutes ago", minutes),
+                              minutes);
+    }
+
+  if (ago < 24 * 60 * 60)
+    {
+      int hours = (int) (ago / (60 * 60));
+
+      return g_strdup_printf (ngettext ("Last synced %d hour ago", "Last synced %d hours ago", hours),
+                              hours);
+    }
+
+  when = g_date_time_new_from_unix_local (synced_utc);
+  g_date_time_get_ymd (when, &year, &month, &mday);
+  day = lc_display_day (lc_day_from_ymd (year, month, mday));
+  /* Translators: %s is a day, such as "3 Nov 2026". */
+  return g_strdup_printf (_("Last synced on %s"), day);
+}
+
 /* The locale's decimal mark, "." where it has none. */
 static const char *
 decimal_point (void)

@@ -99,6 +99,7 @@ typedef struct
   /* The order being read. */
   gboolean          open;
   GString          *order_id;
+  guint64           first_line;    /* the order's first row */
   GString          *status;
   char              customer_hash[33];
   gboolean          has_customer;
@@ -309,6 +310,21 @@ value_error (Mapped      *m,
 {
   _lc_import_set_value_error (m->ctx, column_name (m, index), detail, error);
   return FALSE;
+}
+
+/* a × b, FALSE when it is past LC_ORDER_MAX_AMOUNT (or past int64). */
+static gboolean
+bounded_product (gint64  a,
+                 gint64  b,
+                 gint64 *out)
+{
+  gint64 product;
+
+  if (__builtin_mul_overflow (a, b, &product) ||
+      product > LC_ORDER_MAX_AMOUNT || product < -LC_ORDER_MAX_AMOUNT)
+    return FALSE;
+  *out = product;
+  return TRUE;
 }
 
 static gboolean
@@ -726,7 +742,11 @@ add_bc_lines (Mapped  *m,
       ok = _lc_mapping_parse_quantity (values[BC_QTY], FALSE, &line.quantity, &detail) &&
            (values[BC_UNIT_PRICE] == NULL ||
             _lc_mapping_parse_amount (values[BC_UNIT_PRICE], m->exponent, &line.price, &detail));
-      line.value = line.quantity * line.price;
+      if (ok && !bounded_product (line.quantity, line.price, &line.value))
+        {
+          ok = FALSE;
+          detail = g_strdup (_("the quantity times the price is far more than any real order; check that this column holds quantities"));
+        }
       if (ok && values[BC_TOTAL_PRICE] != NULL)
         ok = _lc_mapping_parse_amount (values[BC_TOTAL_PRICE], m->exponent, &line.value, &detail);
       if (ok)
@@ -775,8 +795,11 @@ add_woo_analytics_lines (Mapped  *m,
     }
   if (units != items && m->col[LC_MAPPING_FIELD_QUANTITY] >= 0)
     {
-      g_autofree char *detail = g_strdup_printf (_("the products add up to %" G_GINT64_FORMAT " items, but the row says %" G_GINT64_FORMAT),
-                                                 units, items);
+      g_autofree char *detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "the products add up to %lld item, but the row says %lld",
+                                                              "the products add up to %lld items, but the row says %lld",
+                                                              (gulong) units),
+                                                 (long long) units, (long long) items);
 
       return value_error (m, m->col[LC_MAPPING_FIELD_QUANTITY], detail, error);
     }
@@ -834,6 +857,27 @@ find_line (Mapped     *m,
 }
 
 static gboolean
+within_bounds (gint64 amount)
+{
+  return amount >= -LC_ORDER_MAX_AMOUNT && amount <= LC_ORDER_MAX_AMOUNT;
+}
+
+/* Each line is within bounds, but a thousand of them may not be: the
+ * order's sums are checked before the order writer sees them. */
+static gboolean
+order_within_bounds (Mapped    *m,
+                     GPtrArray *refunds)
+{
+  const LcOrderFields *o = &m->order;
+
+  for (guint i = 0; refunds != NULL && i < refunds->len; i++)
+    if (!within_bounds (((Refund *) g_ptr_array_index (refunds, i))->amount))
+      return FALSE;
+  return within_bounds (o->subtotal) && within_bounds (o->shipping) && within_bounds (o->taxes) &&
+         within_bounds (o->total) && within_bounds (o->discount) && within_bounds (o->refunded);
+}
+
+static gboolean
 finish_order (Mapped  *m,
               GError **error)
 {
@@ -878,6 +922,16 @@ finish_order (Mapped  *m,
     m->order.refunded = refunded_lines;
   for (guint i = 0; refunds != NULL && i < refunds->len; i++)
     m->order.refunded += ((Refund *) g_ptr_array_index (refunds, i))->amount;
+
+  if (!order_within_bounds (m, refunds))
+    {
+      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
+                   /* Translators: "orders.csv, line 12: order 1001 adds up to…" */
+                   _("%s, line %lu: order %s adds up to far more than any real order; check that the amount "
+                     "and quantity columns hold what their names say"),
+                   ctx->display_name, (gulong) m->first_line, m->order_id->str);
+      return FALSE;
+    }
 
   source_id = g_strconcat (m->prefix, m->order_id->str, NULL);
   m->order.source_id = source_id;
@@ -1009,6 +1063,7 @@ start_order (Mapped     *m,
   order_reset (m);
   m->open = TRUE;
   g_string_assign (m->order_id, order_id);
+  m->first_line = lc_csv_reader_get_line (reader);
   if (!check_row_currency (m, error) || !read_date (m, &m->order.created, error))
     return FALSE;
   read_status (m);
@@ -1047,6 +1102,7 @@ add_row_line (Mapped  *m,
                        !is_blank (field (m, reader, LC_MAPPING_FIELD_LINE_TOTAL));
   const char *sku = field (m, reader, LC_MAPPING_FIELD_SKU);
   const char *name = field (m, reader, LC_MAPPING_FIELD_PRODUCT_NAME);
+  gint64 full_value, refunded_value;
 
   if (m->lines->len >= MAX_ORDER_LINES)
     return value_error (m, m->col[LC_MAPPING_FIELD_ORDER_ID],
@@ -1062,12 +1118,17 @@ add_row_line (Mapped  *m,
   line.refunded_quantity = ABS (line.refunded_quantity);
   if (has_value && !has_price && quantity > 0)
     line.price = (line.value + quantity / 2) / quantity;
-  else if (!has_value)
-    line.value = line.price * quantity;
-  if (ABS (line.value) > LC_ORDER_MAX_AMOUNT)
+  /* The order writer and the sums it keeps get amounts of real orders
+   * only: a quantity column holding prices or ids stops here, with its
+   * line. */
+  if (!bounded_product (line.price, quantity, &full_value) ||
+      !bounded_product (line.refunded_quantity, line.price, &refunded_value) ||
+      ABS (line.value) > LC_ORDER_MAX_AMOUNT)
     return value_error (m, m->col[LC_MAPPING_FIELD_QUANTITY],
                         _("the quantity times the price is far more than any real order; check that this column holds quantities"),
                         error);
+  if (!has_value)
+    line.value = full_value;
   line.sku = !is_blank (sku) ? g_strstrip (g_strdup (sku)) : NULL;
   line.name = !is_blank (name) ? g_strstrip (g_strdup (name)) : NULL;
   g_array_append_val (m->lines, line);
@@ -1183,6 +1244,7 @@ scan_file (Mapped   *m,
         {
           Cancellation *c = g_new0 (Cancellation, 1);
           g_autofree char *detail = NULL;
+          gint64 amount;
 
           c->line = lc_csv_reader_get_line (reader);
           c->invoice = g_strstrip (g_strdup (order_id));
@@ -1194,6 +1256,8 @@ scan_file (Mapped   *m,
               !_lc_mapping_parse_amount (field (m, reader, LC_MAPPING_FIELD_UNIT_PRICE), m->exponent, &c->price, &detail))
             c->quantity = 0;
           c->quantity = ABS (c->quantity);
+          if (!bounded_product (c->quantity, c->price, &amount))
+            c->quantity = 0;
           g_ptr_array_add (m->cancellations, c);
         }
       else if (is_refund_row (m, reader))
