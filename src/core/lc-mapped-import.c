@@ -870,6 +870,15 @@ order_within_bounds (Mapped    *m,
 {
   const LcOrderFields *o = &m->order;
 
+  /* A line's discount is what it cost below quantity × price (both
+   * checked on their row): a negative line total can put it past. */
+  for (guint i = 0; i < m->lines->len; i++)
+    {
+      const Line *line = &g_array_index (m->lines, Line, i);
+
+      if (!within_bounds (line->quantity * line->price - line->value))
+        return FALSE;
+    }
   for (guint i = 0; refunds != NULL && i < refunds->len; i++)
     if (!within_bounds (((Refund *) g_ptr_array_index (refunds, i))->amount))
       return FALSE;
