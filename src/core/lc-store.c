@@ -299,6 +299,85 @@ migrate_to_v4 (LcStore  *self,
   return _lc_store_exec (self, schema_v4, error);
 }
 
+/* Version 5: a line item's id is its order's id shifted left 16 bits
+ * with its position (0 for the order's first line) in the low bits, so an
+ * order's lines are one range of ids: replacing an order deletes that
+ * range, and line_items needs no second B-tree for UNIQUE (order_id,
+ * position), which cost the import an index entry per line. An order may
+ * have at most 65,536 lines (the writer refuses more). The old ids go
+ * through line_map to the refund lines that point at them; they are set
+ * aside first, because dropping the old table sets them to NULL. */
+static const char schema_v5[] =
+  "CREATE TEMP TABLE line_map (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);"
+  "INSERT INTO temp.line_map (old, new)"
+  "  SELECT id, order_id << 16 | (ROW_NUMBER () OVER (PARTITION BY order_id ORDER BY position, id) - 1)"
+  "  FROM line_items;"
+  "CREATE TEMP TABLE refund_line_items AS"
+  "  SELECT id, line_item_id FROM refund_lines WHERE line_item_id IS NOT NULL;"
+  "UPDATE refund_lines SET line_item_id = NULL WHERE line_item_id IS NOT NULL;"
+  "CREATE TABLE line_items_v5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  quantity INTEGER NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  product TEXT NOT NULL,"
+  "  variant TEXT,"
+  "  sku TEXT,"
+  "  price INTEGER NOT NULL,"
+  "  compare_at_price INTEGER,"
+  "  discount INTEGER NOT NULL,"
+  "  vendor TEXT,"
+  "  is_tip INTEGER NOT NULL);"
+  "INSERT INTO line_items_v5 (id, order_id, position, quantity, name, product, variant, sku, price,"
+  "    compare_at_price, discount, vendor, is_tip)"
+  "  SELECT m.new, l.order_id, m.new & 65535, l.quantity, l.name, l.product, l.variant, l.sku, l.price,"
+  "    l.compare_at_price, l.discount, l.vendor, l.is_tip"
+  "  FROM line_items l JOIN temp.line_map m ON m.old = l.id ORDER BY m.new;"
+  "DROP TABLE line_items;"
+  "ALTER TABLE line_items_v5 RENAME TO line_items;"
+  "UPDATE refund_lines SET line_item_id ="
+  "  (SELECT m.new FROM temp.refund_line_items r JOIN temp.line_map m ON m.old = r.line_item_id"
+  "   WHERE r.id = refund_lines.id)"
+  "  WHERE id IN (SELECT id FROM temp.refund_line_items);"
+  "DROP TABLE temp.refund_line_items;"
+  "DROP TABLE temp.line_map;";
+
+static gboolean
+migrate_to_v5 (LcStore  *self,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Ids of an order's lines past the 65,536th would run into the next
+   * order's: such a store (which no importer makes) is not upgraded. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT order_id FROM line_items GROUP BY order_id HAVING COUNT(*) > 65536 LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *base = g_path_get_basename (self->path);
+
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_FAILED,
+                   _("An order in “%s” has more than 65,536 lines; this version of Liftcheck cannot open it."),
+                   base);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return _lc_store_exec (self, schema_v5, error);
+}
+
 /* migrations[i] brings a store from version i + 1 to i + 2. A new store is
  * made with schema_v1 and every migration, so the migrations are the one
  * path to the current schema; an older store runs the ones it lacks inside
@@ -307,6 +386,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v2,
   migrate_to_v3,
   migrate_to_v4,
+  migrate_to_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LC_STORE_SCHEMA_VERSION - 1);
