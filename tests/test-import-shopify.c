@@ -648,6 +648,90 @@ test_rollups_are_made_for_an_older_store (void)
   g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM customers"), ==, 2);
 }
 
+/* Schema 5 gives a line the id (order id << 16 | position); a store of
+ * version 4 had ids in insertion order and refund lines pointing at
+ * them. Upgrading keeps every line, in its order, and every refund line
+ * on the line it was for, even where an old id is some other line's new
+ * one; importing into the upgraded store replaces orders by their id
+ * ranges. */
+static void
+test_line_ids_are_remade_for_a_version_4_store (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  {
+    g_autoptr(LcStore) store = lc_test_new_store (&path);
+    g_autoptr(LcImportResult) result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
+
+    g_assert_no_error (error);
+  }
+  backup = g_strconcat (path, ".v4.bak", NULL);
+  /* Version 4's line_items, its ids counting down from 131078 (order 2's
+   * first new id is 131072), the digests of another version, and a refund
+   * of #1002's socks with one of no line. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE line_items_v4 ("
+                                 "  id INTEGER PRIMARY KEY,"
+                                 "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+                                 "  position INTEGER NOT NULL, quantity INTEGER NOT NULL, name TEXT NOT NULL,"
+                                 "  product TEXT NOT NULL, variant TEXT, sku TEXT, price INTEGER NOT NULL,"
+                                 "  compare_at_price INTEGER, discount INTEGER NOT NULL, vendor TEXT,"
+                                 "  is_tip INTEGER NOT NULL, UNIQUE (order_id, position));"
+                                 "INSERT INTO line_items_v4 SELECT 131079 - ROW_NUMBER () OVER (ORDER BY id), order_id,"
+                                 "  position, quantity, name, product, variant, sku, price, compare_at_price, discount,"
+                                 "  vendor, is_tip FROM line_items;"
+                                 "DROP TABLE line_items;"
+                                 "ALTER TABLE line_items_v4 RENAME TO line_items;"
+                                 "UPDATE orders SET content_hash = 1;"
+                                 "INSERT INTO refunds (id, order_id, source_id, created_utc, local_day, amount)"
+                                 "  SELECT 1, id, 'test:refund:1', 0, 0, 2500 FROM orders WHERE name = '#1002';"
+                                 "INSERT INTO refund_lines (refund_id, line_item_id, quantity, amount)"
+                                 "  SELECT 1, id, 1, 2000 FROM line_items WHERE sku = 'SCK-1';"
+                                 "INSERT INTO refund_lines (refund_id, line_item_id, quantity, amount) VALUES (1, NULL, 0, 500);"
+                                 "PRAGMA user_version = 4;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items WHERE id = order_id << 16 | position"), ==, 0);
+
+  g_object_unref (lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (query_count (path, "PRAGMA user_version"), ==, LC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items"), ==, 6);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items WHERE id = order_id << 16 | position"), ==, 6);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM pragma_index_list ('line_items')"), ==, 0);
+  g_assert_cmpint (query_count (path,
+                                "SELECT group_concat (COALESCE (sku, name), ' ') = 'DRS-BLU-S SCK-1 Tip' FROM "
+                                "(SELECT l.sku, l.name FROM line_items l JOIN orders o ON o.id = l.order_id "
+                                "WHERE o.name = '#1002' ORDER BY l.id)"), ==, 1);
+  g_assert_cmpint (query_count (path,
+                                "SELECT COUNT(*) FROM refund_lines rl JOIN line_items l ON l.id = rl.line_item_id "
+                                "WHERE l.sku = 'SCK-1' AND rl.amount = 2000"), ==, 1);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM refund_lines WHERE line_item_id IS NULL"), ==, 1);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM pragma_foreign_key_check"), ==, 0);
+  assert_rollups_match (path);
+
+  /* The same export again: every digest differs, so every order is
+   * rewritten, its old lines deleted by their id range. */
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(LcImportResult) result = NULL;
+
+    g_assert_no_error (error);
+    result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (result->orders_updated, ==, 4);
+  }
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items"), ==, 6);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items WHERE id = order_id << 16 | position"), ==, 6);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM pragma_foreign_key_check"), ==, 0);
+  assert_rollups_match (path);
+}
+
 static void
 test_import_log_records_the_file (void)
 {
@@ -868,6 +952,7 @@ main (int    argc,
   g_test_add_func ("/lc/shopify/rollups-follow-every-change", test_rollups_follow_every_change);
   g_test_add_func ("/lc/shopify/rollups-survive-reimport-and-cancel", test_rollups_survive_reimport_and_cancel);
   g_test_add_func ("/lc/shopify/rollups-are-made-for-an-older-store", test_rollups_are_made_for_an_older_store);
+  g_test_add_func ("/lc/shopify/line-ids-are-remade-for-a-version-4-store", test_line_ids_are_remade_for_a_version_4_store);
   g_test_add_func ("/lc/shopify/async-import-runs-off-thread", test_async_import_runs_off_thread);
 
   return g_test_run ();
