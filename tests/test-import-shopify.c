@@ -652,8 +652,9 @@ test_rollups_are_made_for_an_older_store (void)
  * version 4 had ids in insertion order and refund lines pointing at
  * them. Upgrading keeps every line, in its order, and every refund line
  * on the line it was for, even where an old id is some other line's new
- * one; importing into the upgraded store replaces orders by their id
- * ranges. */
+ * one. A line's name, made from its product and variant from then on,
+ * stays what it was, even where they did not make it. Importing into the
+ * upgraded store replaces orders by their id ranges. */
 static void
 test_line_ids_are_remade_for_a_version_4_store (void)
 {
@@ -686,6 +687,7 @@ test_line_ids_are_remade_for_a_version_4_store (void)
                                  "  vendor, is_tip FROM line_items;"
                                  "DROP TABLE line_items;"
                                  "ALTER TABLE line_items_v4 RENAME TO line_items;"
+                                 "UPDATE line_items SET product = 'Tote' WHERE sku = 'TOT-1';"
                                  "UPDATE orders SET content_hash = 1;"
                                  "INSERT INTO refunds (id, order_id, source_id, created_utc, local_day, amount)"
                                  "  SELECT 1, id, 'test:refund:1', 0, 0, 2500 FROM orders WHERE name = '#1002';"
@@ -713,6 +715,12 @@ test_line_ids_are_remade_for_a_version_4_store (void)
                                 "WHERE l.sku = 'SCK-1' AND rl.amount = 2000"), ==, 1);
   g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM refund_lines WHERE line_item_id IS NULL"), ==, 1);
   g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_count (path,
+                                "SELECT COUNT(*) FROM line_items WHERE sku = 'DRS-BLU-S' AND name = 'Dress - Blue / S' "
+                                "AND product = 'Dress' AND variant = 'Blue / S'"), ==, 1);
+  g_assert_cmpint (query_count (path,
+                                "SELECT COUNT(*) FROM line_items WHERE sku = 'TOT-1' AND name = 'Tote Bag' "
+                                "AND product = 'Tote Bag' AND variant IS NULL"), ==, 1);
   assert_rollups_match (path);
 
   /* The same export again: every digest differs, so every order is

@@ -266,9 +266,9 @@ _lc_order_writer_new (LcStore  *store,
                 &self->delete_lines, error) ||
       !prepare (self, update_order_sql, &self->update_order, error) ||
       !prepare (self,
-                "INSERT INTO line_items (id, order_id, position, quantity, name, product, variant, sku, "
+                "INSERT INTO line_items (id, order_id, position, quantity, product, variant, sku, "
                 "price, compare_at_price, discount, vendor, is_tip) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 &self->insert_line, error) ||
       !prepare (self, "UPDATE orders SET units = units + ?, content_hash = NULL WHERE id = ?", &self->add_units, error) ||
       !prepare (self,
@@ -745,7 +745,8 @@ write_lines (LcOrderWriter  *self,
       const char *name = string_at (self, line->name);
       const char *sku = string_at (self, line->sku);
       /* Shopify names a variant "Product - Variant"; the product title itself
-       * may contain " - ", so the variant is what follows the last one. */
+       * may contain " - ", so the variant is what follows the last one. The
+       * store makes the name from them (schema version 5). */
       const char *dash = g_strrstr (name, " - ");
       gint64 rowid = order_rowid << 16 | (first_position + i);
 
@@ -753,26 +754,25 @@ write_lines (LcOrderWriter  *self,
       sqlite3_bind_int64 (stmt, 2, order_rowid);
       sqlite3_bind_int (stmt, 3, first_position + (int) i);
       sqlite3_bind_int64 (stmt, 4, line->quantity);
-      sqlite3_bind_text (stmt, 5, name, -1, SQLITE_STATIC);
       if (dash != NULL && dash != name)
         {
-          sqlite3_bind_text (stmt, 6, name, dash - name, SQLITE_STATIC);
-          sqlite3_bind_text (stmt, 7, dash + 3, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 5, name, dash - name, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 6, dash + 3, -1, SQLITE_STATIC);
         }
       else
         {
-          sqlite3_bind_text (stmt, 6, name, -1, SQLITE_STATIC);
-          sqlite3_bind_null (stmt, 7);
+          sqlite3_bind_text (stmt, 5, name, -1, SQLITE_STATIC);
+          sqlite3_bind_null (stmt, 6);
         }
-      bind_text_or_null (stmt, 8, sku);
-      sqlite3_bind_int64 (stmt, 9, line->price);
+      bind_text_or_null (stmt, 7, sku);
+      sqlite3_bind_int64 (stmt, 8, line->price);
       if (line->compare_at >= 0)
-        sqlite3_bind_int64 (stmt, 10, line->compare_at);
+        sqlite3_bind_int64 (stmt, 9, line->compare_at);
       else
-        sqlite3_bind_null (stmt, 10);
-      sqlite3_bind_int64 (stmt, 11, line->discount);
-      bind_text_or_null (stmt, 12, string_at (self, line->vendor));
-      sqlite3_bind_int (stmt, 13, line->is_tip);
+        sqlite3_bind_null (stmt, 9);
+      sqlite3_bind_int64 (stmt, 10, line->discount);
+      bind_text_or_null (stmt, 11, string_at (self, line->vendor));
+      sqlite3_bind_int (stmt, 12, line->is_tip);
       if (!step_done (self, stmt, error))
         return FALSE;
       g_array_append_val (self->line_rowids, rowid);
