@@ -977,6 +977,7 @@ lc_store_open (const char        *path,
   sqlite3_busy_timeout (self->db, 5000);
 
   if (!_lc_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (fresh && !_lc_store_exec (self, "PRAGMA page_size = 16384", error)) ||
       !_lc_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_lc_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !_lc_store_exec (self, "PRAGMA temp_store = MEMORY", error))
