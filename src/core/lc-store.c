@@ -304,9 +304,12 @@ migrate_to_v4 (LcStore  *self,
  * order's lines are one range of ids: replacing an order deletes that
  * range, and line_items needs no second B-tree for UNIQUE (order_id,
  * position), which cost the import an index entry per line. An order may
- * have at most 65,536 lines (the writer refuses more). The old ids go
- * through line_map to the refund lines that point at them; they are set
- * aside first, because dropping the old table sets them to NULL.
+ * have at most 65,536 lines (the writer refuses more); positions were
+ * unique within an order, so the new ids are unique. The refund lines that
+ * point at lines are set aside with their lines' new ids first, because
+ * dropping the old table sets them to NULL. Nothing is sorted or held in
+ * memory but those refund lines: upgrading a store of a million lines
+ * takes no more memory than importing it.
  * A line's name is no longer stored: it is its product and variant joined
  * by " - " (the writer splits the name at its last " - "), which saves a
  * quarter of the table. A line whose stored name is not that (none that an
@@ -314,12 +317,9 @@ migrate_to_v4 (LcStore  *self,
 #define LINE_NAME_SQL "CASE WHEN variant IS NULL THEN product ELSE product || ' - ' || variant END"
 
 static const char schema_v5[] =
-  "CREATE TEMP TABLE line_map (old INTEGER PRIMARY KEY, new INTEGER NOT NULL);"
-  "INSERT INTO temp.line_map (old, new)"
-  "  SELECT id, order_id << 16 | (ROW_NUMBER () OVER (PARTITION BY order_id ORDER BY position, id) - 1)"
-  "  FROM line_items;"
-  "CREATE TEMP TABLE refund_line_items AS"
-  "  SELECT id, line_item_id FROM refund_lines WHERE line_item_id IS NOT NULL;"
+  "CREATE TEMP TABLE refund_line_items (id INTEGER PRIMARY KEY, line_item_id INTEGER NOT NULL);"
+  "INSERT INTO temp.refund_line_items (id, line_item_id)"
+  "  SELECT r.id, l.order_id << 16 | l.position FROM refund_lines r JOIN line_items l ON l.id = r.line_item_id;"
   "UPDATE refund_lines SET line_item_id = NULL WHERE line_item_id IS NOT NULL;"
   "CREATE TABLE line_items_v5 ("
   "  id INTEGER PRIMARY KEY,"
@@ -337,19 +337,17 @@ static const char schema_v5[] =
   "  name TEXT GENERATED ALWAYS AS (" LINE_NAME_SQL ") VIRTUAL);"
   "INSERT INTO line_items_v5 (id, order_id, position, quantity, product, variant, sku, price,"
   "    compare_at_price, discount, vendor, is_tip)"
-  "  SELECT m.new, l.order_id, m.new & 65535, l.quantity,"
-  "    CASE WHEN l.name IS (" LINE_NAME_SQL ") THEN l.product ELSE l.name END,"
-  "    CASE WHEN l.name IS (" LINE_NAME_SQL ") THEN l.variant END,"
-  "    l.sku, l.price, l.compare_at_price, l.discount, l.vendor, l.is_tip"
-  "  FROM line_items l JOIN temp.line_map m ON m.old = l.id ORDER BY m.new;"
+  "  SELECT order_id << 16 | position, order_id, position, quantity,"
+  "    CASE WHEN name IS (" LINE_NAME_SQL ") THEN product ELSE name END,"
+  "    CASE WHEN name IS (" LINE_NAME_SQL ") THEN variant END,"
+  "    sku, price, compare_at_price, discount, vendor, is_tip"
+  "  FROM line_items;"
   "DROP TABLE line_items;"
   "ALTER TABLE line_items_v5 RENAME TO line_items;"
   "UPDATE refund_lines SET line_item_id ="
-  "  (SELECT m.new FROM temp.refund_line_items r JOIN temp.line_map m ON m.old = r.line_item_id"
-  "   WHERE r.id = refund_lines.id)"
+  "  (SELECT r.line_item_id FROM temp.refund_line_items r WHERE r.id = refund_lines.id)"
   "  WHERE id IN (SELECT id FROM temp.refund_line_items);"
-  "DROP TABLE temp.refund_line_items;"
-  "DROP TABLE temp.line_map;";
+  "DROP TABLE temp.refund_line_items;";
 
 static gboolean
 migrate_to_v5 (LcStore  *self,
@@ -361,7 +359,7 @@ migrate_to_v5 (LcStore  *self,
   /* Ids of an order's lines past the 65,536th would run into the next
    * order's: such a store (which no importer makes) is not upgraded. */
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT order_id FROM line_items GROUP BY order_id HAVING COUNT(*) > 65536 LIMIT 1",
+                          "SELECT 1 FROM line_items WHERE position NOT BETWEEN 0 AND 65535 LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _lc_store_set_error (self, error);
@@ -776,17 +774,26 @@ migrate (LcStore  *self,
       !lc_store_check (self, error) ||
       !backup_copy (self->path, from_version, error))
     return FALSE;
-  if (!_lc_store_begin (self, error))
+  /* A migration that rebuilds a table (version 5) drops the old one in a
+   * statement whose journal holds every page it frees: on disk, not in
+   * memory, which it would fill for a store of a million lines. */
+  if (!_lc_store_exec (self, "PRAGMA temp_store = FILE", error))
     return FALSE;
+  if (!_lc_store_begin (self, error))
+    {
+      _lc_store_exec (self, "PRAGMA temp_store = MEMORY", NULL);
+      return FALSE;
+    }
   pragma = g_strdup_printf ("PRAGMA user_version = %d", LC_STORE_SCHEMA_VERSION);
   if (!run_migrations (self, from_version, error) ||
       !_lc_store_exec (self, pragma, error) ||
       !_lc_store_commit (self, error))
     {
       _lc_store_rollback (self);
+      _lc_store_exec (self, "PRAGMA temp_store = MEMORY", NULL);
       return FALSE;
     }
-  return TRUE;
+  return _lc_store_exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
 static guint32
