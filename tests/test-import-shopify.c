@@ -862,6 +862,55 @@ query_int (LcStore    *store,
   return value;
 }
 
+/* A line's id holds its position in 16 bits: an order may have 65,536
+ * lines, and one more, in the order or in its continuation, is refused
+ * before anything is written. */
+static void
+test_writer_refuses_orders_past_65536_lines (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(LcOrderWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  LcOrderFields order = {
+    .source_id = "test:1", .name = "#1", .financial_status = "paid",
+    .subtotal = 65536, .total = 65536,
+  };
+  LcLineFields line = { .quantity = 1, .price = 1, .compare_at = -1, .name = "Pin", .sku = "PIN" };
+  LcOrderWritten written;
+
+  g_assert_true (_lc_store_begin (store, &error));
+  g_assert_true (_lc_store_exec (store, "INSERT INTO imports VALUES (1, 'test.csv', '', 'shopify-orders', 0, 0, 0, 0)", &error));
+  writer = _lc_order_writer_new (store, &error);
+  g_assert_no_error (error);
+  _lc_order_writer_set_import_id (writer, 1);
+  order.created.local_day = lc_day_from_ymd (2024, 3, 1);
+
+  _lc_order_writer_begin_order (writer, &order);
+  for (guint i = 0; i < 65536; i++)
+    _lc_order_writer_add_line (writer, &line);
+  g_assert_true (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM line_items WHERE id = order_id << 16 | position"), ==, 65536);
+
+  g_assert_true (_lc_order_writer_continue_last (writer));
+  _lc_order_writer_add_line (writer, &line);
+  g_assert_false (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+
+  order.source_id = "test:2";
+  order.name = "#2";
+  _lc_order_writer_begin_order (writer, &order);
+  for (guint i = 0; i < 65537; i++)
+    _lc_order_writer_add_line (writer, &line);
+  g_assert_false (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "#2"));
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM orders"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM line_items"), ==, 65536);
+  _lc_store_rollback (store);
+}
+
 /* Refunds with their lines (the Admin API gives them) land with the order,
  * each refund line on the line it returned, and a later version of the
  * order replaces them: a refund the shop took back is gone, none is
@@ -944,6 +993,7 @@ main (int    argc,
 
   g_test_add_func ("/lc/shopify/counts-follow-the-playbook", test_counts_follow_the_playbook);
   g_test_add_func ("/lc/shopify/writer-refuses-amounts-past-any-real-order", test_writer_refuses_amounts_past_any_real_order);
+  g_test_add_func ("/lc/shopify/writer-refuses-orders-past-65536-lines", test_writer_refuses_orders_past_65536_lines);
   g_test_add_func ("/lc/shopify/writer-keeps-refunds-with-their-lines", test_writer_keeps_refunds_with_their_lines);
   g_test_add_func ("/lc/shopify/local-day-is-the-export-day", test_local_day_is_the_export_day);
   g_test_add_func ("/lc/shopify/reimport-updates-instead-of-duplicating", test_reimport_updates_instead_of_duplicating);

@@ -728,16 +728,6 @@ write_lines (LcOrderWriter  *self,
 {
   sqlite3_stmt *stmt = self->insert_line;
 
-  /* A line's id is its order's shifted left 16 bits with its position
-   * (see schema version 5 in lc-store.c). */
-  if (first_position + self->lines->len > LINES_PER_ORDER)
-    {
-      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
-                   /* Translators: %s is an order's name, such as "#1001". */
-                   _("Order %s has more than 65,536 lines."),
-                   string_at (self, self->order_strings[STR_NAME]));
-      return FALSE;
-    }
   g_array_set_size (self->line_rowids, 0);
   for (guint i = 0; i < self->lines->len; i++)
     {
@@ -1176,11 +1166,29 @@ check_bounds (LcOrderWriter  *self,
       ok = within_bounds (line->quantity) && within_bounds (line->amount);
     }
   if (!ok)
-    g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
-                 /* Translators: %s is an order's name, such as "#1001". */
-                 _("Order %s holds an amount far larger than any real order."),
-                 string_at (self, self->order_strings[STR_NAME]));
-  return ok;
+    {
+      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
+                   /* Translators: %s is an order's name, such as "#1001". */
+                   _("Order %s holds an amount far larger than any real order."),
+                   string_at (self, self->order_strings[STR_NAME]));
+      return FALSE;
+    }
+
+  /* A line's id is its order's shifted left 16 bits with its position
+   * (see schema version 5 in lc-store.c). */
+  if ((self->continuing ? (guint) self->last_next_position : 0) + self->lines->len > LINES_PER_ORDER)
+    {
+      if (self->continuing)
+        g_set_error_literal (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
+                             _("An order continued from the file before has more than 65,536 lines."));
+      else
+        g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
+                     /* Translators: %s is an order's name, such as "#1001". */
+                     _("Order %s has more than 65,536 lines."),
+                     string_at (self, self->order_strings[STR_NAME]));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
