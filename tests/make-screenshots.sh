@@ -15,6 +15,9 @@ srcdir=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$(cd "${1:-$srcdir/build}" && pwd)
 outdir=$srcdir/data/screenshots
 shot=$builddir/tests/lc-screenshot
+# The pictures shown in software centres are the English ones, whatever
+# the language of the session taking them.
+export LANGUAGE=en
 cli=$builddir/src/cli/liftcheck-cli
 
 for tool in Xvfb; do
@@ -84,6 +87,13 @@ take() {
 }
 
 take welcome
+# Connect Shopify as on a desktop with a password keyring: a scratch GNOME
+# Keyring in a D-Bus session of its own.
+if command -v gnome-keyring-daemon >/dev/null && command -v dbus-run-session >/dev/null; then
+  "$srcdir/tests/run-with-keyring.sh" "$shot" --connect-dialog --shop my-store "$outdir/shopify.png"
+  "$srcdir/tests/run-with-keyring.sh" "$shot" --dark --connect-dialog --shop my-store "$outdir/shopify-dark.png"
+  echo "make-screenshots: wrote shopify.png and shopify-dark.png"
+fi
 take overview --store "$store"
 take overview-charts --store "$store" --scroll 560
 take features --store "$store" --view features
@@ -92,5 +102,8 @@ take returns --store "$store" --view returns
 take bundles --store "$store" --view bundles
 take tests --store "$store" --view tests
 take preferences --store "$store" --preferences
+# A German shop's export no importer knows: the dialog opens, nothing is
+# imported.
+take mapping --store "$store" --mapping "$srcdir/tests/data/mapped/shop-mapped.csv"
 # The wizard saves as it goes: the last shot leaves its answers as they were.
 take wizard --store "$store" --wizard 0

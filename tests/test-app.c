@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -15,6 +16,7 @@
 #include "lc-feature.h"
 #include "lc-features-page-private.h"
 #include "lc-import.h"
+#include "lc-mapping-dialog.h"
 #include "lc-overview-page-private.h"
 #include "lc-test-gui.h"
 #include "lc-test-util.h"
@@ -114,6 +116,52 @@ test_format_money_and_days (void)
   g_assert_cmpstr (range, ==, "1 Nov 2024 – 31 Oct 2026");
 }
 
+/* What the owner types is read the way the locale writes numbers, and
+ * the English way too. */
+static void
+test_typed_numbers_follow_the_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *spanish_rate = NULL;
+  double value;
+
+  if (setlocale (LC_NUMERIC, "en_US.UTF-8") == NULL)
+    g_error ("The en_US.UTF-8 locale is not installed; .ci/install-deps makes it");
+  g_assert_true (lc_format_parse_number ("1,250,000", &value));
+  g_assert_cmpfloat (value, ==, 1250000);
+  g_assert_true (lc_format_parse_number ("12.5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("1,250", &value));
+  g_assert_cmpfloat (value, ==, 1250);
+  g_assert_true (lc_format_parse_number ("1.250", &value));
+  g_assert_cmpfloat (value, ==, 1.25);
+  g_assert_true (lc_format_parse_number ("12,5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("-3", &value));
+  g_assert_cmpfloat (value, ==, -3);
+  g_assert_false (lc_format_parse_number ("", &value));
+  g_assert_false (lc_format_parse_number ("12a", &value));
+  g_assert_false (lc_format_parse_number ("1,2,3.4.5", &value));
+  g_assert_false (lc_format_parse_number (".", &value));
+
+  if (setlocale (LC_NUMERIC, "es_ES.UTF-8") == NULL)
+    g_error ("The es_ES.UTF-8 locale is not installed; .ci/install-deps makes it");
+  g_assert_true (lc_format_parse_number ("1.250.000", &value));
+  g_assert_cmpfloat (value, ==, 1250000);
+  g_assert_true (lc_format_parse_number ("12,5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  g_assert_true (lc_format_parse_number ("1.250", &value));
+  g_assert_cmpfloat (value, ==, 1250);
+  g_assert_true (lc_format_parse_number ("1.234,56", &value));
+  g_assert_cmpfloat (value, ==, 1234.56);
+  g_assert_true (lc_format_parse_number ("12.5", &value));
+  g_assert_cmpfloat (value, ==, 12.5);
+  spanish_rate = lc_format_decimal_text ("1.0823");
+  g_assert_cmpstr (spanish_rate, ==, "1,0823");
+
+  setlocale (LC_NUMERIC, saved);
+}
+
 static void
 test_welcome_page_without_store (void)
 {
@@ -135,7 +183,7 @@ window_is_gone (gpointer data)
 static void
 test_window_size_is_remembered (void)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   LcWindow *window = show_new_window ();
   int width, height;
 
@@ -172,7 +220,7 @@ test_store_shows_headline_numbers (void)
   g_autofree char *upt = NULL;
   g_autofree char *return_rate = NULL;
   g_auto(GStrv) recent = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   LcOverviewPage *overview;
   LcHeadlineCard *orders_card;
   LcWindow *window;
@@ -472,7 +520,7 @@ test_demo_preparation_opens_the_new_store (void)
   g_autofree char *dir = lc_test_make_tmpdir ();
   g_autofree char *folder = g_build_filename (dir, "data", NULL);
   g_autofree char *path = g_build_filename (folder, "demo.liftcheck", NULL);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GSettings) settings = g_settings_new (SCHEMA_ID);
   g_auto(GStrv) recent = NULL;
   g_autoptr(GDir) listing = NULL;
   LcWindow *window;
@@ -837,6 +885,618 @@ copy_small_store (const char *dir,
   g_assert_true (g_file_get_contents (small_store_path, &contents, &length, &error));
   g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
   return path;
+}
+
+/* The mapping dialog over window, or NULL. */
+static LcMappingDialog *
+find_mapping_dialog (LcWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (LC_IS_MAPPING_DIALOG (toplevel) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return LC_MAPPING_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static gboolean
+mapping_dialog_shown (gpointer data)
+{
+  LcMappingDialog *dialog = find_mapping_dialog (LC_WINDOW (data));
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* Picks the item with this text in a combo row, as the owner would in its
+ * list. */
+static void
+choose_item (AdwComboRow *row,
+             const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) == 0)
+      {
+        adw_combo_row_set_selected (row, i);
+        lc_test_settle ();
+        return;
+      }
+  g_error ("No item “%s” in the row “%s”", text, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+}
+
+static void
+choose_column (LcMappingDialog *dialog,
+               LcMappingField   field,
+               const char      *column)
+{
+  choose_item (lc_mapping_dialog_get_field_row (dialog, field), column);
+}
+
+static const char *
+selected_text (AdwComboRow *row)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+static void
+assert_preview (LcMappingDialog *dialog,
+                guint            row,
+                LcMappingField   field,
+                const char      *expected)
+{
+  gboolean is_error = TRUE;
+
+  g_assert_cmpstr (lc_mapping_dialog_get_preview_text (dialog, row, field, &is_error), ==, expected);
+  g_assert_false (is_error);
+}
+
+static gboolean
+import_is_possible (LcMappingDialog *dialog)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (lc_mapping_dialog_get_import_button (dialog)));
+}
+
+/* An empty store on show in a new window. */
+static LcWindow *
+show_empty_store (const char *path)
+{
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LcWindow *window;
+
+  store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "empty");
+  return window;
+}
+
+static GListModel *
+files_of (const char *path)
+{
+  GListStore *files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_list_store_append (files, file);
+  return G_LIST_MODEL (files);
+}
+
+/*
+ * An analyst's spreadsheet extract that no importer knows:
+ *
+ *   Invoice;Day;Item;Qty;Each;Client   (";"-separated, day/month dates,
+ *                                        decimal commas, no currency)
+ *   A-1001  03/02/2026  2 × 12,50 + 1 × 4,00   = 29.00, 3 units
+ *   A-1002  14/02/2026  1 × 12,50              = 12.50, 1 unit
+ *   A-1003  25/03/2026  3 × 20,00 + 2 × 4,00   = 68.00, 5 units
+ *   A-1004  01/04/2026  5 × 4,00               = 20.00, 5 units
+ *
+ * 4 orders, 14 units, 129.50 in all.
+ */
+static void
+test_unknown_file_is_mapped_in_the_dialog (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "analyst-extract.csv", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "analyst.liftcheck", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "extract.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(LcSummary) summary = NULL;
+  g_autoptr(LcMapping) saved = NULL;
+  g_autoptr(LcCsvSample) sample = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LcMappingDialog *dialog;
+  AdwComboRow *date_row;
+  gboolean is_error = FALSE;
+  gsize length;
+  LcWindow *window;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (export_path, contents, (gssize) length, &error));
+  files = files_of (export_path);
+
+  window = show_empty_store (path);
+  lc_window_import_files (window, files);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+  g_assert_cmpstr (lc_mapping_dialog_get_path (dialog), ==, export_path);
+  /* Nothing is imported while the owner decides. */
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, 0);
+
+  /* The owner picks each column. */
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_ID, "Invoice");
+  choose_column (dialog, LC_MAPPING_FIELD_DATE, "Day");
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Qty");
+  choose_column (dialog, LC_MAPPING_FIELD_UNIT_PRICE, "Each");
+  choose_column (dialog, LC_MAPPING_FIELD_LINE_TOTAL, "Not in this file");
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_TOTAL, "Not in this file");
+  choose_column (dialog, LC_MAPPING_FIELD_PRODUCT_NAME, "Item");
+  choose_column (dialog, LC_MAPPING_FIELD_CUSTOMER, "Client");
+
+  /* The file and the empty store say no currency: it is asked first. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lc_mapping_dialog_get_currency_row (dialog))));
+  g_assert_false (import_is_possible (dialog));
+  g_assert_nonnull (strstr (lc_mapping_dialog_get_status (dialog), "currency"));
+  choose_item (lc_mapping_dialog_get_currency_row (dialog), "Euro (EUR)");
+  g_assert_true (import_is_possible (dialog));
+
+  /* The dates are day/month: 25/03/2026 cannot be read the other way. */
+  date_row = lc_mapping_dialog_get_date_row (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (date_row)));
+  g_assert_cmpstr (selected_text (date_row), ==, lc_date_order_get_title (LC_DATE_ORDER_DMY));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (date_row)));
+
+  /* The preview shows the rows as they will be imported. */
+  g_assert_cmpuint (lc_mapping_dialog_get_n_preview_rows (dialog), ==, 6);
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_ORDER_ID, "A-1001");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2026-02-03");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_QUANTITY, "2");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_UNIT_PRICE, "12.50");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_PRODUCT_NAME, "Mug; blue");
+  assert_preview (dialog, 3, LC_MAPPING_FIELD_DATE, "2026-03-25");
+  assert_preview (dialog, 3, LC_MAPPING_FIELD_UNIT_PRICE, "20.00");
+  g_assert_null (lc_mapping_dialog_get_preview_text (dialog, 0, LC_MAPPING_FIELD_SKU, NULL));
+
+  /* A wrong choice shows in the preview, with the reason, and stops the
+   * import until it is put right. */
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Item");
+  g_assert_cmpstr (lc_mapping_dialog_get_preview_text (dialog, 0, LC_MAPPING_FIELD_QUANTITY, &is_error), ==, "Mug; blue");
+  g_assert_true (is_error);
+  g_assert_false (import_is_possible (dialog));
+  g_assert_nonnull (strstr (lc_mapping_dialog_get_status (dialog), "line 2"));
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Qty");
+  g_assert_true (import_is_possible (dialog));
+
+  g_signal_emit_by_name (lc_mapping_dialog_get_import_button (dialog), "clicked");
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_cmpstr (lc_window_get_analysis (window)->summary->currency, ==, "EUR");
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  summary = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary->currency, ==, "EUR");
+  g_assert_cmpint (summary->orders, ==, 4);
+  g_assert_cmpint (summary->units, ==, 14);
+  g_assert_cmpint (summary->order_value, ==, 12950);
+  g_assert_cmpint (summary->first_day, ==, lc_day_from_ymd (2026, 2, 3));
+  g_assert_cmpint (summary->last_day, ==, lc_day_from_ymd (2026, 4, 1));
+
+  /* The choice is kept in the store for files with these columns. */
+  sample = lc_csv_sample_read (export_path, 10, NULL, &error);
+  g_assert_no_error (error);
+  saved = lc_store_find_mapping (store, (const char * const *) sample->columns, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (saved);
+  g_assert_cmpstr (lc_mapping_get_column (saved, LC_MAPPING_FIELD_UNIT_PRICE), ==, "Each");
+  g_assert_cmpstr (lc_mapping_get_currency (saved), ==, "EUR");
+
+  /* The next export with the same columns goes straight in: no dialog,
+   * no error, and its orders update those already there. */
+  lc_window_import_files (window, files);
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_null (find_message_dialog (window));
+  g_clear_pointer (&summary, lc_summary_free);
+  summary = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summary->orders, ==, 4);
+  g_assert_cmpint (summary->units, ==, 14);
+  g_assert_cmpint (summary->order_value, ==, 12950);
+
+  g_clear_object (&store);
+  lc_test_close_window (window);
+}
+
+static void
+test_cancel_in_the_mapping_dialog_leaves_the_store (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "analyst-extract.csv", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = copy_small_store (dir, "cancel.liftcheck");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GListModel) files = files_of (fixture);
+  g_autoptr(LcCsvSample) sample = NULL;
+  g_autoptr(LcMapping) saved = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  LcMappingDialog *dialog;
+  gint64 orders;
+  LcWindow *window;
+
+  /* Opening a store may bring its file up to date: the checksum is taken
+   * after a first visit. */
+  window = show_new_window ();
+  open_and_wait (window, path);
+  orders = lc_store_count_orders (lc_window_get_store (window));
+  lc_test_close_window (window);
+  before = lc_test_file_checksum (path);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  lc_window_import_files (window, files);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+
+  /* The guesses would do, and the store's currency is offered. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lc_mapping_dialog_get_currency_row (dialog))));
+  g_assert_nonnull (strstr (selected_text (lc_mapping_dialog_get_currency_row (dialog)), "USD"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  lc_test_settle ();
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_null (find_message_dialog (window));
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, orders);
+  lc_test_close_window (window);
+
+  /* Nothing was written: no orders, no mapping. */
+  after = lc_test_file_checksum (path);
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  sample = lc_csv_sample_read (fixture, 10, NULL, &error);
+  g_assert_no_error (error);
+  saved = lc_store_find_mapping (store, (const char * const *) sample->columns, &error);
+  g_assert_no_error (error);
+  g_assert_null (saved);
+  g_assert_cmpint (lc_store_count_orders (store), ==, orders);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* 03/02 is the 3rd of February or the 2nd of March: when every date in the
+ * first rows reads both ways, the owner says which. */
+static void
+test_ambiguous_dates_are_left_to_the_owner (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store_path = g_build_filename (dir, "new.liftcheck", NULL);
+  g_autofree char *export_path = NULL;
+  g_autoptr(LcMapping) mapping = NULL;
+  const char *paths[2] = { NULL, NULL };
+  LcMappingDialog *dialog;
+  AdwComboRow *date_row;
+  LcWindow *window;
+
+  export_path = lc_test_write_file (dir, "ledger.csv",
+                                    "Ref,Booked,Units,Amount,Currency\n"
+                                    "R-1,03/02/2026,1,10.00,GBP\n"
+                                    "R-2,04/02/2026,2,20.00,GBP\n",
+                                    -1);
+  paths[0] = export_path;
+
+  window = show_new_window ();
+  lc_window_import_into (window, paths, store_path);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_ID, "Ref");
+  choose_column (dialog, LC_MAPPING_FIELD_DATE, "Booked");
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Units");
+  choose_column (dialog, LC_MAPPING_FIELD_LINE_TOTAL, "Amount");
+  choose_column (dialog, LC_MAPPING_FIELD_CURRENCY, "Currency");
+
+  /* The file says its currency: nothing to ask. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (lc_mapping_dialog_get_currency_row (dialog))));
+
+  date_row = lc_mapping_dialog_get_date_row (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (date_row)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (date_row)));
+  choose_item (date_row, lc_date_order_get_title (LC_DATE_ORDER_MDY));
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2026-03-02");
+  choose_item (date_row, lc_date_order_get_title (LC_DATE_ORDER_DMY));
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2026-02-03");
+  assert_preview (dialog, 1, LC_MAPPING_FIELD_DATE, "2026-02-04");
+  g_assert_true (import_is_possible (dialog));
+  mapping = lc_mapping_dialog_dup_mapping (dialog);
+  g_assert_cmpint (lc_mapping_get_date_order (mapping), ==, LC_DATE_ORDER_DMY);
+
+  /* Cancel before a new store was made: none is. */
+  g_signal_emit_by_name (lc_mapping_dialog_get_cancel_button (dialog), "clicked");
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "welcome");
+  g_assert_false (g_file_test (store_path, G_FILE_TEST_EXISTS));
+
+  lc_test_close_window (window);
+}
+
+/* Two extracts with the same columns and an export Liftcheck knows,
+ * imported together: one dialog, then all three go in. */
+static void
+test_files_with_the_same_columns_share_one_dialog (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "analyst-extract.csv", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "two.liftcheck", NULL);
+  g_autofree char *april = NULL;
+  g_autofree char *shopify = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[4] = { NULL, NULL, NULL, NULL };
+  LcMappingDialog *dialog;
+  LcWindow *window;
+
+  /* Two more orders, A-1005 (2 units, 25.00) and A-1006 (1 unit, 4.00). */
+  april = lc_test_write_file (dir, "april.csv",
+                              "Invoice;Day;Item;Qty;Each;Client\n"
+                              "A-1005;20/04/2026;\"Mug; blue\";2;12,50;C-17\n"
+                              "A-1006;21/04/2026;Green tea;1;4,00;C-22\n",
+                              -1);
+  /* And one Shopify order, #9001 (1 unit, 10.00 EUR). */
+  shopify = lc_test_write_file (dir, "orders_export_1.csv",
+                                "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Refunded Amount,Cancelled at,Id\n"
+                                "#9001,,paid,,,,no,EUR,10.00,0.00,0.00,10.00,,0.00,,2026-04-22 10:00:00 +0000,1,Thing,10.00,,T-1,true,true,pending,0.00,,90001\n",
+                                -1);
+  paths[0] = fixture;
+  paths[1] = shopify;
+  paths[2] = april;
+
+  window = show_new_window ();
+  lc_window_import_into (window, paths, path);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+  g_assert_cmpstr (lc_mapping_dialog_get_path (dialog), ==, fixture);
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_ID, "Invoice");
+  choose_column (dialog, LC_MAPPING_FIELD_DATE, "Day");
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Qty");
+  choose_column (dialog, LC_MAPPING_FIELD_UNIT_PRICE, "Each");
+  choose_item (lc_mapping_dialog_get_currency_row (dialog), "Euro (EUR)");
+  g_signal_emit_by_name (lc_mapping_dialog_get_import_button (dialog), "clicked");
+
+  /* No second dialog for april.csv. */
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_null (find_mapping_dialog (window));
+  g_assert_null (find_message_dialog (window));
+
+  /* 4 + 2 + 1 orders; 14 + 3 + 1 units; 129.50 + 29.00 + 10.00. */
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  summary = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summary->orders, ==, 7);
+  g_assert_cmpint (summary->units, ==, 18);
+  g_assert_cmpint (summary->order_value, ==, 16850);
+
+  g_clear_object (&store);
+  lc_test_close_window (window);
+}
+
+/* The preview reads the first rows only: a bad row further down stops the
+ * import with the file, line and column, and the store stays as it was. */
+static void
+test_a_bad_row_past_the_preview_leaves_the_store (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = copy_small_store (dir, "late.liftcheck");
+  g_autofree char *export_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) text = g_string_new ("Ref;When;Units;Amount\n");
+  g_autoptr(GListModel) files = NULL;
+  AdwMessageDialog *message;
+  LcMappingDialog *dialog;
+  gint64 orders;
+  LcWindow *window;
+
+  /* 300 good rows, then one whose quantity is a word, on line 302. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "L-%u;2026-10-%02u;1;9,99\n", i, i % 28 + 1);
+  g_string_append (text, "L-300;2026-10-29;lots;9,99\n");
+  export_path = lc_test_write_file (dir, "late-error.csv", text->str, -1);
+  files = files_of (export_path);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  orders = lc_store_count_orders (lc_window_get_store (window));
+  lc_test_close_window (window);
+  before = lc_test_file_checksum (path);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  lc_window_import_files (window, files);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_ID, "Ref");
+  choose_column (dialog, LC_MAPPING_FIELD_DATE, "When");
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Units");
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_TOTAL, "Amount");
+  g_assert_true (import_is_possible (dialog));
+  g_signal_emit_by_name (lc_mapping_dialog_get_import_button (dialog), "clicked");
+
+  g_assert_true (lc_test_iterate_until (message_dialog_shown, window, WAIT_MS * 4));
+  message = find_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (message), ==, "Can’t Import “late-error.csv”");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "line 302"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "Units"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "the store is as it was"));
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS));
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, orders);
+  gtk_window_close (GTK_WINDOW (message));
+  lc_test_close_window (window);
+
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The mapped import runs in the background like any other, with its
+ * progress bar and Cancel. */
+static void
+test_a_mapped_import_can_be_cancelled (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = copy_small_store (dir, "big.liftcheck");
+  g_autofree char *export_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) text = g_string_new ("Ref;When;Units;Amount\n");
+  g_autoptr(GListModel) files = NULL;
+  LcMappingDialog *dialog;
+  gint64 orders;
+  LcWindow *window;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (text, "B-%u;2026-10-%02u;1;9,99\n", i, i % 28 + 1);
+  export_path = lc_test_write_file (dir, "big.csv", text->str, -1);
+  files = files_of (export_path);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  orders = lc_store_count_orders (lc_window_get_store (window));
+  lc_test_close_window (window);
+  before = lc_test_file_checksum (path);
+
+  window = show_new_window ();
+  open_and_wait (window, path);
+  lc_window_import_files (window, files);
+  g_assert_true (lc_test_iterate_until (mapping_dialog_shown, window, WAIT_MS));
+  dialog = find_mapping_dialog (window);
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_ID, "Ref");
+  choose_column (dialog, LC_MAPPING_FIELD_DATE, "When");
+  choose_column (dialog, LC_MAPPING_FIELD_QUANTITY, "Units");
+  choose_column (dialog, LC_MAPPING_FIELD_ORDER_TOTAL, "Amount");
+  g_signal_emit_by_name (lc_mapping_dialog_get_import_button (dialog), "clicked");
+
+  /* The store stays on show, the bar with its progress and Cancel above. */
+  g_assert_true (lc_window_is_busy (window));
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_true (lc_test_iterate_until (lc_test_widget_is_mapped, lc_window_get_import_cancel_button (window), WAIT_MS));
+  g_signal_emit_by_name (lc_window_get_import_cancel_button (window), "clicked");
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_null (find_message_dialog (window));
+  g_assert_cmpint (lc_store_count_orders (lc_window_get_store (window)), ==, orders);
+  lc_test_close_window (window);
+
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The button labelled label inside widget, or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A WooCommerce Analytics export names no currency: into a new store,
+ * Liftcheck asks it, then imports as the core does with that currency. */
+static void
+test_a_file_without_currency_asks_it_for_a_new_store (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "mapped", "shop-woocommerce-analytics.csv", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "woo.liftcheck", NULL);
+  g_autofree char *reference_path = g_build_filename (dir, "reference.liftcheck", NULL);
+  g_autoptr(LcStore) reference = NULL;
+  g_autoptr(LcStore) store = NULL;
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcSummary) expected = NULL;
+  g_autoptr(LcSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { fixture, NULL };
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  AdwComboRow *row;
+  LcWindow *window;
+
+  reference = lc_store_open (reference_path, LC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  result = lc_store_import_files_with_mapping (reference, paths, NULL, "EUR", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  expected = lc_store_compute_summary (reference, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (expected->orders, >, 0);
+
+  window = show_new_window ();
+  lc_window_import_into (window, paths, path);
+  g_assert_true (lc_test_iterate_until (message_dialog_shown, window, WAIT_MS * 4));
+  dialog = find_message_dialog (window);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Which Currency?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "shop-woocommerce-analytics.csv"));
+  g_assert_true (lc_window_is_busy (window));
+
+  /* Nothing is taken for granted: Import waits for a choice. */
+  list = adw_message_dialog_get_extra_child (dialog);
+  row = ADW_COMBO_ROW (gtk_widget_get_first_child (list));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "import"));
+  choose_item (row, "Euro (EUR)");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "import"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "_Import"), "clicked");
+
+  g_assert_true (lc_test_iterate_until (lc_test_window_is_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_null (find_message_dialog (window));
+  store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  summary = lc_store_compute_summary (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (summary->currency, ==, "EUR");
+  g_assert_cmpint (summary->orders, ==, expected->orders);
+  g_assert_cmpint (summary->units, ==, expected->units);
+  g_assert_cmpint (summary->order_value, ==, expected->order_value);
+
+  g_clear_object (&store);
+  lc_test_close_window (window);
 }
 
 static gboolean
@@ -1265,6 +1925,98 @@ test_dropped_files_are_imported_or_opened (void)
   lc_test_close_window (window);
 }
 
+/* What the desktop does when the owner double-clicks a .liftcheck file or
+ * runs "liftcheck shop.liftcheck": the application is asked to open it, and
+ * a window shows that store. */
+static LcWindow *
+application_store_window (GtkApplication *app,
+                          const char     *title)
+{
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (LC_IS_WINDOW (l->data) && lc_window_get_store (l->data) != NULL &&
+        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+application_shows_store (gpointer data)
+{
+  LcWindow *window = application_store_window (GTK_APPLICATION (data), "small.liftcheck");
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window)) && !lc_window_is_busy (window);
+}
+
+static void
+test_application_opens_a_store_file (void)
+{
+  g_autoptr(LcApplication) app = lc_application_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (small_store_path);
+  g_autoptr(GError) error = NULL;
+  GFile *files[] = { file };
+  LcWindow *window;
+
+  g_assert_true (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_HANDLES_OPEN);
+  /* Alone: the test has no session bus to find another instance on. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_open (G_APPLICATION (app), files, G_N_ELEMENTS (files), "");
+  g_assert_true (lc_test_iterate_until (application_shows_store, app, WAIT_MS * 4));
+  lc_test_settle ();
+
+  window = application_store_window (GTK_APPLICATION (app), "small.liftcheck");
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_cmpstr (lc_store_get_path (lc_window_get_store (window)), ==, small_store_path);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  lc_test_close_window (window);
+}
+
+static gboolean
+close_when_store_shows (gpointer data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  LcWindow *window;
+
+  if (!application_shows_store (app))
+    return G_SOURCE_CONTINUE;
+  window = application_store_window (app, "small.liftcheck");
+  g_object_set_data_full (G_OBJECT (app), "shown-page", g_strdup (lc_window_get_page_name (window)), g_free);
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+give_up (gpointer data)
+{
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_command_line_opens_a_store_file (void)
+{
+  g_autoptr(LcApplication) app = lc_application_new ();
+  char *argv[] = { (char *) "liftcheck", small_store_path, NULL };
+  guint timeout;
+  int status;
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (50, close_when_store_shows, app);
+  timeout = g_timeout_add (WAIT_MS * 4, give_up, app);
+
+  /* Runs until the window showing the store is closed. */
+  status = g_application_run (G_APPLICATION (app), G_N_ELEMENTS (argv) - 1, argv);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (app), "shown-page"), ==, "overview");
+  g_source_remove (timeout);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1289,18 +2041,28 @@ main (int   argc,
     g_error ("Could not create the demo store: %s", error->message);
 
   g_test_add_func ("/lc/app/format/money-and-days", test_format_money_and_days);
+  g_test_add_func ("/lc/app/format/typed-numbers-follow-the-locale", test_typed_numbers_follow_the_locale);
   g_test_add_func ("/lc/app/window/welcome-page-without-store", test_welcome_page_without_store);
   g_test_add_func ("/lc/app/window/size-is-remembered", test_window_size_is_remembered);
   g_test_add_func ("/lc/app/window/store-shows-headline-numbers", test_store_shows_headline_numbers);
   g_test_add_func ("/lc/app/window/not-a-store-shows-error-and-keeps-welcome", test_not_a_store_shows_error_and_keeps_welcome);
   g_test_add_func ("/lc/app/window/missing-file-shows-error", test_missing_file_shows_error);
   g_test_add_func ("/lc/app/window/empty-store-says-no-orders", test_empty_store_says_no_orders);
+  g_test_add_func ("/lc/app/application/opens-a-store-file", test_application_opens_a_store_file);
+  g_test_add_func ("/lc/app/application/command-line-opens-a-store-file", test_command_line_opens_a_store_file);
   g_test_add_func ("/lc/app/demo/existing-store-opens-at-once", test_existing_demo_store_opens_at_once);
   g_test_add_func ("/lc/app/features/show-the-advisors-verdicts", test_features_show_the_advisors_verdicts);
   g_test_add_func ("/lc/app/features/recording-a-switch-updates-the-feature", test_recording_a_switch_updates_the_feature);
   g_test_add_func ("/lc/app/import/shared-export-adds-its-orders", test_import_of_a_shared_export_adds_its_orders);
   g_test_add_func ("/lc/app/import/bad-file-shows-error-and-leaves-store", test_bad_file_shows_error_and_leaves_store);
   g_test_add_func ("/lc/app/import/dropped-files-are-imported-or-opened", test_dropped_files_are_imported_or_opened);
+  g_test_add_func ("/lc/app/import/unknown-file-is-mapped-in-the-dialog", test_unknown_file_is_mapped_in_the_dialog);
+  g_test_add_func ("/lc/app/import/cancel-in-the-mapping-dialog-leaves-the-store", test_cancel_in_the_mapping_dialog_leaves_the_store);
+  g_test_add_func ("/lc/app/import/ambiguous-dates-are-left-to-the-owner", test_ambiguous_dates_are_left_to_the_owner);
+  g_test_add_func ("/lc/app/import/files-with-the-same-columns-share-one-dialog", test_files_with_the_same_columns_share_one_dialog);
+  g_test_add_func ("/lc/app/import/a-bad-row-past-the-preview-leaves-the-store", test_a_bad_row_past_the_preview_leaves_the_store);
+  g_test_add_func ("/lc/app/import/a-mapped-import-can-be-cancelled", test_a_mapped_import_can_be_cancelled);
+  g_test_add_func ("/lc/app/import/a-file-without-currency-asks-it-for-a-new-store", test_a_file_without_currency_asks_it_for_a_new_store);
   g_test_add_func ("/lc/app/wizard/walks-a-store-and-changes-verdicts", test_wizard_walks_a_store_and_changes_verdicts);
   g_test_add_func ("/lc/app/wizard/asks-the-rate-of-a-pound-store-and-resumes", test_wizard_asks_the_rate_of_a_pound_store_and_resumes);
   g_test_add_func ("/lc/app/preferences/change-changes-a-verdict", test_preference_change_changes_a_verdict);

@@ -315,6 +315,38 @@ test_abtest_reads_counts (void)
   g_assert_nonnull (strstr (err, "can’t exceed"));
 }
 
+/* In a Spanish session the tables people read use decimal commas, while
+ * CSV and JSON, which programs read, keep decimal points. */
+static void
+test_machine_output_ignores_the_locale (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *csv = fixture (dir);
+  g_autofree char *store = g_build_filename (dir, "shop.liftcheck", NULL);
+  g_autofree char *table = NULL;
+  g_autofree char *series_csv = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(JsonObject) summary = NULL;
+
+  g_assert_cmpint (lc_test_run_cli (NULL, NULL, "import", store, csv, NULL), ==, 0);
+  g_setenv ("LANG", "es_ES.UTF-8", TRUE);
+  g_unsetenv ("LC_ALL");
+  g_unsetenv ("LC_NUMERIC");
+  g_assert_cmpint (lc_test_run_cli (&table, NULL, "series", store, "upt", "--by", "week", NULL), ==, 0);
+  g_assert_cmpint (lc_test_run_cli (&series_csv, NULL, "series", store, "upt", "--by", "week", "--csv", NULL), ==, 0);
+  g_assert_cmpint (lc_test_run_cli (&json, NULL, "summary", store, "--json", NULL), ==, 0);
+  g_unsetenv ("LANG");
+
+  g_assert_nonnull (strstr (table, "1,5000"));
+  g_assert_cmpstr (series_csv, ==,
+                   "start,end,upt,orders\n"
+                   "2024-05-27,2024-06-02,1.5000,2\n"
+                   "2024-06-03,2024-06-09,1.0000,1\n");
+  summary = parse_object (json);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (summary, "upt"), 4.0 / 3, 1e-9);
+  g_assert_null (strstr (json, "1,3"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -331,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/lc/cli/feature-switches-are-recorded", test_feature_switches_are_recorded);
   g_test_add_func ("/lc/cli/holdout-compares-tagged-orders", test_holdout_compares_tagged_orders);
   g_test_add_func ("/lc/cli/abtest-reads-counts", test_abtest_reads_counts);
+  g_test_add_func ("/lc/cli/machine-output-ignores-the-locale", test_machine_output_ignores_the_locale);
 
   return g_test_run ();
 }

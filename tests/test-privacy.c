@@ -3,11 +3,15 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <libsoup/soup.h>
 
 #include "lc-import.h"
+#include "lc-shopify-sync.h"
 #include "lc-store-private.h"
 #include "lc-test-util.h"
 
@@ -17,6 +21,10 @@
  * appear anywhere in the store file, its write-ahead log and shared-memory
  * index, its import log, or anything the CLI prints. The PDF report does not
  * exist yet; when it does, its bytes belong in this search too.
+ *
+ * The same holds for orders from the Shopify Admin API, and for the access
+ * token a sync sends: neither in the store, its settings, the log nor the
+ * output of a sync that fails or is killed halfway.
  */
 
 /* The Shopify "Export orders" header of 2024 (79 columns). */
@@ -343,14 +351,290 @@ test_errors_do_not_quote_personal_data (void)
   assert_no_personal_data ("liftcheck-cli import's error", err, strlen (err));
 }
 
+
+/* Shopify's Admin API, as a loopback server in this process. */
+
+#define TOKEN "shpat_privacyProbe_93f1c0ffee77"
+
+static const char api_page[] =
+  "{\"data\": {\"shop\": {\"currencyCode\": \"USD\", \"ianaTimezone\": \"America/New_York\"}, "
+  "\"ordersCount\": {\"count\": 1, \"precision\": \"EXACT\"}, "
+  "\"orders\": {\"pageInfo\": {\"hasNextPage\": false, \"endCursor\": \"c1\"}, \"nodes\": [{"
+  "\"id\": \"gid://shopify/Order/880001\", \"name\": \"#5001\", \"createdAt\": \"2024-03-02T15:00:00Z\", "
+  "\"updatedAt\": \"2024-03-02T15:00:00Z\", \"cancelledAt\": null, \"displayFinancialStatus\": \"PAID\", "
+  "\"email\": \"Zelda.Quistgaard-7731@privacy-probe.example\", \"discountCode\": null, \"sourceName\": \"web\", "
+  "\"tags\": [], \"subtotalPriceSet\": {\"shopMoney\": {\"amount\": \"25.0\"}}, "
+  "\"totalShippingPriceSet\": {\"shopMoney\": {\"amount\": \"0.0\"}}, \"totalTaxSet\": {\"shopMoney\": {\"amount\": \"0.0\"}}, "
+  "\"totalPriceSet\": {\"shopMoney\": {\"amount\": \"25.0\"}}, \"totalDiscountsSet\": {\"shopMoney\": {\"amount\": \"0.0\"}}, "
+  "\"totalRefundedSet\": {\"shopMoney\": {\"amount\": \"0.0\"}}, "
+  "\"lineItems\": {\"pageInfo\": {\"hasNextPage\": false, \"endCursor\": \"l1\"}, \"nodes\": [{"
+  "\"id\": \"gid://shopify/LineItem/1\", \"name\": \"Canvas Tote - Natural\", \"sku\": \"TOTE-NAT\", \"quantity\": 1, "
+  "\"vendor\": \"Acme\", \"originalUnitPriceSet\": {\"shopMoney\": {\"amount\": \"25.0\"}}, "
+  "\"totalDiscountSet\": {\"shopMoney\": {\"amount\": \"0.0\"}}}]}, \"refunds\": []}]}}, "
+  "\"extensions\": {\"cost\": {\"requestedQueryCost\": 100, \"actualQueryCost\": 12, \"throttleStatus\": "
+  "{\"maximumAvailable\": 1000.0, \"currentlyAvailable\": 988, \"restoreRate\": 50.0}}}}";
+
+static const char api_throttled[] =
+  "{\"errors\": [{\"message\": \"Throttled\", \"extensions\": {\"code\": \"THROTTLED\"}}], "
+  "\"extensions\": {\"cost\": {\"requestedQueryCost\": 100, \"throttleStatus\": "
+  "{\"maximumAvailable\": 1000.0, \"currentlyAvailable\": 50, \"restoreRate\": 50.0}}}}";
+
+typedef struct
+{
+  guint requests;
+  guint tokens_seen;
+  GPid  kill_on_second;   /* a child to abort when its second request comes */
+} Probe;
+
+static void
+serve_probe (SoupServer        *server,
+             SoupServerMessage *message,
+             const char        *path,
+             GHashTable        *query,
+             gpointer           user_data)
+{
+  Probe *probe = user_data;
+  const char *token = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                                    "X-Shopify-Access-Token");
+  const char *body;
+
+  probe->requests++;
+  probe->tokens_seen += g_strcmp0 (token, TOKEN) == 0;
+  if (probe->kill_on_second != 0 && probe->requests == 2)
+    kill (probe->kill_on_second, SIGABRT);
+  /* Every first request is throttled: the sync waits and logs it. */
+  body = probe->requests % 2 == 1 ? api_throttled : api_page;
+  soup_server_message_set_status (message, 200, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+}
+
+static SoupServer *
+probe_server_new (Probe  *probe,
+                  char  **out_url)
+{
+  g_autoptr(GError) error = NULL;
+  SoupServer *server = soup_server_new (NULL, NULL);
+  GSList *uris;
+
+  soup_server_add_handler (server, NULL, serve_probe, probe, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  *out_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return server;
+}
+
+/* Everything logged in this process. */
+static GString *logged;
+
+static GLogWriterOutput
+capture_log (GLogLevelFlags   level,
+             const GLogField *fields,
+             gsize            n_fields,
+             gpointer         user_data)
+{
+  for (gsize i = 0; logged != NULL && i < n_fields; i++)
+    if (fields[i].length < 0)
+      g_string_append_printf (logged, "%s=%s\n", fields[i].key, (const char *) fields[i].value);
+    else
+      g_string_append_printf (logged, "%s=%.*s\n", fields[i].key, (int) fields[i].length,
+                              (const char *) fields[i].value);
+  if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    return g_log_writer_default (level, fields, n_fields, user_data);
+  return G_LOG_WRITER_HANDLED;
+}
+
+static void
+assert_no_token (const char *what,
+                 const char *bytes,
+                 gsize       len)
+{
+  if (len > 0 && (memmem (bytes, len, TOKEN, strlen (TOKEN)) != NULL ||
+                  memmem (bytes, len, "privacyProbe", strlen ("privacyProbe")) != NULL))
+    g_error ("%s holds the Shopify access token", what);
+}
+
+static void
+assert_store_has_no_token (const char *store_path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (store_path, suffixes[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      if (g_file_get_contents (path, &contents, &len, NULL))
+        assert_no_token (path, contents, len);
+    }
+}
+
+typedef struct
+{
+  GMainLoop           *loop;
+  LcShopifySyncResult *result;
+  GError              *error;
+} SyncWait;
+
+static void
+on_synced (GObject      *source,
+           GAsyncResult *res,
+           gpointer      user_data)
+{
+  SyncWait *wait = user_data;
+
+  wait->result = lc_shopify_sync_finish (res, &wait->error);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+test_api_sync_keeps_no_token_or_email (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store_path = g_build_filename (dir, "private.liftcheck", NULL);
+  g_autofree char *url = NULL;
+  g_autoptr(GError) error = NULL;
+  Probe probe = { 0 };
+  g_autoptr(SoupServer) server = probe_server_new (&probe, &url);
+  LcShopifySyncOptions options = { 0 };
+  SyncWait wait = { 0 };
+
+  logged = g_string_new (NULL);
+  options.shop = "token-probe";
+  options.token = TOKEN;
+  options.endpoint = url;
+  options.since_utc = -1;
+  wait.loop = g_main_loop_new (NULL, FALSE);
+  lc_shopify_sync_async (store_path, &options, NULL, NULL, NULL, on_synced, &wait);
+  g_main_loop_run (wait.loop);
+  g_assert_no_error (wait.error);
+  g_assert_cmpint (wait.result->orders_added, ==, 1);
+  g_assert_cmpuint (probe.tokens_seen, ==, 2);
+
+  /* The control: what the sync does keep is found by the same search. */
+  g_assert_true (files_contain (store_path, "Canvas Tote - Natural"));
+  g_assert_true (files_contain (store_path, "token-probe.myshopify.com"));
+  assert_store_has_no_token (store_path);
+  g_assert_cmpuint (assert_files_clean (store_path), >=, 1);
+  {
+    g_autoptr(LcStore) store = lc_store_open (store_path, LC_STORE_OPEN_DEFAULT, &error);
+    sqlite3_stmt *stmt;
+
+    g_assert_no_error (error);
+    stmt = _lc_store_prepare (store, "SELECT group_concat(key || '=' || value, ';') FROM settings", &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    assert_no_token ("the store's settings", (const char *) sqlite3_column_text (stmt, 0),
+                     sqlite3_column_bytes (stmt, 0));
+    g_assert_nonnull (strstr ((const char *) sqlite3_column_text (stmt, 0), "token-probe.myshopify.com"));
+    sqlite3_reset (stmt);
+  }
+  for (guint w = 0; w < wait.result->warnings->len; w++)
+    assert_no_token ("a sync warning", g_ptr_array_index (wait.result->warnings, w),
+                     strlen (g_ptr_array_index (wait.result->warnings, w)));
+
+  /* The log of the sync, with debug messages on: it logged its wait. */
+  g_assert_nonnull (strstr (logged->str, "lc-shopify-sync"));
+  assert_no_token ("the log", logged->str, logged->len);
+  assert_no_personal_data ("the log", logged->str, logged->len);
+
+  g_clear_pointer (&wait.result, lc_shopify_sync_result_free);
+  g_main_loop_unref (wait.loop);
+  g_string_free (g_steal_pointer (&logged), TRUE);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  int        status;
+} ChildWait;
+
+static void
+on_child_exit (GPid     pid,
+               int      status,
+               gpointer user_data)
+{
+  ChildWait *wait = user_data;
+
+  wait->status = status;
+  g_spawn_close_pid (pid);
+  g_main_loop_quit (wait->loop);
+}
+
+static char *
+read_all (int fd)
+{
+  GString *out = g_string_new (NULL);
+  char buf[4096];
+  gssize n;
+
+  while ((n = read (fd, buf, sizeof buf)) > 0)
+    g_string_append_len (out, buf, n);
+  close (fd);
+  return g_string_free (out, FALSE);
+}
+
+/* The CLI, with every debug message on, aborted by the server in the middle
+ * of its sync: neither what it printed nor the store holds the token. */
+static void
+test_aborted_sync_prints_no_token (void)
+{
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store_path = g_build_filename (dir, "private.liftcheck", NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  Probe probe = { 0 };
+  g_autoptr(SoupServer) server = probe_server_new (&probe, &url);
+  ChildWait wait = { 0 };
+  const char *argv[] = { g_getenv ("LC_CLI"), "shopify-sync", store_path, "--shop", "token-probe",
+                         "--endpoint", url, NULL };
+  int out_fd = -1, err_fd = -1;
+  GPid pid = 0;
+
+  env = g_environ_setenv (env, "LIFTCHECK_SHOPIFY_TOKEN", TOKEN, TRUE);
+  env = g_environ_setenv (env, "G_MESSAGES_DEBUG", "all", TRUE);
+  env = g_environ_setenv (env, "LC_SHOPIFY_TIME_SCALE", "0.1", TRUE);
+  g_assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                           &pid, NULL, &out_fd, &err_fd, &error));
+  g_assert_no_error (error);
+  probe.kill_on_second = pid;
+  wait.loop = g_main_loop_new (NULL, FALSE);
+  g_child_watch_add (pid, on_child_exit, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+
+  /* It was killed mid-sync, after the throttled answer and its wait. */
+  g_assert_cmpuint (probe.requests, ==, 2);
+  g_assert_true (WIFSIGNALED (wait.status));
+  g_assert_cmpint (WTERMSIG (wait.status), ==, SIGABRT);
+  out = read_all (out_fd);
+  err = read_all (err_fd);
+  /* GLib prints debug messages on stdout. */
+  g_assert_nonnull (strstr (out, "lc-shopify-sync-DEBUG"));
+  assert_no_token ("the aborted sync's output", out, strlen (out));
+  assert_no_token ("the aborted sync's messages", err, strlen (err));
+  assert_store_has_no_token (store_path);
+  g_assert_cmpuint (assert_files_clean (store_path), >=, 1);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  g_setenv ("LC_SHOPIFY_TIME_SCALE", "0.1", TRUE);
   g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (capture_log, NULL, NULL);
 
   g_test_add_func ("/lc/privacy/personal-data-never-reaches-store-or-output", test_personal_data_never_reaches_store_or_output);
   g_test_add_func ("/lc/privacy/errors-do-not-quote-personal-data", test_errors_do_not_quote_personal_data);
+  g_test_add_func ("/lc/privacy/api-sync-keeps-no-token-or-email", test_api_sync_keeps_no_token_or_email);
+  g_test_add_func ("/lc/privacy/aborted-sync-prints-no-token", test_aborted_sync_prints_no_token);
 
   return g_test_run ();
 }

@@ -155,6 +155,48 @@ chart_title (LcChartView *self)
   return self->title != NULL && self->title[0] != '\0' ? self->title : _("Chart");
 }
 
+/* What a screen reader says the chart is: its name is the point the
+ * keyboard is on, or else the title; its description gives the subtitle,
+ * the span of the values and how to read them one by one. */
+static void
+update_accessible (LcChartView *self)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+  guint n = n_items (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->focus_text != NULL ? self->focus_text : chart_title (self),
+                                  -1);
+
+  if (self->subtitle != NULL && self->subtitle[0] != '\0')
+    g_string_append_printf (description, "%s\n", self->subtitle);
+  if (n == 1)
+    {
+      g_autofree char *only = item_sentence (self, 0);
+
+      g_string_append_printf (description, "%s\n", only);
+    }
+  else if (n > 1)
+    {
+      g_autofree char *first = item_sentence (self, 0);
+      g_autofree char *last = item_sentence (self, n - 1);
+
+      /* Translators: a chart's summary for screen readers, "60 values,
+       * from “6 Jan 2025: $70.00” to “6 Mar 2025: $75.90”." */
+      g_string_append_printf (description,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u value, from “%s” to “%s”.",
+                                           "%u values, from “%s” to “%s”.", n),
+                              n, first, last);
+      g_string_append_c (description, '\n');
+    }
+  g_string_append (description, _("Use the arrow keys to move between points, or show the numbers as a table"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
 static void
 update_focus_text (LcChartView *self)
 {
@@ -168,10 +210,7 @@ update_focus_text (LcChartView *self)
   g_free (self->focus_text);
   self->focus_text = g_steal_pointer (&text);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  self->focus_text != NULL ? self->focus_text : chart_title (self),
-                                  -1);
+  update_accessible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_TEXT]);
 }
 
@@ -230,10 +269,7 @@ chart_changed (LcChartView *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOCUS_INDEX]);
     }
   update_focus_text (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Use the arrow keys to move between points, or show the numbers as a table"),
-                                  -1);
+  update_accessible (self);
   self->table_dirty = TRUE;
   if (self->show_table)
     rebuild_table (self);

@@ -439,14 +439,8 @@ on_record_response (AdwMessageDialog *message_dialog,
 
   on = gtk_drop_down_get_selected (dialog->what) == 0;
   cost_text = gtk_editable_get_text (GTK_EDITABLE (dialog->cost_row));
-  if (cost_text[0] != '\0')
-    {
-      char *end = NULL;
-
-      cost = g_ascii_strtod (cost_text, &end);
-      if (end == cost_text || *end != '\0' || cost < 0 || !isfinite (cost))
-        cost = -1;
-    }
+  if (cost_text[0] != '\0' && (!lc_format_parse_number (cost_text, &cost) || cost < 0))
+    cost = -1;
 
   if (!lc_feature_page_record_switch (dialog->page, on, calendar_day (dialog->calendar), cost, &error))
     {

@@ -4,7 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "lc-display.h"
 #include "lc-format.h"
@@ -127,4 +129,134 @@ lc_format_metric_heading (LcMetric metric)
     default:
       return _("Revenue");
     }
+}
+
+char *
+lc_format_last_sync (gint64 synced_utc,
+                     gint64 now_utc)
+{
+  gint64 ago = now_utc - synced_utc;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *day = NULL;
+  int year, month, mday;
+
+  if (synced_utc < 0)
+    return g_strdup (_("Not synced yet"));
+
+  /* A clock set back a little still reads as just now. */
+  if (ago < 60)
+    return g_strdup (_("Last synced just now"));
+
+  if (ago < 60 * 60)
+    {
+      int minutes = (int) (ago / 60);
+
+      return g_strdup_printf (ngettext ("Last synced %d minute ago", "Last synced %d minutes ago", minutes),
+                              minutes);
+    }
+
+  if (ago < 24 * 60 * 60)
+    {
+      int hours = (int) (ago / (60 * 60));
+
+      return g_strdup_printf (ngettext ("Last synced %d hour ago", "Last synced %d hours ago", hours),
+                              hours);
+    }
+
+  when = g_date_time_new_from_unix_local (synced_utc);
+  g_date_time_get_ymd (when, &year, &month, &mday);
+  day = lc_display_day (lc_day_from_ymd (year, month, mday));
+  /* Translators: %s is a day, such as "3 Nov 2026". */
+  return g_strdup_printf (_("Last synced on %s"), day);
+}
+
+/* The locale's decimal mark, "." where it has none. */
+static const char *
+decimal_point (void)
+{
+  const char *point = localeconv ()->decimal_point;
+
+  return point != NULL && point[0] != '\0' ? point : ".";
+}
+
+char *
+lc_format_decimal_text (const char *ascii)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (ascii == NULL)
+    return g_strdup ("");
+  parts = g_strsplit (ascii, ".", 2);
+  return g_strjoinv (decimal_point (), parts);
+}
+
+gboolean
+lc_format_parse_number (const char *text,
+                        double     *out)
+{
+  const char *point = decimal_point ();
+  /* The locale's thousands mark among the two people type. */
+  char thousands = g_str_equal (point, ",") ? '.' : ',';
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *last_dot, *last_comma;
+  char decimal = '\0';
+  gboolean negative = FALSE;
+  guint n_dots = 0, n_commas = 0;
+  char *end = NULL;
+  double value;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  if (*text == '-')
+    {
+      negative = TRUE;
+      text++;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '.')
+        n_dots++;
+      else if (*p == ',')
+        n_commas++;
+      else if (!g_ascii_isdigit (*p))
+        return FALSE;
+    }
+  if (strspn (text, "0123456789") == 0 && *text != '.' && *text != ',')
+    return FALSE;
+
+  /* Both marks: the last one written is the decimal mark, once. Several of
+   * one: they group thousands. One alone is the decimal mark, unless it is
+   * the locale's thousands mark with three digits after it: "1.250" is
+   * 1250 in Spanish, 1.25 in English. */
+  last_dot = strrchr (text, '.');
+  last_comma = strrchr (text, ',');
+  if (n_dots > 0 && n_commas > 0)
+    {
+      decimal = last_dot > last_comma ? '.' : ',';
+      if ((decimal == '.' && n_dots > 1) || (decimal == ',' && n_commas > 1))
+        return FALSE;
+    }
+  else if (n_dots == 1 || n_commas == 1)
+    {
+      char mark = n_dots == 1 ? '.' : ',';
+      const char *at = mark == '.' ? last_dot : last_comma;
+
+      if (!(mark == thousands && strlen (at + 1) == 3 && at > text))
+        decimal = mark;
+    }
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        g_string_append_c (digits, *p);
+      else if (*p == decimal)
+        g_string_append_c (digits, '.');
+    }
+  if (digits->len == 0 || g_str_equal (digits->str, "."))
+    return FALSE;
+  value = g_ascii_strtod (digits->str, &end);
+  if (*end != '\0' || !isfinite (value))
+    return FALSE;
+  *out = negative ? -value : value;
+  return TRUE;
 }

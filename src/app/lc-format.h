@@ -39,5 +39,22 @@ char *lc_format_metric_change (double      change,
 const char *lc_format_metric_heading (LcMetric metric);
 /* A relative change: 0.043 -> "+4.3%". */
 char *lc_format_relative_change (double  fraction);
+/* When a store last synced, as of now (both Unix seconds): "Last synced
+ * just now", "Last synced 5 minutes ago", "… 3 hours ago", then the day
+ * ("Last synced on 3 Nov 2026"); synced_utc < 0: "Not synced yet". */
+char *lc_format_last_sync       (gint64  synced_utc,
+                                 gint64  now_utc);
+
+/* A stored decimal ("12.5") with the locale's decimal mark: "12,5" in
+ * Spanish. NULL gives "". */
+char     *lc_format_decimal_text (const char *ascii);
+/* Reads a number the owner typed, written the locale's way or the English
+ * one: "1.250.000" and "12,5" in Spanish, "1,250,000" and "12.5" in
+ * English. A lone mark is the decimal one, unless it is the locale's
+ * thousands mark before exactly three digits ("1.250" is 1250 in Spanish,
+ * 1.25 in English). Only digits, marks and a leading minus; FALSE for
+ * anything else. */
+gboolean  lc_format_parse_number (const char *text,
+                                  double     *out);
 
 G_END_DECLS

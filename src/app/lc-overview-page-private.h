@@ -15,5 +15,7 @@ GtkLabel       *lc_overview_page_get_tier_badge (LcOverviewPage *self);
 /* The chart of aov, upt, return-rate or revenue. */
 LcChartView    *lc_overview_page_get_chart      (LcOverviewPage *self,
                                                  LcMetric        metric);
+/* The row naming the connected shop, with the last sync as subtitle. */
+AdwActionRow   *lc_overview_page_get_shopify_row (LcOverviewPage *self);
 
 G_END_DECLS

@@ -43,9 +43,48 @@ struct _LcOverviewPage
   LcHeadlineCard *orders_per_month_card;
   LcHeadlineCard *active_skus_card;
   LcHeadlineCard *months_of_returns_card;
+  AdwPreferencesGroup *shopify_group;
+  AdwActionRow   *shopify_row;
+
+  gint64          last_sync_utc;
+  /* Keeps "Last synced 5 minutes ago" true while the page shows. */
+  guint           last_sync_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (LcOverviewPage, lc_overview_page, ADW_TYPE_BIN)
+
+/* A chart's place in the flow box. GtkFlowBoxChild wants the focus on
+ * itself before its content, and keeps Tab there when it cannot take it;
+ * this one leads Tab straight into the chart and out again. */
+#define LC_TYPE_CHART_CELL (lc_chart_cell_get_type ())
+G_DECLARE_FINAL_TYPE (LcChartCell, lc_chart_cell, LC, CHART_CELL, GtkFlowBoxChild)
+
+struct _LcChartCell
+{
+  GtkFlowBoxChild parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LcChartCell, lc_chart_cell, GTK_TYPE_FLOW_BOX_CHILD)
+
+static gboolean
+lc_chart_cell_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  GtkWidget *chart = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (widget));
+
+  return chart != NULL && gtk_widget_child_focus (chart, direction);
+}
+
+static void
+lc_chart_cell_class_init (LcChartCellClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->focus = lc_chart_cell_focus;
+}
+
+static void
+lc_chart_cell_init (LcChartCell *self)
+{
+}
 
 static const char *tier_css_classes[] = {
   "tier-unknown",
@@ -173,7 +212,7 @@ lc_overview_page_add_charts (LcOverviewPage *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->charts); i++)
     {
-      GtkWidget *child = gtk_flow_box_child_new ();
+      GtkWidget *child = g_object_new (LC_TYPE_CHART_CELL, NULL);
       GtkWidget *chart = lc_chart_view_new ();
 
       gtk_widget_set_focusable (child, FALSE);
@@ -187,9 +226,22 @@ lc_overview_page_add_charts (LcOverviewPage *self)
 }
 
 static void
+lc_overview_page_dispose (GObject *object)
+{
+  LcOverviewPage *self = LC_OVERVIEW_PAGE (object);
+
+  g_clear_handle_id (&self->last_sync_timeout_id, g_source_remove);
+
+  G_OBJECT_CLASS (lc_overview_page_parent_class)->dispose (object);
+}
+
+static void
 lc_overview_page_class_init (LcOverviewPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lc_overview_page_dispose;
 
   g_type_ensure (LC_TYPE_HEADLINE_CARD);
 
@@ -211,12 +263,15 @@ lc_overview_page_class_init (LcOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, orders_per_month_card);
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, active_skus_card);
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, months_of_returns_card);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, shopify_group);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, shopify_row);
 }
 
 static void
 lc_overview_page_init (LcOverviewPage *self)
 {
   self->lookback = LC_LOOKBACK_12_MONTHS;
+  self->last_sync_utc = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   lc_overview_page_add_charts (self);
 }
@@ -414,6 +469,51 @@ lc_overview_page_set_analysis (LcOverviewPage   *self,
   lc_headline_card_set_caption (self->months_of_returns_card, months_of_returns_text);
 
   lc_overview_page_update_period (self);
+}
+
+static void
+lc_overview_page_update_last_sync (LcOverviewPage *self)
+{
+  g_autofree char *text = lc_format_last_sync (self->last_sync_utc, g_get_real_time () / G_USEC_PER_SEC);
+
+  adw_action_row_set_subtitle (self->shopify_row, text);
+}
+
+static gboolean
+on_last_sync_timeout (gpointer user_data)
+{
+  lc_overview_page_update_last_sync (LC_OVERVIEW_PAGE (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+lc_overview_page_set_shopify (LcOverviewPage *self,
+                              const char     *shop,
+                              gint64          last_sync_utc)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (LC_IS_OVERVIEW_PAGE (self));
+
+  g_clear_handle_id (&self->last_sync_timeout_id, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->shopify_group), shop != NULL);
+  if (shop == NULL)
+    return;
+
+  /* Translators: %s is a shop's address, such as my-store.myshopify.com. */
+  title = g_strdup_printf (_("Connected to %s"), shop);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->shopify_row), title);
+  self->last_sync_utc = last_sync_utc;
+  lc_overview_page_update_last_sync (self);
+  self->last_sync_timeout_id = g_timeout_add_seconds (30, on_last_sync_timeout, self);
+}
+
+AdwActionRow *
+lc_overview_page_get_shopify_row (LcOverviewPage *self)
+{
+  g_return_val_if_fail (LC_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->shopify_row;
 }
 
 LcHeadlineCard *

@@ -19,4 +19,10 @@ void       lc_overview_page_set_analysis (LcOverviewPage   *self,
 void       lc_overview_page_set_lookback (LcOverviewPage   *self,
                                           LcLookback        lookback);
 
+/* The shop the store syncs with and when it last did (-1: never), shown
+ * with a Sync Now button (win.sync-shopify); NULL shop: not connected. */
+void       lc_overview_page_set_shopify  (LcOverviewPage   *self,
+                                          const char       *shop,
+                                          gint64            last_sync_utc);
+
 G_END_DECLS

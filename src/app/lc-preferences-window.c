@@ -235,6 +235,7 @@ build_thresholds (LcPreferencesWindow *self)
       row->reset = GTK_BUTTON (gtk_button_new_from_icon_name ("edit-undo-symbolic"));
       gtk_widget_set_valign (GTK_WIDGET (row->reset), GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (GTK_WIDGET (row->reset), _("Use the Default"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row->reset), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Use the Default"), -1);
       gtk_widget_add_css_class (GTK_WIDGET (row->reset), "flat");
 
       adw_action_row_add_suffix (row->row, GTK_WIDGET (row->reset));

@@ -474,10 +474,8 @@ parse_revenue (AdwEntryRow *row,
                double      *revenue)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  char *end = NULL;
 
-  *revenue = g_ascii_strtod (text, &end);
-  return text[0] != '\0' && end != text && *end == '\0' && *revenue >= 0 && isfinite (*revenue);
+  return lc_format_parse_number (text, revenue) && *revenue >= 0;
 }
 
 static void
@@ -904,8 +902,9 @@ lc_tests_page_set_ab_counts (LcTestsPage *self,
 
   g_return_if_fail (LC_IS_TESTS_PAGE (self));
 
-  text_a = revenue_a >= 0 ? g_strdup (g_ascii_dtostr (buffer, sizeof buffer, revenue_a)) : g_strdup ("");
-  text_b = revenue_b >= 0 ? g_strdup (g_ascii_dtostr (buffer, sizeof buffer, revenue_b)) : g_strdup ("");
+  /* With the locale's decimal mark, as the owner would type them. */
+  text_a = revenue_a >= 0 ? lc_format_decimal_text (g_ascii_dtostr (buffer, sizeof buffer, revenue_a)) : g_strdup ("");
+  text_b = revenue_b >= 0 ? lc_format_decimal_text (g_ascii_dtostr (buffer, sizeof buffer, revenue_b)) : g_strdup ("");
 
   self->updating = TRUE;
   gtk_spin_button_set_value (self->visitors_a, visitors_a);

@@ -136,7 +136,7 @@ lc_welcome_page_init (LcWelcomePage *self)
   adw_status_page_set_icon_name (self->status_page, APP_ID);
 
   self->recent_rows = g_ptr_array_new ();
-  self->settings = g_settings_new (APP_ID);
+  self->settings = g_settings_new (SCHEMA_ID);
   g_signal_connect_object (self->settings, "changed::recent-stores",
                            G_CALLBACK (on_recent_stores_changed), self,
                            G_CONNECT_SWAPPED);

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LcWelcomePage, lc_welcome_page, LC, WELCOME_PAGE, AdwBin)
 
 /* The first thing a new owner sees: open the demo store or a store file, or
- * pick up a recent store. Its buttons and rows activate app.open-demo,
+ * pick up a recent store, import exports or connect Shopify. Its buttons
+ * and rows activate app.open-demo, win.import, win.connect-shopify,
  * win.open and win.open-recent. */
 GtkWidget *lc_welcome_page_new (void);
 

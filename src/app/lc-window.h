@@ -6,6 +6,7 @@
 #include "lc-application.h"
 #include "lc-store.h"
 #include "lc-preferences-window.h"
+#include "lc-shopify-dialog.h"
 #include "lc-wizard.h"
 
 G_BEGIN_DECLS
@@ -47,9 +48,18 @@ void      lc_window_export_report   (LcWindow   *self,
 gboolean  lc_window_export_verdicts (LcWindow    *self,
                                      const char  *path,
                                      GError     **error);
+/* Opens the Connect Shopify dialog. Connect syncs into the open store, or,
+ * with none open or one that syncs with another shop, asks where to keep a
+ * new store first; the token is kept in the keyring once Shopify accepted
+ * it. */
+LcShopifyDialog *lc_window_connect_shopify (LcWindow *self);
+/* Syncs the open store with its shop in a worker thread, with progress and
+ * Cancel, taking the token from the keyring (or asking for it). */
+void      lc_window_sync_shopify    (LcWindow   *self);
 /* Reads the open store's figures again. */
 void      lc_window_reload    (LcWindow      *self);
-/* Whether the store is being read, or files imported. */
+/* Whether the store is being read, files imported, a report written, a
+ * shop synced or the keyring asked. */
 gboolean  lc_window_is_busy   (LcWindow      *self);
 
 G_END_DECLS

@@ -286,7 +286,7 @@ field_text (FieldKind   kind,
       return g_strdup_printf ("%.1f", number * 100.0);
     case FIELD_DECIMAL:
     default:
-      return g_strdup (value);
+      return lc_format_decimal_text (value);
     }
 }
 
@@ -298,7 +298,7 @@ field_value (const Field  *field,
              GError      **error)
 {
   g_autoptr(GString) clean = g_string_new (NULL);
-  char *end = NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   double number;
 
   /* Grouping marks and currency signs people type along with numbers. */
@@ -306,9 +306,9 @@ field_value (const Field  *field,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isdigit (c) || c == '.' || c == '-')
+      if (g_unichar_isdigit (c) || c == '.' || c == ',' || c == '-')
         g_string_append_unichar (clean, c);
-      else if (c == '%' || c == '$' || c == ',' || g_unichar_isspace (c) || c == 0x202f)
+      else if (c == '%' || c == '$' || g_unichar_isspace (c) || c == 0x202f)
         continue;
       else
         {
@@ -321,21 +321,16 @@ field_value (const Field  *field,
   if (clean->len == 0)
     return g_strdup ("");
 
-  number = g_ascii_strtod (clean->str, &end);
-  if (end == clean->str || *end != '\0' || !isfinite (number) || number < 0)
+  /* "12,5" is twelve and a half in Spanish, and so is "12.5". */
+  if (!lc_format_parse_number (clean->str, &number) || number < 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    _("“%s” is not a number. Type digits only, such as 1250000 or 12.5."), text);
       return NULL;
     }
 
-  if (field->kind == FIELD_PERCENT)
-    {
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-      return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, number / 100.0));
-    }
-  return g_string_free (g_steal_pointer (&clean), FALSE);
+  /* Stored as a plain decimal, whatever the locale. */
+  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, field->kind == FIELD_PERCENT ? number / 100.0 : number));
 }
 
 static LcDay

@@ -13,9 +13,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LcApplication) app = NULL;
+  /* LIFTCHECK_LOCALEDIR points at catalogues not yet installed, such as
+   * the build tree's under "meson devenv" and in the tests. */
+  const char *localedir = g_getenv ("LIFTCHECK_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -11,6 +11,7 @@
 #include "lc-evaluate.h"
 #include "lc-experiments.h"
 #include "lc-json.h"
+#include "lc-shopify-sync.h"
 
 int
 lc_cli_fail (const GError *error)
@@ -24,6 +25,17 @@ lc_cli_fail (const GError *error)
     return EXIT_STORE;
   if (error->domain == LC_EXPERIMENT_ERROR)
     return error->code == LC_EXPERIMENT_ERROR_BAD_REQUEST ? EXIT_USAGE : EXIT_STORE;
+  /* Shopify's answer is the input of a sync: one that cannot be read is
+   * bad input; a shop name that is not one is a usage error; not getting
+   * an answer at all is a status of its own. */
+  if (error->domain == LC_SHOPIFY_ERROR)
+    {
+      if (error->code == LC_SHOPIFY_ERROR_BAD_RESPONSE)
+        return EXIT_BAD_INPUT;
+      if (error->code == LC_SHOPIFY_ERROR_BAD_SHOP)
+        return EXIT_USAGE;
+      return EXIT_REMOTE;
+    }
   return EXIT_BAD_INPUT;
 }
 

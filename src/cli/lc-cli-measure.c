@@ -570,9 +570,13 @@ lc_cli_run_holdout (int    argc,
   {
     g_autofree char *first = lc_display_day (holdout->from);
     g_autofree char *last = lc_display_day (holdout->to);
+    g_autofree char *tagged = lc_display_count (holdout->tagged_orders);
+    g_autofree char *others = lc_display_count (holdout->other_orders);
 
-    g_print (_("Orders tagged “%s” from %s to %s: %" G_GINT64_FORMAT ", against %" G_GINT64_FORMAT " other orders in the same days.\n"),
-             holdout->tag, first, last, holdout->tagged_orders, holdout->other_orders);
+    /* Translators: "Orders tagged “holdout” from 1 Jun 2026 to 30 Jun 2026: 812, against 7,390 other orders in the same days." */
+    g_print (_("Orders tagged “%s” from %s to %s: %s, against %s other orders in the same days."),
+             holdout->tag, first, last, tagged, others);
+    g_print ("\n");
     print_welch_line (_("Average order value"), &holdout->aov);
     print_welch_line (_("Items per order"), &holdout->upt);
     if (holdout->expected_share > 0 && holdout->srm.mismatch)

@@ -15,6 +15,8 @@ enum
   EXIT_USAGE = 1,
   EXIT_BAD_INPUT = 2,
   EXIT_STORE = 3,
+  /* Shopify could not be reached, refused the token or kept throttling. */
+  EXIT_REMOTE = 4,
 };
 
 /* Prints the error and returns the exit status its kind calls for. */
@@ -79,5 +81,9 @@ int       lc_cli_run_chart     (int    argc,
 /* Commands of lc-cli-bundles.c */
 int       lc_cli_run_bundles   (int    argc,
                                 char **argv);
+
+/* Commands of lc-cli-shopify.c */
+int       lc_cli_run_shopify_sync (int    argc,
+                                   char **argv);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "lc-display.h"
 #include "lc-import.h"
 #include "lc-json.h"
+#include "lc-mapping.h"
 #include "lc-metrics.h"
 #include "lc-money.h"
 #include "lc-store.h"
@@ -56,11 +57,18 @@ run_import (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LcStore) store = NULL;
   g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(LcMapping) mapping = NULL;
+  g_autofree char *mapping_path = NULL;
+  g_autofree char *currency = NULL;
   gboolean quiet = FALSE;
   gboolean json = FALSE;
   gboolean existed;
   int status;
   const GOptionEntry entries[] = {
+    { "mapping", 'm', 0, G_OPTION_ARG_FILENAME, &mapping_path,
+      N_("Read the files with this column mapping (see README.md) and keep it for their header"), N_("MAPPING.ini") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("The currency of files that do not say theirs, e.g. EUR"), N_("CODE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not show progress"), NULL },
     { NULL }
@@ -73,14 +81,21 @@ run_import (int    argc,
   if (argc < 3)
     return lc_cli_usage_error (context, _("Give a store file and at least one export file."));
 
+  if (mapping_path != NULL)
+    {
+      mapping = lc_mapping_new_from_file (mapping_path, &error);
+      if (mapping == NULL)
+        return lc_cli_fail (error);
+    }
+
   existed = g_file_test (argv[1], G_FILE_TEST_EXISTS);
   store = lc_cli_open_store (argv[1], TRUE, &error);
   if (store == NULL)
     return lc_cli_fail (error);
 
-  result = lc_store_import_files (store, (const char * const *) &argv[2],
-                                  quiet || json || !isatty (fileno (stderr)) ? NULL : print_progress, NULL,
-                                  NULL, &error);
+  result = lc_store_import_files_with_mapping (store, (const char * const *) &argv[2], mapping, currency,
+                                               quiet || json || !isatty (fileno (stderr)) ? NULL : print_progress, NULL,
+                                               NULL, &error);
   if (!quiet && !json && isatty (fileno (stderr)))
     g_printerr ("\r\033[K");
   if (result == NULL)
@@ -88,6 +103,20 @@ run_import (int    argc,
       g_clear_object (&store);
       /* A store this command created holds nothing worth keeping. */
       status = lc_cli_fail (error);
+      if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_UNKNOWN_KIND))
+        g_printerr (_("If it is an orders export of another shop system, write a mapping file that says which "
+                      "column holds what, for example:\n"
+                      "  [Mapping]\n"
+                      "  order-id=Order Number\n"
+                      "  date=Order Date\n"
+                      "  quantity=Qty\n"
+                      "  unit-price=Price\n"
+                      "  currency=EUR\n"
+                      "and import with: liftcheck-cli import STORE FILE --mapping MAPPING.ini\n"
+                      "README.md (“Other stores”) lists every key. Liftcheck keeps the mapping and reads files with "
+                      "the same columns by itself next time.\n"));
+      else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_NO_CURRENCY))
+        g_printerr (_("Give it with --currency, e.g.: liftcheck-cli import STORE FILE --currency EUR\n"));
       if (!existed)
         remove_store_files (argv[1]);
       else
@@ -142,6 +171,10 @@ run_import (int    argc,
       if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
         /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */
         g_print (_("%s: %s rows; %s new orders, %s updated\n"), base, rows, added, updated);
+      else if (file->kind != LC_IMPORT_KIND_UNKNOWN && file->kind >= LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS)
+        /* TRANSLATORS: "orders.csv: 1,234 rows of a WooCommerce orders export; 400 new orders, 12 updated" */
+        g_print (_("%s: %s rows of %s; %s new orders, %s updated\n"), base, rows,
+                 lc_import_kind_get_title (file->kind), added, updated);
       else
         /* TRANSLATORS: "Sessions over time.csv: 53 rows of a Shopify sessions report" */
         g_print (_("%s: %s rows of %s\n"), base, rows, lc_import_kind_get_title (file->kind));
@@ -503,14 +536,20 @@ run_series (int    argc,
       g_autofree char *end = lc_day_format (p->end);
       g_autofree char *sessions = p->sessions >= 0 ? g_strdup_printf (",%" G_GINT64_FORMAT, p->sessions) : g_strdup (",");
       char value[G_ASCII_DTOSTR_BUF_SIZE] = "";
-      const char *format = "%.2f";
+      char format[8];
+      int decimals = 2;
 
       if (metric == LC_METRIC_RETURN_RATE || metric == LC_METRIC_UPT || metric == LC_METRIC_CONVERSION)
-        format = "%.4f";
+        decimals = 4;
       else if (metric == LC_METRIC_SESSIONS)
-        format = "%.0f";
-      if (p->has_value)
+        decimals = 0;
+      g_snprintf (format, sizeof format, "%%.%df", decimals);
+      /* CSV for programs, whatever the locale; the table for people, with
+       * their decimal mark. */
+      if (p->has_value && csv)
         g_ascii_formatd (value, sizeof value, format, p->value);
+      else if (p->has_value)
+        g_snprintf (value, sizeof value, "%.*f", decimals, p->value);
       if (csv)
         g_print ("%s,%s,%s,%" G_GINT64_FORMAT "%s\n", start, end, value, p->orders,
                  metric == LC_METRIC_RETURN_RATE ? (p->immature ? ",true" : ",false") : per_session ? sessions : "");
@@ -637,7 +676,7 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "import",  N_("STORE FILE…"), N_("Import Shopify order exports into STORE (created if missing)"), run_import },
+  { "import",  N_("STORE FILE…"), N_("Import order exports and reports into STORE (created if missing)"), run_import },
   { "summary", N_("STORE"), N_("The headline numbers: orders, average order value, items per order, returns, revenue, size"), run_summary },
   { "series",  N_("STORE METRIC"), N_("A metric by day, week or month (revenue, orders, aov, upt, return-rate, sessions, conversion, rpv)"), run_series },
   { "chart",   N_("STORE METRIC"), N_("A metric’s chart as a PNG or SVG picture (-o FILE), as the app draws it"), lc_cli_run_chart },
@@ -653,6 +692,7 @@ static const Command commands[] = {
   { "bundles", N_("STORE"), N_("Which products are bought together, and what bundling them could bring"), lc_cli_run_bundles },
   { "returns", N_("STORE"), N_("Where returns come from: risky products, sizes, combinations and customers"), lc_cli_run_returns },
   { "report", N_("STORE"), N_("The consultant’s report as a PDF (-o FILE.pdf): numbers, charts, verdicts, tests to run"), lc_cli_run_report },
+  { "shopify-sync", N_("STORE"), N_("Read orders, line items and refunds from a shop (--shop NAME; credentials from the environment, see --help)"), lc_cli_run_shopify_sync },
   { "check",   N_("STORE"), N_("Check that every page of the store can be read"), run_check },
   { "restore", N_("STORE"), N_("Put back the copy of STORE made before its last upgrade; keep the damaged one"), run_restore },
 };
@@ -665,8 +705,11 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       g_autofree char *head = g_strdup_printf ("%s %s", commands[i].name, _(commands[i].args));
+      /* Padded by characters, not bytes: translated arguments such as
+       * “MÉTRICA” keep the summaries lined up. */
+      int pad = MAX (22 - (int) g_utf8_strlen (head, -1), 0);
 
-      fprintf (out, "  %-22s %s\n", head, _(commands[i].summary));
+      fprintf (out, "  %s%*s %s\n", head, pad, "", _(commands[i].summary));
     }
   fprintf (out, "\n%s\n", _("Run “liftcheck-cli COMMAND --help” for a command’s options."));
 }
@@ -675,8 +718,12 @@ int
 main (int    argc,
       char **argv)
 {
+  /* LIFTCHECK_LOCALEDIR points at catalogues not yet installed, such as
+   * the build tree's under "meson devenv" and in the tests. */
+  const char *localedir = g_getenv ("LIFTCHECK_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -151,7 +151,8 @@ usd (double amount)
 static char *
 percent (double fraction)
 {
-  return g_strdup_printf ("%.0f%%", fraction * 100);
+  /* TRANSLATORS: a whole percentage, such as "30%". */
+  return g_strdup_printf (_("%.0f%%"), fraction * 100);
 }
 
 static gboolean
@@ -353,7 +354,7 @@ rule_nudges (const Ctx              *ctx,
     }
   if (in->return_rate >= 0)
     {
-      g_autofree char *rate = g_strdup_printf ("%.1f%%", in->return_rate * 100);
+      g_autofree char *rate = g_strdup_printf (_("%.1f%%"), in->return_rate * 100);
 
       add_reason (verdict, g_strdup_printf (_("%s of your sales are refunded today; watch that number."), rate));
     }
@@ -749,8 +750,9 @@ evidence_from_offtest (const Ctx              *ctx,
   const LcOffTest *t = feature->offtest;
   g_autofree char *from = lc_display_day (t->from);
   g_autofree char *to = lc_display_day (t->to);
-  g_autofree char *change = g_strdup_printf ("%+.1f%%", t->revenue_change * 100);
-  g_autofree char *normal = g_strdup_printf ("%.1f%%", t->normal_weekly_variation * 100);
+  /* TRANSLATORS: a signed percentage, such as "+4.5%". */
+  g_autofree char *change = g_strdup_printf (_("%+.1f%%"), t->revenue_change * 100);
+  g_autofree char *normal = g_strdup_printf (_("%.1f%%"), t->normal_weekly_variation * 100);
 
   if (t->turn_back_on)
     {

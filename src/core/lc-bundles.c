@@ -10,20 +10,25 @@
 #include "lc-bundles.h"
 #include "lc-stats.h"
 #include "lc-store-private.h"
+#include "lc-walk-private.h"
 
 /*
- * Co-purchase mining. One streaming query reads (order, product) for the
- * counted orders of the period in order id order; each order becomes a
- * sorted set of small product ids. A first pass counts the orders holding
- * each product (or product type), a second counts pairs of the frequent ones
- * in a hash keyed by the two ids packed into 64 bits. The significance test
- * is Fisher's exact test, one-sided: the chance of seeing the pair together
- * this often or more if the two were bought independently.
+ * Co-purchase mining. Two plain walks, of the orders then of the lines, read
+ * (order, product) for the counted orders of the period, in the store's own
+ * order; each order becomes a sorted set of small product ids. A first pass
+ * counts the orders holding each product (or product type), a second counts
+ * pairs of the frequent ones in a hash keyed by the two ids packed into 64
+ * bits. The significance test is Fisher's exact test, one-sided: the chance
+ * of seeing the pair together this often or more if the two were bought
+ * independently.
  */
 
 #define MIN_SUPPORT_ORDERS   20
 #define MIN_SUPPORT_FRACTION 0.001
 #define SHORTLIST_MAX_P      0.05
+/* A period with fewer than one of this many of the store's orders is read
+ * through the indexes. */
+#define NARROW_SHARE         5
 
 typedef struct
 {
@@ -373,18 +378,272 @@ load_types (LcStore     *store,
   return step_done (store, stmt, rc, error);
 }
 
-static gint32
-intern (GHashTable *ids,
-        GPtrArray  *names,
-        const char *name)
+/* Where a line comes when lines are taken by day, order id and position:
+ * products and groups are numbered in that order, so that ties between pairs
+ * go the same way whatever order the store holds its lines in. Both parts
+ * are offset to sort unsigned. */
+typedef struct
 {
-  gpointer value;
+  guint64 order;      /* the day << 32 | the order's index in id order */
+  guint32 position;
+} Place;
 
-  if (g_hash_table_lookup_extended (ids, name, NULL, &value))
-    return GPOINTER_TO_INT (value);
-  g_ptr_array_add (names, g_strdup (name));
-  g_hash_table_insert (ids, g_ptr_array_index (names, names->len - 1), GINT_TO_POINTER (names->len - 1));
-  return names->len - 1;
+static inline gboolean
+place_before (Place a,
+              Place b)
+{
+  return a.order < b.order || (a.order == b.order && a.position < b.position);
+}
+
+/* A product as the walk over the lines finds it. */
+typedef struct
+{
+  Place    first;     /* its first line */
+  Place    grouped;   /* its first line with a group (the SKU's type, or the vendor) */
+  gint32   group;     /* in the walk's groups, or -1 */
+  gboolean by_title;  /* its group is its title's type, known from its first line */
+  gint64   value;
+  gint64   units;
+} ProductWalk;
+
+/* Something numbered, and where it comes. */
+typedef struct
+{
+  Place   place;
+  guint32 id;
+} Placed;
+
+static int
+compare_placed (gconstpointer a,
+                gconstpointer b)
+{
+  const Placed *x = a, *y = b;
+
+  return place_before (x->place, y->place) ? -1 : place_before (y->place, x->place);
+}
+
+/* The counted orders from..to as baskets of product numbers, and the
+ * products (value, units and group) and the groups' names, numbered as if
+ * the lines had been read by day, order id and position. */
+static gboolean
+read_baskets (LcStore     *store,
+              LcDay        from,
+              LcDay        to,
+              gint64       period_orders,
+              GHashTable  *type_by_sku,
+              GHashTable  *type_by_title,
+              Baskets     *baskets,
+              GPtrArray   *product_names,
+              GArray      *products,
+              GPtrArray   *category_names,
+              GError     **error)
+{
+  gboolean with_types = g_hash_table_size (type_by_sku) > 0 || g_hash_table_size (type_by_title) > 0;
+  g_autoptr(GArray) order_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) order_days = g_array_new (FALSE, FALSE, sizeof (LcDay));
+  g_autoptr(GArray) line_orders = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) line_products = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GArray) walks = g_array_new (FALSE, FALSE, sizeof (ProductWalk));
+  g_autoptr(GArray) by_first = g_array_new (FALSE, FALSE, sizeof (Placed));
+  g_autoptr(GArray) by_group = g_array_new (FALSE, FALSE, sizeof (Placed));
+  g_autofree Placed *group_placed = NULL;
+  g_autofree guint32 *renumber = NULL;
+  g_autofree gint32 *group_renumber = NULL;
+  g_autofree guint32 *starts = NULL;
+  g_autofree guint32 *items = NULL;
+  LcNames names, groups;
+  sqlite3_stmt *stmt;
+  gboolean narrow = FALSE;
+  guint cursor = 0;
+  guint n_groups;
+  int rc;
+
+  /* A period of few of the store's orders reads them, and then their lines,
+   * through the indexes; a longer one walks both tables, which is cheaper
+   * per row. */
+  stmt = _lc_store_prepare (store, "SELECT MAX(id) FROM orders", error);
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    narrow = period_orders * NARROW_SHARE < sqlite3_column_int64 (stmt, 0);
+  if (!step_done (store, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
+    return FALSE;
+
+  /* The orders in id order. */
+  if (narrow)
+    stmt = _lc_store_prepare (store,
+                              "SELECT id, local_day FROM orders "
+                              "WHERE counted = 1 AND local_day BETWEEN ?1 AND ?2 ORDER BY id",
+                              error);
+  else
+    stmt = _lc_store_prepare (store,
+                              "SELECT id, local_day FROM orders "
+                              "WHERE counted = 1 AND +local_day BETWEEN ?1 AND ?2 ORDER BY id",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, from);
+  sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      LcDay day = sqlite3_column_int (stmt, 1);
+
+      g_array_append_val (order_ids, id);
+      g_array_append_val (order_days, day);
+    }
+  if (!step_done (store, stmt, rc, error))
+    return FALSE;
+
+  /* Their lines, in the store's order, or by order for a short period. */
+  if (narrow)
+    stmt = _lc_store_prepare (store,
+                              "SELECT order_id, position, product, price, quantity, sku, vendor "
+                              "FROM line_items WHERE is_tip = 0 AND order_id IN "
+                              "(SELECT id FROM orders WHERE counted = 1 AND local_day BETWEEN ?1 AND ?2)",
+                              error);
+  else
+    stmt = _lc_store_prepare (store,
+                              "SELECT order_id, position, product, price, quantity, sku, vendor "
+                              "FROM line_items WHERE is_tip = 0",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  if (narrow)
+    {
+      sqlite3_bind_int (stmt, 1, from);
+      sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
+    }
+  _lc_names_init (&names);
+  _lc_names_init (&groups);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint32 index = _lc_walk_find_id ((const gint64 *) (gpointer) order_ids->data, order_ids->len,
+                                       &cursor, sqlite3_column_int64 (stmt, 0));
+      const char *name;
+      ProductWalk *product;
+      Place place;
+      guint32 id;
+
+      if (index < 0)
+        continue;
+      place.order = (guint64) ((guint32) g_array_index (order_days, LcDay, index) ^ 0x80000000u) << 32 | (guint32) index;
+      place.position = (guint32) sqlite3_column_int (stmt, 1) ^ 0x80000000u;
+      name = (const char *) sqlite3_column_text (stmt, 2);
+      if (name == NULL)
+        name = "";
+      id = (guint32) _lc_names_intern (&names, name);
+      if (id == walks->len)
+        {
+          ProductWalk fresh = { place, place, -1, FALSE, 0, 0 };
+          const char *type = with_types ? g_hash_table_lookup (type_by_title, name) : NULL;
+
+          if (type != NULL)
+            {
+              fresh.group = _lc_names_intern (&groups, type);
+              fresh.by_title = TRUE;
+            }
+          g_array_append_val (walks, fresh);
+        }
+      product = &g_array_index (walks, ProductWalk, id);
+      if (place_before (place, product->first))
+        product->first = place;
+      product->value += sqlite3_column_int64 (stmt, 3) * sqlite3_column_int64 (stmt, 4);
+      product->units += sqlite3_column_int64 (stmt, 4);
+      if (!product->by_title && (product->group < 0 || place_before (place, product->grouped)))
+        {
+          const char *sku = (const char *) sqlite3_column_text (stmt, 5);
+          const char *vendor = (const char *) sqlite3_column_text (stmt, 6);
+          const char *group = NULL;
+
+          /* Without a products export, the vendor is the grouping the
+           * orders export itself carries ("Lineitem vendor"). */
+          if (with_types)
+            group = sku != NULL ? g_hash_table_lookup (type_by_sku, sku) : NULL;
+          else if (vendor != NULL && vendor[0] != '\0')
+            group = vendor;
+          if (group != NULL)
+            {
+              product->group = _lc_names_intern (&groups, group);
+              product->grouped = place;
+            }
+        }
+      g_array_append_val (line_orders, index);
+      g_array_append_val (line_products, id);
+    }
+  if (!step_done (store, stmt, rc, error))
+    {
+      _lc_names_clear (&names);
+      _lc_names_clear (&groups);
+      return FALSE;
+    }
+
+  /* Products by their first line; groups by the first line that gave one
+   * to a product (distinct: a line gives at most one). */
+  n_groups = _lc_names_count (&groups);
+  group_placed = g_new (Placed, MAX (n_groups, 1));
+  for (guint g = 0; g < n_groups; g++)
+    group_placed[g].id = G_MAXUINT32;
+  for (guint i = 0; i < walks->len; i++)
+    {
+      const ProductWalk *product = &g_array_index (walks, ProductWalk, i);
+      Placed first = { product->first, i };
+      Place given = product->by_title ? product->first : product->grouped;
+
+      g_array_append_val (by_first, first);
+      if (product->group < 0)
+        continue;
+      if (group_placed[product->group].id == G_MAXUINT32 || place_before (given, group_placed[product->group].place))
+        group_placed[product->group] = (Placed) { given, (guint32) product->group };
+    }
+  g_array_sort (by_first, compare_placed);
+  renumber = g_new (guint32, MAX (walks->len, 1));
+  for (guint g = 0; g < n_groups; g++)
+    if (group_placed[g].id != G_MAXUINT32)
+      g_array_append_val (by_group, group_placed[g]);
+  g_array_sort (by_group, compare_placed);
+  group_renumber = g_new (gint32, MAX (n_groups, 1));
+  for (guint k = 0; k < by_group->len; k++)
+    {
+      guint32 g = g_array_index (by_group, Placed, k).id;
+
+      group_renumber[g] = (gint32) k;
+      g_ptr_array_add (category_names, g_strdup (_lc_names_get (&groups, g)));
+    }
+
+  for (guint k = 0; k < walks->len; k++)
+    {
+      guint32 id = g_array_index (by_first, Placed, k).id;
+      const ProductWalk *product = &g_array_index (walks, ProductWalk, id);
+      ProductInfo info = { product->value, product->units,
+                           product->group >= 0 ? group_renumber[product->group] : -1 };
+
+      renumber[id] = k;
+      g_ptr_array_add (product_names, g_strdup (_lc_names_get (&names, id)));
+      g_array_append_val (products, info);
+    }
+  _lc_names_clear (&names);
+  _lc_names_clear (&groups);
+
+  /* Each order's products, sorted and once each. */
+  starts = g_new0 (guint32, order_ids->len + 1);
+  items = g_new (guint32, MAX (line_orders->len, 1));
+  for (guint l = 0; l < line_orders->len; l++)
+    starts[g_array_index (line_orders, guint32, l) + 1]++;
+  for (guint o = 0; o < order_ids->len; o++)
+    starts[o + 1] += starts[o];
+  for (guint l = 0; l < line_orders->len; l++)
+    items[starts[g_array_index (line_orders, guint32, l)]++] = renumber[g_array_index (line_products, guint32, l)];
+  for (guint o = 0, start = 0; o < order_ids->len; start = starts[o++])
+    {
+      guint n = sort_unique (items + start, starts[o] - start);
+
+      if (n == 0)
+        continue;
+      g_array_append_vals (baskets->items, items + start, n);
+      g_array_append_val (baskets->ends, baskets->items->len);
+    }
+  return TRUE;
 }
 
 LcBundles *
@@ -395,23 +654,19 @@ lc_store_mine_bundles (LcStore  *store,
                        GError  **error)
 {
   g_autoptr(LcBundles) bundles = g_new0 (LcBundles, 1);
-  g_autoptr(GHashTable) product_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) product_names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) category_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) category_names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) type_by_sku = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) type_by_title = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) products = g_array_new (FALSE, TRUE, sizeof (ProductInfo));
-  g_autoptr(GArray) current = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_autofree gint64 *value = NULL;
   g_autofree gint64 *units = NULL;
   g_autofree gint32 *category_of = NULL;
   Baskets baskets;
   LevelInfo info = { 0 };
   sqlite3_stmt *stmt;
-  gint64 order = -1;
   gboolean with_types;
-  int rc;
+  gboolean read;
 
   g_return_val_if_fail (LC_IS_STORE (store), NULL);
 
@@ -425,18 +680,26 @@ lc_store_mine_bundles (LcStore  *store,
     return NULL;
   with_types = g_hash_table_size (type_by_sku) > 0 || g_hash_table_size (type_by_title) > 0;
 
+  /* One snapshot for the count and the walks, whatever an import writes
+   * meanwhile. */
+  if (!_lc_store_exec (store, "SAVEPOINT bundles_walk", error))
+    return NULL;
   stmt = _lc_store_prepare (store,
                             "SELECT COUNT(*), MIN(local_day), MAX(local_day) FROM orders "
                             "WHERE counted = 1 AND local_day BETWEEN ?1 AND ?2",
                             error);
   if (stmt == NULL)
-    return NULL;
+    {
+      _lc_store_exec (store, "RELEASE bundles_walk", NULL);
+      return NULL;
+    }
   sqlite3_bind_int (stmt, 1, from);
   sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       _lc_store_set_error (store, error);
+      _lc_store_exec (store, "RELEASE bundles_walk", NULL);
       return NULL;
     }
   bundles->orders = sqlite3_column_int64 (stmt, 0);
@@ -448,75 +711,18 @@ lc_store_mine_bundles (LcStore  *store,
   sqlite3_reset (stmt);
   bundles->min_support = MAX (MIN_SUPPORT_ORDERS, (gint64) ceil (bundles->orders * MIN_SUPPORT_FRACTION));
   if (bundles->orders == 0)
-    return g_steal_pointer (&bundles);
+    {
+      _lc_store_exec (store, "RELEASE bundles_walk", NULL);
+      return g_steal_pointer (&bundles);
+    }
 
   baskets.items = g_array_new (FALSE, FALSE, sizeof (guint32));
   baskets.ends = g_array_new (FALSE, FALSE, sizeof (guint32));
 
-  /* Walking the day index keeps each order's lines together; only the
-   * orders of one day need sorting. */
-  stmt = _lc_store_prepare (store,
-                            "SELECT li.order_id, li.product, li.price, li.quantity, li.sku, li.vendor "
-                            "FROM orders o JOIN line_items li ON li.order_id = o.id "
-                            "WHERE o.counted = 1 AND o.local_day BETWEEN ?1 AND ?2 AND li.is_tip = 0 "
-                            "ORDER BY o.local_day, o.id",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int (stmt, 1, from);
-  sqlite3_bind_int (stmt, 2, to == LC_DAY_NONE ? G_MAXINT32 : to);
-  for (;;)
-    {
-      gint64 id;
-      const char *name;
-      ProductInfo *product;
-      gint32 pid;
-
-      rc = sqlite3_step (stmt);
-      id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -2;
-      if (id != order && current->len > 0)
-        {
-          guint n = sort_unique ((guint32 *) current->data, current->len);
-
-          g_array_append_vals (baskets.items, current->data, n);
-          g_array_append_val (baskets.ends, baskets.items->len);
-          g_array_set_size (current, 0);
-        }
-      if (rc != SQLITE_ROW)
-        break;
-      order = id;
-
-      name = (const char *) sqlite3_column_text (stmt, 1);
-      pid = intern (product_ids, product_names, name != NULL ? name : "");
-      if ((guint) pid >= products->len)
-        {
-          ProductInfo fresh = { 0, 0, -1 };
-
-          if (with_types && g_hash_table_lookup (type_by_title, name) != NULL)
-            fresh.category = intern (category_ids, category_names, g_hash_table_lookup (type_by_title, name));
-          g_array_append_val (products, fresh);
-        }
-      product = &g_array_index (products, ProductInfo, pid);
-      product->value += sqlite3_column_int64 (stmt, 2) * sqlite3_column_int64 (stmt, 3);
-      product->units += sqlite3_column_int64 (stmt, 3);
-      if (product->category < 0)
-        {
-          const char *sku = (const char *) sqlite3_column_text (stmt, 4);
-          const char *vendor = (const char *) sqlite3_column_text (stmt, 5);
-          const char *group = NULL;
-
-          /* Without a products export, the vendor is the grouping the
-           * orders export itself carries ("Lineitem vendor"). */
-          if (with_types)
-            group = sku != NULL ? g_hash_table_lookup (type_by_sku, sku) : NULL;
-          else if (vendor != NULL && vendor[0] != '\0')
-            group = vendor;
-          if (group != NULL)
-            product->category = intern (category_ids, category_names, group);
-        }
-      g_array_append_val (current, pid);
-    }
-  if (!step_done (store, stmt, rc, error))
+  read = read_baskets (store, from, to, bundles->orders, type_by_sku, type_by_title, &baskets,
+                       product_names, products, category_names, error);
+  _lc_store_exec (store, "RELEASE bundles_walk", NULL);
+  if (!read)
     goto fail;
 
   value = g_new0 (gint64, MAX (products->len, category_names->len) + 1);

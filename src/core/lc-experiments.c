@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lc-display.h"
 #include "lc-experiments.h"
 #include "lc-store-private.h"
 
@@ -350,9 +351,12 @@ lc_store_read_holdout (LcStore    *store,
                                   (double *) tagged_units->data, tagged_units->len,
                                   LC_STATS_WINSOR_QUANTILE, LC_STATS_CONFIDENCE, &holdout->upt, &holdout->upt_cap))
     {
+      g_autofree char *tagged = lc_display_count (holdout->tagged_orders);
+      g_autofree char *others = lc_display_count (holdout->other_orders);
+
       g_set_error (error, LC_EXPERIMENT_ERROR, LC_EXPERIMENT_ERROR_NOT_ENOUGH_DATA,
-                   _("Too few orders to compare: %" G_GINT64_FORMAT " tagged and %" G_GINT64_FORMAT " others in the same days."),
-                   holdout->tagged_orders, holdout->other_orders);
+                   _("Too few orders to compare: %s tagged and %s others in the same days."),
+                   tagged, others);
       return NULL;
     }
 

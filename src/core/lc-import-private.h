@@ -29,6 +29,12 @@ typedef struct
   char                 *last_order_name;
   /* Made by the first file with orders; flushed before the commit. */
   LcOrderWriter        *order_writer;
+
+  const char           *path;           /* the current file */
+  /* lc_store_import_files_with_mapping()'s: read every file with this
+   * mapping (NULL: detect), and the currency of files that say none. */
+  const struct _LcMapping *mapping;
+  const char           *currency;
 } LcImportContext;
 
 /* The call's order writer, crediting orders to the current file's import
@@ -55,6 +61,19 @@ gboolean  _lc_import_read_rows            (LcImportContext  *ctx,
                                            LcImportRowFunc   row_func,
                                            gpointer          data,
                                            GError          **error);
+/* The salted hash of a customer's e-mail (or id, or name) into out (32 hex
+ * digits and a NUL), case and surrounding spaces ignored; FALSE when text
+ * is blank. scratch is reused between calls. DESIGN.md: only this is kept. */
+gboolean  _lc_import_hash_customer        (LcStore          *store,
+                                           const char       *text,
+                                           GString          *scratch,
+                                           char              out[33]);
+/* Whether the kind is read through a column mapping (lc-mapped-import.c). */
+gboolean  _lc_import_kind_is_mapped       (LcImportKind      kind);
+/* Whether the kind's files hold orders. */
+gboolean  _lc_import_kind_has_orders      (LcImportKind      kind);
+/* The kind of export the header is (built-in kinds only). */
+LcImportKind _lc_import_detect_kind       (LcCsvReader      *reader);
 /* Adds a translated warning, at most once per distinct text. */
 void      _lc_import_warn                 (LcImportContext  *ctx,
                                            const char       *message);

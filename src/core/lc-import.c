@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "lc-import-private.h"
+#include "lc-mapping-private.h"
+#include "lc-sha256-private.h"
 #include "lc-thread.h"
 
 G_DEFINE_QUARK (lc-import-error-quark, lc_import_error)
@@ -38,6 +40,16 @@ lc_import_kind_to_string (LcImportKind kind)
       return "klaviyo-campaigns";
     case LC_IMPORT_KIND_SHOPIFY_PRODUCTS:
       return "shopify-products";
+    case LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS:
+      return "woocommerce-analytics-orders";
+    case LC_IMPORT_KIND_WOOCOMMERCE_ORDERS:
+      return "woocommerce-orders";
+    case LC_IMPORT_KIND_BIGCOMMERCE_ORDERS:
+      return "bigcommerce-orders";
+    case LC_IMPORT_KIND_TRANSACTIONS:
+      return "transactions";
+    case LC_IMPORT_KIND_MAPPED:
+      return "mapped-orders";
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return "unknown";
@@ -63,6 +75,16 @@ lc_import_kind_get_title (LcImportKind kind)
       return _("a Klaviyo campaign report");
     case LC_IMPORT_KIND_SHOPIFY_PRODUCTS:
       return _("a Shopify products export");
+    case LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS:
+      return _("a WooCommerce Analytics orders download");
+    case LC_IMPORT_KIND_WOOCOMMERCE_ORDERS:
+      return _("a WooCommerce orders export");
+    case LC_IMPORT_KIND_BIGCOMMERCE_ORDERS:
+      return _("a BigCommerce orders export");
+    case LC_IMPORT_KIND_TRANSACTIONS:
+      return _("a list of sales transactions");
+    case LC_IMPORT_KIND_MAPPED:
+      return _("an orders file read with a column mapping");
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return _("an unknown file");
@@ -163,6 +185,47 @@ _lc_import_warn (LcImportContext *ctx,
     if (g_str_equal (g_ptr_array_index (warnings, i), message))
       return;
   g_ptr_array_add (warnings, g_strdup (message));
+}
+
+gboolean
+_lc_import_hash_customer (LcStore    *store,
+                          const char *text,
+                          GString    *scratch,
+                          char        out[33])
+{
+  const char *salt = _lc_store_get_salt (store);
+  const char *start = text;
+  const char *end = text + strlen (text);
+  gboolean ascii = TRUE;
+  LcSha256 sha256;
+
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  if (start == end)
+    return FALSE;
+  for (const char *p = start; p < end; p++)
+    ascii = ascii && (guchar) *p < 0x80;
+
+  g_string_truncate (scratch, 0);
+  if (ascii)
+    {
+      for (const char *p = start; p < end; p++)
+        g_string_append_c (scratch, g_ascii_tolower (*p));
+    }
+  else
+    {
+      g_autofree char *folded = g_utf8_strdown (text, -1);
+
+      g_string_append (scratch, g_strstrip (folded));
+    }
+  lc_sha256_init (&sha256);
+  lc_sha256_update (&sha256, salt, strlen (salt));
+  lc_sha256_update (&sha256, scratch->str, scratch->len);
+  /* Half the digest is plenty to tell customers apart. */
+  lc_sha256_finish_hex (&sha256, out, 32);
+  return TRUE;
 }
 
 static gboolean
@@ -450,7 +513,7 @@ warn_if_seen_before (LcImportContext *ctx)
       g_autofree char *message = NULL;
 
       /* TRANSLATORS: %s is a date */
-      if (ctx->result->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
+      if (_lc_import_kind_has_orders (ctx->result->kind))
         message = g_strdup_printf (_("This file was already imported on %s; its orders were updated, not added twice."), date);
       else
         message = g_strdup_printf (_("This file was already imported on %s; its figures were replaced, not added twice."), date);
@@ -459,9 +522,25 @@ warn_if_seen_before (LcImportContext *ctx)
   sqlite3_reset (stmt);
 }
 
-static LcImportKind
-detect_kind (LcCsvReader *reader)
+gboolean
+_lc_import_kind_is_mapped (LcImportKind kind)
 {
+  return kind == LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS || kind == LC_IMPORT_KIND_WOOCOMMERCE_ORDERS ||
+         kind == LC_IMPORT_KIND_BIGCOMMERCE_ORDERS || kind == LC_IMPORT_KIND_TRANSACTIONS ||
+         kind == LC_IMPORT_KIND_MAPPED;
+}
+
+gboolean
+_lc_import_kind_has_orders (LcImportKind kind)
+{
+  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || _lc_import_kind_is_mapped (kind);
+}
+
+LcImportKind
+_lc_import_detect_kind (LcCsvReader *reader)
+{
+  LcImportKind kind;
+
   if (_lc_shopify_orders_header_matches (reader))
     return LC_IMPORT_KIND_SHOPIFY_ORDERS;
   if (_lc_shopify_products_header_matches (reader))
@@ -470,7 +549,10 @@ detect_kind (LcCsvReader *reader)
     return LC_IMPORT_KIND_SHOPIFY_SESSIONS;
   if (_lc_klaviyo_header_matches (reader))
     return LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS;
-  return _lc_shopify_sales_detect (reader);
+  kind = _lc_shopify_sales_detect (reader);
+  if (kind != LC_IMPORT_KIND_UNKNOWN)
+    return kind;
+  return _lc_mapped_detect (reader);
 }
 
 static void
@@ -495,8 +577,11 @@ set_unknown_kind_error (LcCsvReader  *reader,
                  "the Shopify reports “Sessions over time”, “Visitors over time”, “Customer behavior” and "
                  "“Checkout conversion rate over time”, by day, week or month; the Shopify reports "
                  "“Total sales by product variant” and “Total sales by product”; a Shopify products export; "
-                 "and a Klaviyo campaign "
-                 "report with the column “Total Placed Order Value”."),
+                 "a Klaviyo campaign report with the column “Total Placed Order Value”; "
+                 "WooCommerce orders (the Analytics “Download” of Orders, or an order-export plugin’s file with "
+                 "one row per item); a BigCommerce orders export; and sales transaction lists (InvoiceNo, "
+                 "StockCode, Quantity, InvoiceDate, UnitPrice). Any other orders file can be read once you say "
+                 "which column holds what (a column mapping)."),
                lc_csv_reader_get_display_name (reader), columns->str);
 }
 
@@ -506,7 +591,9 @@ import_one (LcImportContext  *ctx,
             GError          **error)
 {
   g_autoptr(LcCsvReader) reader = NULL;
+  g_autoptr(LcMapping) saved = NULL;
   g_autofree char *display_name = g_path_get_basename (path);
+  const LcMapping *mapping = ctx->mapping;
   LcImportKind kind;
   gboolean ok = FALSE;
 
@@ -516,14 +603,41 @@ import_one (LcImportContext  *ctx,
   if (!lc_csv_reader_read_header (reader, ctx->cancellable, error))
     return FALSE;
 
-  kind = detect_kind (reader);
+  /* A mapping without columns only tells the date format or currency of
+   * files Liftcheck knows. */
+  kind = mapping != NULL && lc_mapping_has_columns (mapping) ? LC_IMPORT_KIND_MAPPED : _lc_import_detect_kind (reader);
+  if (mapping != NULL && kind != LC_IMPORT_KIND_MAPPED && kind != LC_IMPORT_KIND_UNKNOWN &&
+      !_lc_import_kind_is_mapped (kind))
+    {
+      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND,
+                   _("%s is %s; a mapping that names no columns applies only to WooCommerce, BigCommerce and "
+                     "transaction-list files. Import it without the mapping."),
+                   display_name, lc_import_kind_get_title (kind));
+      return FALSE;
+    }
   if (kind == LC_IMPORT_KIND_UNKNOWN)
     {
-      set_unknown_kind_error (reader, error);
-      return FALSE;
+      g_auto(GStrv) columns = _lc_mapping_dup_columns (reader);
+      g_autoptr(GError) local_error = NULL;
+
+      /* The owner's mapping for this header, saved by an earlier import. */
+      saved = lc_store_find_mapping (ctx->store, (const char * const *) columns, &local_error);
+      if (saved != NULL)
+        {
+          kind = LC_IMPORT_KIND_MAPPED;
+          mapping = saved;
+        }
+      else if (!_lc_mapped_explain_unusable (reader, error))
+        {
+          set_unknown_kind_error (reader, error);
+          return FALSE;
+        }
+      else
+        return FALSE;
     }
 
   ctx->reader = reader;
+  ctx->path = path;
   ctx->display_name = display_name;
   ctx->result->kind = kind;
 
@@ -547,6 +661,13 @@ import_one (LcImportContext  *ctx,
         case LC_IMPORT_KIND_SHOPIFY_PRODUCTS:
           ok = _lc_shopify_products_import (ctx, error);
           break;
+        case LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS:
+        case LC_IMPORT_KIND_WOOCOMMERCE_ORDERS:
+        case LC_IMPORT_KIND_BIGCOMMERCE_ORDERS:
+        case LC_IMPORT_KIND_TRANSACTIONS:
+        case LC_IMPORT_KIND_MAPPED:
+          ok = _lc_mapped_import (ctx, kind, mapping, error);
+          break;
         case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
         case LC_IMPORT_KIND_UNKNOWN:
         default:
@@ -565,6 +686,7 @@ import_one (LcImportContext  *ctx,
   ctx->bytes_done += lc_csv_reader_get_bytes_read (reader);
   ctx->reader = NULL;
   ctx->display_name = NULL;
+  ctx->path = NULL;
   return ok;
 }
 
@@ -582,6 +704,20 @@ lc_store_import_files (LcStore               *store,
                        GCancellable          *cancellable,
                        GError               **error)
 {
+  return lc_store_import_files_with_mapping (store, paths, NULL, NULL, progress, progress_data,
+                                             cancellable, error);
+}
+
+LcImportResult *
+lc_store_import_files_with_mapping (LcStore               *store,
+                                    const char * const    *paths,
+                                    const LcMapping       *mapping,
+                                    const char            *currency,
+                                    LcImportProgressFunc   progress,
+                                    gpointer               progress_data,
+                                    GCancellable          *cancellable,
+                                    GError               **error)
+{
   g_autoptr(LcImportResult) result = NULL;
   g_autoptr(GPtrArray) ordered = NULL;
   LcImportContext ctx = { 0 };
@@ -595,6 +731,8 @@ lc_store_import_files (LcStore               *store,
   ordered = order_paths (paths);
 
   ctx.store = store;
+  ctx.mapping = mapping;
+  ctx.currency = currency;
   ctx.cancellable = cancellable;
   ctx.progress = progress;
   ctx.progress_data = progress_data;
@@ -672,6 +810,8 @@ typedef struct
 {
   char                 *store_path;
   GStrv                 paths;
+  LcMapping            *mapping;
+  char                 *currency;
   LcImportProgressFunc  progress;
   gpointer              progress_data;
   GMainContext         *context;
@@ -682,6 +822,8 @@ import_task_data_free (ImportTaskData *data)
 {
   g_free (data->store_path);
   g_strfreev (data->paths);
+  g_clear_pointer (&data->mapping, lc_mapping_free);
+  g_free (data->currency);
   g_main_context_unref (data->context);
   g_free (data);
 }
@@ -743,9 +885,10 @@ import_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  result = lc_store_import_files (store, (const char * const *) data->paths,
-                                  data->progress != NULL ? forward_progress : NULL, task,
-                                  cancellable, &error);
+  result = lc_store_import_files_with_mapping (store, (const char * const *) data->paths,
+                                               data->mapping, data->currency,
+                                               data->progress != NULL ? forward_progress : NULL, task,
+                                               cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
@@ -761,6 +904,21 @@ lc_import_files_async (const char          *store_path,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
+  lc_import_files_with_mapping_async (store_path, paths, NULL, NULL, progress, progress_data,
+                                      cancellable, callback, user_data);
+}
+
+void
+lc_import_files_with_mapping_async (const char          *store_path,
+                                    const char * const  *paths,
+                                    const LcMapping     *mapping,
+                                    const char          *currency,
+                                    LcImportProgressFunc progress,
+                                    gpointer             progress_data,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   ImportTaskData *data;
 
@@ -770,6 +928,8 @@ lc_import_files_async (const char          *store_path,
   data = g_new0 (ImportTaskData, 1);
   data->store_path = g_strdup (store_path);
   data->paths = g_strdupv ((char **) paths);
+  data->mapping = mapping != NULL ? lc_mapping_copy (mapping) : NULL;
+  data->currency = g_strdup (currency);
   data->progress = progress;
   data->progress_data = progress_data;
   data->context = g_main_context_ref_thread_default ();

@@ -16,6 +16,7 @@ typedef enum
   LC_IMPORT_ERROR_CURRENCY_MISMATCH,
   LC_IMPORT_ERROR_ORPHAN_LINE,       /* a line item whose order's first row is missing */
   LC_IMPORT_ERROR_NO_ORDERS,         /* a header and nothing else (orders or report rows) */
+  LC_IMPORT_ERROR_NO_CURRENCY,       /* neither the file, the mapping, the call nor the store says the currency */
 } LcImportError;
 
 typedef enum
@@ -28,6 +29,11 @@ typedef enum
   LC_IMPORT_KIND_SHOPIFY_SALES_BY_PRODUCT,
   LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS,
   LC_IMPORT_KIND_SHOPIFY_PRODUCTS,           /* the products export: SKUs, product types, vendors */
+  LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS,      /* WooCommerce Analytics, Orders, Download (any language) */
+  LC_IMPORT_KIND_WOOCOMMERCE_ORDERS,         /* order-export plugins: one row per item, refund columns */
+  LC_IMPORT_KIND_BIGCOMMERCE_ORDERS,         /* BigCommerce's default orders export ("Product Details") */
+  LC_IMPORT_KIND_TRANSACTIONS,               /* UCI-style lists: InvoiceNo, StockCode, Quantity, InvoiceDate, UnitPrice */
+  LC_IMPORT_KIND_MAPPED,                     /* any other CSV, through a column mapping (lc-mapping.h) */
 } LcImportKind;
 
 typedef struct

@@ -11,7 +11,6 @@
 #include "lc-import-private.h"
 #include "lc-money.h"
 #include "lc-order-writer-private.h"
-#include "lc-sha256-private.h"
 
 /*
  * Shopify's "Export orders" CSV: one row per line item; only the first row
@@ -527,39 +526,7 @@ static gboolean
 hash_customer (Reader     *r,
                const char *email)
 {
-  const char *salt = _lc_store_get_salt (r->ctx->store);
-  const char *start = email;
-  const char *end = email + strlen (email);
-  gboolean ascii = TRUE;
-  LcSha256 sha256;
-
-  while (start < end && g_ascii_isspace (*start))
-    start++;
-  while (end > start && g_ascii_isspace (end[-1]))
-    end--;
-  if (start == end)
-    return FALSE;
-  for (const char *p = start; p < end; p++)
-    ascii = ascii && (guchar) *p < 0x80;
-
-  g_string_truncate (r->folded_email, 0);
-  if (ascii)
-    {
-      for (const char *p = start; p < end; p++)
-        g_string_append_c (r->folded_email, g_ascii_tolower (*p));
-    }
-  else
-    {
-      g_autofree char *folded = g_utf8_strdown (email, -1);
-
-      g_string_append (r->folded_email, g_strstrip (folded));
-    }
-  lc_sha256_init (&sha256);
-  lc_sha256_update (&sha256, salt, strlen (salt));
-  lc_sha256_update (&sha256, r->folded_email->str, r->folded_email->len);
-  /* Half the digest is plenty to tell customers apart. */
-  lc_sha256_finish_hex (&sha256, r->customer_hash, 32);
-  return TRUE;
+  return _lc_import_hash_customer (r->ctx->store, email, r->folded_email, r->customer_hash);
 }
 
 static gboolean

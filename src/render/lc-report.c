@@ -436,7 +436,7 @@ format_metric (double      value,
     case LC_METRIC_RETURN_RATE:
     case LC_METRIC_CONVERSION:
     default:
-      return g_strdup_printf ("%.1f%%", value * 100);
+      return g_strdup_printf (_("%.1f%%"), value * 100);
     }
 }
 
@@ -470,7 +470,7 @@ format_change (double   before,
     return with_minus (g_strdup_printf (_("%+.1f points"), (after - before) * 100));
   if (before == 0)
     return g_strdup ("—");
-  return with_minus (g_strdup_printf ("%+.1f%%", (after / before - 1) * 100));
+  return with_minus (g_strdup_printf (_("%+.1f%%"), (after / before - 1) * 100));
 }
 
 static char *
@@ -640,8 +640,9 @@ make_chart (const LcAnalysis *analysis,
 }
 
 /* What the report reads from the store besides the analysis: bundles,
- * returns and test durations. lc_report_write() reads them on a second
- * connection while the analysis runs. */
+ * returns and test durations. lc_report_write() reads them on connections
+ * of their own while the analysis runs: the returns on one, the rest on
+ * another. */
 typedef struct
 {
   LcBundles       *bundles;
@@ -649,6 +650,11 @@ typedef struct
   LcPower         *power_aov;    /* NULL when the store has too little for it */
   LcPower         *power_upt;
 } StoreReads;
+
+typedef gboolean (*StoreReadsFunc) (StoreReads    *reads,
+                                    LcStore       *store,
+                                    GCancellable  *cancellable,
+                                    GError       **error);
 
 static void
 store_reads_clear (StoreReads *reads)
@@ -660,21 +666,39 @@ store_reads_clear (StoreReads *reads)
 }
 
 static gboolean
-store_reads_fill (StoreReads    *reads,
-                  LcStore       *store,
-                  GCancellable  *cancellable,
-                  GError       **error)
+store_reads_fill_returns (StoreReads    *reads,
+                          LcStore       *store,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  reads->returns = lc_store_compute_returns (store, LC_DAY_NONE, LC_DAY_NONE, LC_RETURNS_DEFAULT_CUT, error);
+  return reads->returns != NULL && !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Bundles and test durations. */
+static gboolean
+store_reads_fill_rest (StoreReads    *reads,
+                       LcStore       *store,
+                       GCancellable  *cancellable,
+                       GError       **error)
 {
   reads->bundles = lc_store_mine_bundles (store, LC_DAY_NONE, LC_DAY_NONE, 0.05, error);
   if (reads->bundles == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  reads->returns = lc_store_compute_returns (store, LC_DAY_NONE, LC_DAY_NONE, LC_RETURNS_DEFAULT_CUT, error);
-  if (reads->returns == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   /* A store without the data for a test just has no duration to show. */
   reads->power_aov = lc_store_compute_power (store, LC_METRIC_AOV, REPORT_TEST_LIFT, NULL);
   reads->power_upt = lc_store_compute_power (store, LC_METRIC_UPT, REPORT_TEST_LIFT, NULL);
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+static gboolean
+store_reads_fill (StoreReads    *reads,
+                  LcStore       *store,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return store_reads_fill_rest (reads, store, cancellable, error) &&
+         store_reads_fill_returns (reads, store, cancellable, error);
 }
 
 /* The report's state while it is drawn. */
@@ -868,7 +892,7 @@ write_headline (Report *r)
     g_autofree char *orders = lc_display_count (s->orders);
     g_autofree char *aov = lc_display_money (s->aov, s->currency, -1);
     g_autofree char *upt = g_strdup_printf ("%.2f", s->upt);
-    g_autofree char *rate = g_strdup_printf ("%.1f%%", s->return_rate * 100);
+    g_autofree char *rate = g_strdup_printf (_("%.1f%%"), s->return_rate * 100);
     g_autofree char *text = NULL;
 
     /* Translators: "Over every imported day (1 Nov 2024 – 31 Oct 2026): 43,210 orders, an average order value
@@ -1171,7 +1195,7 @@ write_returns (Report *r)
     {
       const LcReturnGroup *g = g_ptr_array_index (rr->flagged, i);
       g_autofree char *title = lc_return_group_dup_title (g);
-      g_autofree char *rate = g_strdup_printf ("%.0f%%", g->rate * 100);
+      g_autofree char *rate = g_strdup_printf (_("%.0f%%"), g->rate * 100);
       g_autofree char *orders = lc_display_count (g->orders);
       g_autofree char *refunded = lc_display_money (g->refunded / divisor, rr->currency, 0);
       const char *cells[] = { title, rate, orders, refunded };
@@ -1360,7 +1384,9 @@ write_method (Report *r)
     N_("Revenue for the store’s size is order totals less refunds over the last 365 days, converted to US dollars at the rate the owner confirmed (or an approximate one)."),
     N_("Weeks run from Monday to Sunday; days are the store’s own calendar days, as written in its exports."),
     N_("A feature is judged on the weeks before and after the day it was switched on (60 days each), on items per order for cart bundles, the return rate for return nudges and average order value otherwise. The same weeks a year earlier take out the season when the store has them."),
+    /* xgettext:no-c-format */
     N_("A change counts as real when it is bigger than the store’s normal ups and downs from week to week (a 95% interval that leaves out zero)."),
+    /* xgettext:no-c-format */
     N_("A test’s length is the number of days this store needs to catch a 2% change 8 times out of 10, at the usual 5% error rate, from the spread of its own orders of the last 90 days."),
   };
 
@@ -1548,13 +1574,15 @@ lc_report_write_analysis (LcStore                *store,
   return ok;
 }
 
-/* The store reads on their own connection, beside the analysis. */
+/* Some of the store reads on their own connection, beside the analysis. */
 typedef struct
 {
-  char         *store_path;
-  GCancellable *cancellable;
-  StoreReads    reads;
-  GError       *error;
+  const char     *store_path;
+  GCancellable   *cancellable;
+  StoreReads     *reads;
+  StoreReadsFunc  fill;
+  GError         *error;
+  GThread        *thread;
 } ReadsThread;
 
 static gpointer
@@ -1564,7 +1592,7 @@ reads_thread (gpointer user_data)
   g_autoptr(LcStore) store = lc_store_open (data->store_path, LC_STORE_OPEN_DEFAULT, &data->error);
 
   if (store != NULL)
-    store_reads_fill (&data->reads, store, data->cancellable, &data->error);
+    data->fill (data->reads, store, data->cancellable, &data->error);
   return NULL;
 }
 
@@ -1578,10 +1606,16 @@ lc_report_write (LcStore                *store,
                  GError                **error)
 {
   g_autoptr(LcAnalysis) analysis = NULL;
+  g_autofree char *store_path = NULL;
   LcReportOptions defaults;
-  ReadsThread data = { 0 };
-  GThread *thread;
+  StoreReads reads = { 0 };
+  /* The returns take about as long as everything else the report reads. */
+  ReadsThread threads[] = {
+    { .fill = store_reads_fill_returns },
+    { .fill = store_reads_fill_rest },
+  };
   GError *local_error = NULL;
+  GError *reads_error = NULL;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (LC_IS_STORE (store), FALSE);
@@ -1595,29 +1629,39 @@ lc_report_write (LcStore                *store,
 
   if (progress != NULL)
     progress (0.05, progress_data);
-  data.store_path = g_strdup (lc_store_get_path (store));
-  data.cancellable = cancellable;
-  thread = g_thread_new ("lc-report-reads", reads_thread, &data);
+  store_path = g_strdup (lc_store_get_path (store));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      threads[i].store_path = store_path;
+      threads[i].cancellable = cancellable;
+      threads[i].reads = &reads;
+      threads[i].thread = g_thread_new ("lc-report-reads", reads_thread, &threads[i]);
+    }
   analysis = lc_store_analyze (store, cancellable, &local_error);
-  g_thread_join (thread);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_thread_join (threads[i].thread);
+      if (reads_error == NULL)
+        reads_error = g_steal_pointer (&threads[i].error);
+      g_clear_error (&threads[i].error);
+    }
 
   if (analysis == NULL)
     g_propagate_error (error, local_error);
   else if (!check_has_orders (analysis, error))
     ;
-  else if (data.error != NULL)
-    g_propagate_error (error, g_steal_pointer (&data.error));
+  else if (reads_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&reads_error));
   else
     {
       if (progress != NULL)
         progress (0.5, progress_data);
-      ok = write_pdf (data.store_path, analysis, &data.reads, path, options,
+      ok = write_pdf (store_path, analysis, &reads, path, options,
                       progress, progress_data, cancellable, error);
     }
 
-  g_clear_error (&data.error);
-  store_reads_clear (&data.reads);
-  g_free (data.store_path);
+  g_clear_error (&reads_error);
+  store_reads_clear (&reads);
   return ok;
 }
 

@@ -18,11 +18,11 @@
  * Times the PDF report (what `liftcheck-cli report` runs) on a store of
  * about a million line items: the demo at 570 orders a day over 3 years,
  * or the store given as the first argument (making the demo takes a while).
- * It times lc_report_write, which reads bundles, returns and test
- * durations on a second connection while the analysis runs, then the same
- * steps one after another to say where the time goes: the analysis, those
- * reads, and the drawing, which is the rest. The target is under 2
- * seconds.
+ * It times lc_report_write, which reads the returns on a second connection
+ * and bundles and test durations on a third while the analysis runs, then
+ * the same steps one after another to say where the time goes: the
+ * analysis, those reads, and the drawing, which is the rest. The target is
+ * under 2 seconds.
  */
 
 /* Wall-clock and processor time of one step: on a busy machine the
