@@ -648,6 +648,98 @@ test_rollups_are_made_for_an_older_store (void)
   g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM customers"), ==, 2);
 }
 
+/* Schema 5 gives a line the id (order id << 16 | position); a store of
+ * version 4 had ids in insertion order and refund lines pointing at
+ * them. Upgrading keeps every line, in its order, and every refund line
+ * on the line it was for, even where an old id is some other line's new
+ * one. A line's name, made from its product and variant from then on,
+ * stays what it was, even where they did not make it. Importing into the
+ * upgraded store replaces orders by their id ranges. */
+static void
+test_line_ids_are_remade_for_a_version_4_store (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  {
+    g_autoptr(LcStore) store = lc_test_new_store (&path);
+    g_autoptr(LcImportResult) result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
+
+    g_assert_no_error (error);
+  }
+  backup = g_strconcat (path, ".v4.bak", NULL);
+  /* Version 4's line_items, its ids counting down from 131078 (order 2's
+   * first new id is 131072), the digests of another version, and a refund
+   * of #1002's socks with one of no line. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE line_items_v4 ("
+                                 "  id INTEGER PRIMARY KEY,"
+                                 "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+                                 "  position INTEGER NOT NULL, quantity INTEGER NOT NULL, name TEXT NOT NULL,"
+                                 "  product TEXT NOT NULL, variant TEXT, sku TEXT, price INTEGER NOT NULL,"
+                                 "  compare_at_price INTEGER, discount INTEGER NOT NULL, vendor TEXT,"
+                                 "  is_tip INTEGER NOT NULL, UNIQUE (order_id, position));"
+                                 "INSERT INTO line_items_v4 SELECT 131079 - ROW_NUMBER () OVER (ORDER BY id), order_id,"
+                                 "  position, quantity, name, product, variant, sku, price, compare_at_price, discount,"
+                                 "  vendor, is_tip FROM line_items;"
+                                 "DROP TABLE line_items;"
+                                 "ALTER TABLE line_items_v4 RENAME TO line_items;"
+                                 "UPDATE line_items SET product = 'Tote' WHERE sku = 'TOT-1';"
+                                 "UPDATE orders SET content_hash = 1;"
+                                 "INSERT INTO refunds (id, order_id, source_id, created_utc, local_day, amount)"
+                                 "  SELECT 1, id, 'test:refund:1', 0, 0, 2500 FROM orders WHERE name = '#1002';"
+                                 "INSERT INTO refund_lines (refund_id, line_item_id, quantity, amount)"
+                                 "  SELECT 1, id, 1, 2000 FROM line_items WHERE sku = 'SCK-1';"
+                                 "INSERT INTO refund_lines (refund_id, line_item_id, quantity, amount) VALUES (1, NULL, 0, 500);"
+                                 "PRAGMA user_version = 4;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items WHERE id = order_id << 16 | position"), ==, 0);
+
+  g_object_unref (lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (query_count (path, "PRAGMA user_version"), ==, LC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items"), ==, 6);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items WHERE id = order_id << 16 | position"), ==, 6);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM pragma_index_list ('line_items')"), ==, 0);
+  g_assert_cmpint (query_count (path,
+                                "SELECT group_concat (COALESCE (sku, name), ' ') = 'DRS-BLU-S SCK-1 Tip' FROM "
+                                "(SELECT l.sku, l.name FROM line_items l JOIN orders o ON o.id = l.order_id "
+                                "WHERE o.name = '#1002' ORDER BY l.id)"), ==, 1);
+  g_assert_cmpint (query_count (path,
+                                "SELECT COUNT(*) FROM refund_lines rl JOIN line_items l ON l.id = rl.line_item_id "
+                                "WHERE l.sku = 'SCK-1' AND rl.amount = 2000"), ==, 1);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM refund_lines WHERE line_item_id IS NULL"), ==, 1);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_count (path,
+                                "SELECT COUNT(*) FROM line_items WHERE sku = 'DRS-BLU-S' AND name = 'Dress - Blue / S' "
+                                "AND product = 'Dress' AND variant = 'Blue / S'"), ==, 1);
+  g_assert_cmpint (query_count (path,
+                                "SELECT COUNT(*) FROM line_items WHERE sku = 'TOT-1' AND name = 'Tote Bag' "
+                                "AND product = 'Tote Bag' AND variant IS NULL"), ==, 1);
+  assert_rollups_match (path);
+
+  /* The same export again: every digest differs, so every order is
+   * rewritten, its old lines deleted by their id range. */
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(LcImportResult) result = NULL;
+
+    g_assert_no_error (error);
+    result = lc_test_import_text (store, "orders_export.csv", orders_csv, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (result->orders_updated, ==, 4);
+  }
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items"), ==, 6);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM line_items WHERE id = order_id << 16 | position"), ==, 6);
+  g_assert_cmpint (query_count (path, "SELECT COUNT(*) FROM pragma_foreign_key_check"), ==, 0);
+  assert_rollups_match (path);
+}
+
 static void
 test_import_log_records_the_file (void)
 {
@@ -770,6 +862,55 @@ query_int (LcStore    *store,
   return value;
 }
 
+/* A line's id holds its position in 16 bits: an order may have 65,536
+ * lines, and one more, in the order or in its continuation, is refused
+ * before anything is written. */
+static void
+test_writer_refuses_orders_past_65536_lines (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(LcOrderWriter) writer = NULL;
+  g_autoptr(GError) error = NULL;
+  LcOrderFields order = {
+    .source_id = "test:1", .name = "#1", .financial_status = "paid",
+    .subtotal = 65536, .total = 65536,
+  };
+  LcLineFields line = { .quantity = 1, .price = 1, .compare_at = -1, .name = "Pin", .sku = "PIN" };
+  LcOrderWritten written;
+
+  g_assert_true (_lc_store_begin (store, &error));
+  g_assert_true (_lc_store_exec (store, "INSERT INTO imports VALUES (1, 'test.csv', '', 'shopify-orders', 0, 0, 0, 0)", &error));
+  writer = _lc_order_writer_new (store, &error);
+  g_assert_no_error (error);
+  _lc_order_writer_set_import_id (writer, 1);
+  order.created.local_day = lc_day_from_ymd (2024, 3, 1);
+
+  _lc_order_writer_begin_order (writer, &order);
+  for (guint i = 0; i < 65536; i++)
+    _lc_order_writer_add_line (writer, &line);
+  g_assert_true (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM line_items WHERE id = order_id << 16 | position"), ==, 65536);
+
+  g_assert_true (_lc_order_writer_continue_last (writer));
+  _lc_order_writer_add_line (writer, &line);
+  g_assert_false (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_clear_error (&error);
+
+  order.source_id = "test:2";
+  order.name = "#2";
+  _lc_order_writer_begin_order (writer, &order);
+  for (guint i = 0; i < 65537; i++)
+    _lc_order_writer_add_line (writer, &line);
+  g_assert_false (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "#2"));
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM orders"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM line_items"), ==, 65536);
+  _lc_store_rollback (store);
+}
+
 /* Refunds with their lines (the Admin API gives them) land with the order,
  * each refund line on the line it returned, and a later version of the
  * order replaces them: a refund the shop took back is gone, none is
@@ -852,6 +993,7 @@ main (int    argc,
 
   g_test_add_func ("/lc/shopify/counts-follow-the-playbook", test_counts_follow_the_playbook);
   g_test_add_func ("/lc/shopify/writer-refuses-amounts-past-any-real-order", test_writer_refuses_amounts_past_any_real_order);
+  g_test_add_func ("/lc/shopify/writer-refuses-orders-past-65536-lines", test_writer_refuses_orders_past_65536_lines);
   g_test_add_func ("/lc/shopify/writer-keeps-refunds-with-their-lines", test_writer_keeps_refunds_with_their_lines);
   g_test_add_func ("/lc/shopify/local-day-is-the-export-day", test_local_day_is_the_export_day);
   g_test_add_func ("/lc/shopify/reimport-updates-instead-of-duplicating", test_reimport_updates_instead_of_duplicating);
@@ -868,6 +1010,7 @@ main (int    argc,
   g_test_add_func ("/lc/shopify/rollups-follow-every-change", test_rollups_follow_every_change);
   g_test_add_func ("/lc/shopify/rollups-survive-reimport-and-cancel", test_rollups_survive_reimport_and_cancel);
   g_test_add_func ("/lc/shopify/rollups-are-made-for-an-older-store", test_rollups_are_made_for_an_older_store);
+  g_test_add_func ("/lc/shopify/line-ids-are-remade-for-a-version-4-store", test_line_ids_are_remade_for_a_version_4_store);
   g_test_add_func ("/lc/shopify/async-import-runs-off-thread", test_async_import_runs_off_thread);
 
   return g_test_run ();

@@ -299,6 +299,91 @@ migrate_to_v4 (LcStore  *self,
   return _lc_store_exec (self, schema_v4, error);
 }
 
+/* Version 5: a line item's id is its order's id shifted left 16 bits
+ * with its position (0 for the order's first line) in the low bits, so an
+ * order's lines are one range of ids: replacing an order deletes that
+ * range, and line_items needs no second B-tree for UNIQUE (order_id,
+ * position), which cost the import an index entry per line. An order may
+ * have at most 65,536 lines (the writer refuses more); positions were
+ * unique within an order, so the new ids are unique. The refund lines that
+ * point at lines are set aside with their lines' new ids first, because
+ * dropping the old table sets them to NULL. Nothing is sorted or held in
+ * memory but those refund lines: upgrading a store of a million lines
+ * takes no more memory than importing it.
+ * A line's name is no longer stored: it is its product and variant joined
+ * by " - " (the writer splits the name at its last " - "), which saves a
+ * quarter of the table. A line whose stored name is not that (none that an
+ * importer wrote) keeps its name as its product, without variant. */
+#define LINE_NAME_SQL "CASE WHEN variant IS NULL THEN product ELSE product || ' - ' || variant END"
+
+static const char schema_v5[] =
+  "CREATE TEMP TABLE refund_line_items (id INTEGER PRIMARY KEY, line_item_id INTEGER NOT NULL);"
+  "INSERT INTO temp.refund_line_items (id, line_item_id)"
+  "  SELECT r.id, l.order_id << 16 | l.position FROM refund_lines r JOIN line_items l ON l.id = r.line_item_id;"
+  "UPDATE refund_lines SET line_item_id = NULL WHERE line_item_id IS NOT NULL;"
+  "CREATE TABLE line_items_v5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  quantity INTEGER NOT NULL,"
+  "  product TEXT NOT NULL,"
+  "  variant TEXT,"
+  "  sku TEXT,"
+  "  price INTEGER NOT NULL,"
+  "  compare_at_price INTEGER,"
+  "  discount INTEGER NOT NULL,"
+  "  vendor TEXT,"
+  "  is_tip INTEGER NOT NULL,"
+  "  name TEXT GENERATED ALWAYS AS (" LINE_NAME_SQL ") VIRTUAL);"
+  "INSERT INTO line_items_v5 (id, order_id, position, quantity, product, variant, sku, price,"
+  "    compare_at_price, discount, vendor, is_tip)"
+  "  SELECT order_id << 16 | position, order_id, position, quantity,"
+  "    CASE WHEN name IS (" LINE_NAME_SQL ") THEN product ELSE name END,"
+  "    CASE WHEN name IS (" LINE_NAME_SQL ") THEN variant END,"
+  "    sku, price, compare_at_price, discount, vendor, is_tip"
+  "  FROM line_items;"
+  "DROP TABLE line_items;"
+  "ALTER TABLE line_items_v5 RENAME TO line_items;"
+  "UPDATE refund_lines SET line_item_id ="
+  "  (SELECT r.line_item_id FROM temp.refund_line_items r WHERE r.id = refund_lines.id)"
+  "  WHERE id IN (SELECT id FROM temp.refund_line_items);"
+  "DROP TABLE temp.refund_line_items;";
+
+static gboolean
+migrate_to_v5 (LcStore  *self,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  /* Ids of an order's lines past the 65,536th would run into the next
+   * order's: such a store (which no importer makes) is not upgraded. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT 1 FROM line_items WHERE position NOT BETWEEN 0 AND 65535 LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *base = g_path_get_basename (self->path);
+
+      g_set_error (error, LC_STORE_ERROR, LC_STORE_ERROR_FAILED,
+                   _("An order in “%s” has more than 65,536 lines; this version of Liftcheck cannot open it."),
+                   base);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return _lc_store_exec (self, schema_v5, error);
+}
+
 /* migrations[i] brings a store from version i + 1 to i + 2. A new store is
  * made with schema_v1 and every migration, so the migrations are the one
  * path to the current schema; an older store runs the ones it lacks inside
@@ -307,6 +392,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v2,
   migrate_to_v3,
   migrate_to_v4,
+  migrate_to_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LC_STORE_SCHEMA_VERSION - 1);
@@ -338,6 +424,11 @@ lc_store_class_init (LcStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = lc_store_finalize;
+
+  /* Without memory statistics, SQLite takes no mutex for every
+   * allocation: a few percent of an import. This works only before SQLite
+   * is first used; afterwards it fails, harmlessly. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
@@ -683,17 +774,26 @@ migrate (LcStore  *self,
       !lc_store_check (self, error) ||
       !backup_copy (self->path, from_version, error))
     return FALSE;
-  if (!_lc_store_begin (self, error))
+  /* A migration that rebuilds a table (version 5) drops the old one in a
+   * statement whose journal holds every page it frees: on disk, not in
+   * memory, which it would fill for a store of a million lines. */
+  if (!_lc_store_exec (self, "PRAGMA temp_store = FILE", error))
     return FALSE;
+  if (!_lc_store_begin (self, error))
+    {
+      _lc_store_exec (self, "PRAGMA temp_store = MEMORY", NULL);
+      return FALSE;
+    }
   pragma = g_strdup_printf ("PRAGMA user_version = %d", LC_STORE_SCHEMA_VERSION);
   if (!run_migrations (self, from_version, error) ||
       !_lc_store_exec (self, pragma, error) ||
       !_lc_store_commit (self, error))
     {
       _lc_store_rollback (self);
+      _lc_store_exec (self, "PRAGMA temp_store = MEMORY", NULL);
       return FALSE;
     }
-  return TRUE;
+  return _lc_store_exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
 static guint32
@@ -884,6 +984,7 @@ lc_store_open (const char        *path,
   sqlite3_busy_timeout (self->db, 5000);
 
   if (!_lc_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      (fresh && !_lc_store_exec (self, "PRAGMA page_size = 16384", error)) ||
       !_lc_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_lc_store_exec (self, "PRAGMA synchronous = NORMAL", error) ||
       !_lc_store_exec (self, "PRAGMA temp_store = MEMORY", error))
