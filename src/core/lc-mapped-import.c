@@ -29,7 +29,7 @@
  */
 
 /* Lines of one order that are kept before it is written. */
-#define MAX_ORDER_LINES 100000
+#define MAX_ORDER_LINES LC_ORDER_MAX_LINES
 /* Rows left out that are named in the warning. */
 #define MAX_NAMED_LINES 5
 

@@ -35,6 +35,11 @@ typedef struct _LcOrderWriter LcOrderWriter;
  * the writer refuses it too, for any importer that forgot. */
 #define LC_ORDER_MAX_AMOUNT G_GINT64_CONSTANT (100000000000)
 
+/* The most lines an order may have: a line's id keeps its position in 16
+ * bits. Importers refuse more with the file and line; the writer refuses
+ * it too. */
+#define LC_ORDER_MAX_LINES (1 << 16)
+
 typedef struct
 {
   const char  *source_id;        /* the source's own key, e.g. "shopify:5190340725203" */

@@ -18,9 +18,6 @@
  * repeat customer's row once for several orders. */
 #define MAX_CUSTOMER_DELTAS (1 << 16)
 #define EMPTY_KEY      G_MAXUINT64
-/* The most lines an order may have: a line's id keeps its position in 16
- * bits. */
-#define LINES_PER_ORDER (1 << 16)
 
 typedef struct
 {
@@ -1099,7 +1096,7 @@ replace_order (LcOrderWriter   *self,
   if (!step_done (self, self->delete_refunds, error))
     return FALSE;
   sqlite3_bind_int64 (self->delete_lines, 1, rowid << 16);
-  sqlite3_bind_int64 (self->delete_lines, 2, rowid << 16 | (LINES_PER_ORDER - 1));
+  sqlite3_bind_int64 (self->delete_lines, 2, rowid << 16 | (LC_ORDER_MAX_LINES - 1));
   while ((rc = sqlite3_step (self->delete_lines)) == SQLITE_ROW)
     if (old_counted && !sqlite3_column_int (self->delete_lines, 1) &&
         !add_sku_delta (self, old_day, (const char *) sqlite3_column_text (self->delete_lines, 0), -1, error))
@@ -1178,7 +1175,7 @@ check_bounds (LcOrderWriter  *self,
 
   /* A line's id is its order's shifted left 16 bits with its position
    * (see schema version 5 in lc-store.c). */
-  if ((self->continuing ? (guint) self->last_next_position : 0) + self->lines->len > LINES_PER_ORDER)
+  if ((self->continuing ? (guint) self->last_next_position : 0) + self->lines->len > LC_ORDER_MAX_LINES)
     {
       if (self->continuing)
         g_set_error_literal (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
