@@ -828,13 +828,26 @@ test_writer_refuses_amounts_past_any_real_order (void)
   _lc_order_writer_set_import_id (writer, 1);
   order.created.local_day = lc_day_from_ymd (2024, 3, 1);
 
-  /* At the bound it is taken; one past it on a line is not. */
+  /* At the bound it is taken, and its day's sum of squares (past int64,
+   * found by UBSan under the fuzzer) is kept as a real; one past it on a
+   * line is not taken. */
+  order.subtotal = LC_ORDER_MAX_AMOUNT;
   order.total = LC_ORDER_MAX_AMOUNT;
   _lc_order_writer_begin_order (writer, &order);
   _lc_order_writer_add_line (writer, &line);
   _lc_order_writer_finish_order (writer, &written, &error);
   g_assert_no_error (error);
   g_assert_cmpint (written, ==, LC_ORDER_WRITTEN_ADDED);
+  g_assert_true (_lc_order_writer_flush (writer, &error));
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (_lc_store_get_db (store), "SELECT order_value_sq FROM daily", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 0), 1e22, 1e7);
+    sqlite3_finalize (stmt);
+  }
 
   order.source_id = "test:2";
   order.name = "#2";

@@ -72,8 +72,12 @@ typedef struct
   gint64 units;
   gint64 total;
   gint64 refunded;
-  gint64 order_value_sq;
-  gint64 units_sq;
+  /* Squares in double: an order at the bound (LC_ORDER_MAX_AMOUNT) squared
+   * is past int64. Exact while a day's sum stays under 2^53, as for any
+   * real store's cents; SQLite keeps such a sum as an integer, a larger
+   * one as a real, and readers sum them with TOTAL(). */
+  double order_value_sq;
+  double units_sq;
 } DayDelta;
 
 static void
@@ -497,8 +501,8 @@ add_order_to_day (LcOrderWriter *self,
   delta->units += sign * units;
   delta->total += sign * total;
   delta->refunded += sign * refunded;
-  delta->order_value_sq += sign * subtotal * subtotal;
-  delta->units_sq += sign * units * units;
+  delta->order_value_sq += sign * ((double) subtotal * (double) subtotal);
+  delta->units_sq += sign * ((double) units * (double) units);
 }
 
 static int
@@ -534,8 +538,8 @@ flush_days (LcOrderWriter  *self,
       sqlite3_bind_int64 (self->upsert_day, 4, d->units);
       sqlite3_bind_int64 (self->upsert_day, 5, d->total);
       sqlite3_bind_int64 (self->upsert_day, 6, d->refunded);
-      sqlite3_bind_int64 (self->upsert_day, 7, d->order_value_sq);
-      sqlite3_bind_int64 (self->upsert_day, 8, d->units_sq);
+      sqlite3_bind_double (self->upsert_day, 7, d->order_value_sq);
+      sqlite3_bind_double (self->upsert_day, 8, d->units_sq);
       rc = sqlite3_step (self->upsert_day);
       sqlite3_reset (self->upsert_day);
       if (rc != SQLITE_DONE)
@@ -836,7 +840,7 @@ finish_continuation (LcOrderWriter  *self,
       gint64 units = self->last_units + count_units (self);
 
       delta->units += units - self->last_units;
-      delta->units_sq += units * units - self->last_units * self->last_units;
+      delta->units_sq += (double) units * (double) units - (double) self->last_units * (double) self->last_units;
     }
   self->last_units += count_units (self);
 
