@@ -927,7 +927,7 @@ test_writer_refuses_orders_past_65536_lines (void)
 /* Refunds with their lines (the Admin API gives them) land with the order,
  * each refund line on the line it returned, and a later version of the
  * order replaces them: a refund the shop took back is gone, none is
- * counted twice, and the same order written again changes nothing. */
+ * counted twice; an export that agrees on the amount keeps them. */
 static void
 test_writer_keeps_refunds_with_their_lines (void)
 {
@@ -993,6 +993,31 @@ test_writer_keeps_refunds_with_their_lines (void)
   g_assert_cmpint (query_int (store,
                               "SELECT SUM(rl.quantity) FROM refund_lines rl "
                               "JOIN line_items li ON li.id = rl.line_item_id"), ==, 2);
+
+  /* An export of the same order says only how much was refunded: when it
+   * agrees, the refunds and the items they returned stay; when it does
+   * not, the later source wins and they go. */
+  order.tags = "exported";
+  _lc_order_writer_begin_order (writer, &order);
+  _lc_order_writer_add_line (writer, &belt);
+  _lc_order_writer_add_line (writer, &shirt);
+  g_assert_true (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_cmpint (written, ==, LC_ORDER_WRITTEN_UPDATED);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM orders WHERE tags = 'exported'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT SUM(amount) FROM refunds"), ==, 6500);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM refunds WHERE source_id = 'test:refund:8'"), ==, 1);
+  g_assert_cmpint (query_int (store,
+                              "SELECT COUNT(*) FROM refund_lines rl JOIN line_items li ON li.id = rl.line_item_id "
+                              "WHERE (li.sku = 'SH-M' AND rl.quantity = 1) OR (li.product = 'Belt' AND rl.quantity = 1)"),
+                   ==, 2);
+
+  order.refunded = 2500;
+  _lc_order_writer_begin_order (writer, &order);
+  _lc_order_writer_add_line (writer, &belt);
+  _lc_order_writer_add_line (writer, &shirt);
+  g_assert_true (_lc_order_writer_finish_order (writer, &written, &error));
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM refunds"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT COUNT(*) FROM refund_lines"), ==, 0);
   g_assert_true (_lc_order_writer_flush (writer, &error));
   g_assert_true (_lc_store_commit (store, &error));
   g_assert_no_error (error);

@@ -163,6 +163,7 @@ struct _LcOrderWriter
   sqlite3_stmt *upsert_customer;
   sqlite3_stmt *drop_empty_customers;
   sqlite3_stmt *delete_refunds;
+  sqlite3_stmt *select_refunds;
   sqlite3_stmt *insert_refund;
   sqlite3_stmt *insert_refund_line;
 
@@ -294,6 +295,11 @@ _lc_order_writer_new (LcStore  *store,
       /* Before the order's lines, which its refund lines point at. */
       !prepare (self, "DELETE FROM refunds WHERE order_id = ?", &self->delete_refunds, error) ||
       !prepare (self,
+                "SELECT r.id, r.source_id, r.created_utc, r.local_day, r.amount, rl.line_item_id, rl.quantity, "
+                "rl.amount FROM refunds r LEFT JOIN refund_lines rl ON rl.refund_id = r.id "
+                "WHERE r.order_id = ? ORDER BY r.id, rl.id",
+                &self->select_refunds, error) ||
+      !prepare (self,
                 "INSERT INTO refunds (order_id, source_id, created_utc, local_day, amount) "
                 "VALUES (?, ?, ?, ?, ?)",
                 &self->insert_refund, error) ||
@@ -321,6 +327,7 @@ _lc_order_writer_free (LcOrderWriter *self)
   sqlite3_finalize (self->upsert_customer);
   sqlite3_finalize (self->drop_empty_customers);
   sqlite3_finalize (self->delete_refunds);
+  sqlite3_finalize (self->select_refunds);
   sqlite3_finalize (self->insert_refund);
   sqlite3_finalize (self->insert_refund_line);
   g_clear_object (&self->store);
@@ -1033,6 +1040,55 @@ compute_content_hash (LcOrderWriter *self)
   return (gint64) xxh64 (self->hash_input->data, self->hash_input->len);
 }
 
+/* An order written again without refunds (an export says only how much
+ * was refunded) keeps the refunds it has, with their lines, when they add
+ * up to what the export says: the Admin API's detail of which items came
+ * back is not lost to a later export of the same order. Refunds that no
+ * longer add up are gone with the old order, as the later source wins. */
+static gboolean
+keep_refunds (LcOrderWriter  *self,
+              gint64          order_rowid,
+              GError        **error)
+{
+  sqlite3_stmt *stmt = self->select_refunds;
+  gint64 last_refund = -1;
+  gint64 sum = 0;
+  int rc;
+
+  sqlite3_bind_int64 (stmt, 1, order_rowid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int64 (stmt, 0) != last_refund)
+        {
+          LcRefundFields refund = { 0 };
+
+          last_refund = sqlite3_column_int64 (stmt, 0);
+          refund.source_id = (const char *) sqlite3_column_text (stmt, 1);
+          refund.created.utc = sqlite3_column_int64 (stmt, 2);
+          refund.created.local_day = sqlite3_column_int (stmt, 3);
+          refund.amount = sqlite3_column_int64 (stmt, 4);
+          sum += refund.amount;
+          _lc_order_writer_add_refund (self, &refund);
+        }
+      /* A line's id keeps its position in its low 16 bits (schema 5). */
+      if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+        _lc_order_writer_add_refund_line (self, (guint) (sqlite3_column_int64 (stmt, 5) & (LC_ORDER_MAX_LINES - 1)),
+                                          sqlite3_column_int64 (stmt, 6), sqlite3_column_int64 (stmt, 7));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self->store, error);
+      return FALSE;
+    }
+  if (sum != self->order.refunded)
+    {
+      g_array_set_size (self->refunds, 0);
+      g_array_set_size (self->refund_lines, 0);
+    }
+  return TRUE;
+}
+
 typedef enum
 {
   REPLACE_ABSENT,
@@ -1096,6 +1152,8 @@ replace_order (LcOrderWriter   *self,
     }
   sqlite3_reset (self->find_order);
 
+  if (self->refunds->len == 0 && self->order.refunded != 0 && !keep_refunds (self, rowid, error))
+    return FALSE;
   sqlite3_bind_int64 (self->delete_refunds, 1, rowid);
   if (!step_done (self, self->delete_refunds, error))
     return FALSE;
