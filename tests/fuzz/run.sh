@@ -25,7 +25,8 @@ builddir=${LC_FUZZ_BUILDDIR:-_build-fuzz}
 jobs=${LC_FUZZ_JOBS:-$(nproc)}
 all_targets="csv money date import-any import-shopify-orders import-shopify-sessions
   import-shopify-sales import-klaviyo import-shopify-products import-woocommerce-analytics
-  import-woocommerce-orders import-bigcommerce import-transactions import-mapped date-column shopify-response"
+  import-woocommerce-orders import-bigcommerce import-transactions import-mapped date-column shopify-response
+  shopify-bulk"
 targets=${*:-$all_targets}
 
 # Warnings are the gcc build's gate; clang warns about other things.
