@@ -523,6 +523,22 @@ compare_days (gconstpointer a,
 }
 
 static gboolean
+step_done (LcOrderWriter  *self,
+           sqlite3_stmt   *stmt,
+           GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self->store, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 flush_days (LcOrderWriter  *self,
             GError        **error)
 {
@@ -537,7 +553,6 @@ flush_days (LcOrderWriter  *self,
   for (guint i = 0; i < days->len; i++)
     {
       const DayDelta *d = g_ptr_array_index (days, i);
-      int rc;
 
       sqlite3_bind_int (self->upsert_day, 1, d->day);
       sqlite3_bind_int64 (self->upsert_day, 2, d->orders);
@@ -547,13 +562,8 @@ flush_days (LcOrderWriter  *self,
       sqlite3_bind_int64 (self->upsert_day, 6, d->refunded);
       sqlite3_bind_double (self->upsert_day, 7, d->order_value_sq);
       sqlite3_bind_double (self->upsert_day, 8, d->units_sq);
-      rc = sqlite3_step (self->upsert_day);
-      sqlite3_reset (self->upsert_day);
-      if (rc != SQLITE_DONE)
-        {
-          _lc_store_set_error (self->store, error);
-          return FALSE;
-        }
+      if (!step_done (self, self->upsert_day, error))
+        return FALSE;
     }
   g_hash_table_remove_all (self->day_deltas);
   return TRUE;
@@ -572,7 +582,6 @@ flush_skus (LcOrderWriter  *self,
   for (guint i = 0; i < n; i++)
     {
       const Delta *d = &map->slots[i];
-      int rc;
 
       if (d->delta == 0)
         continue;
@@ -580,26 +589,15 @@ flush_skus (LcOrderWriter  *self,
       sqlite3_bind_text (self->upsert_sku, 2, g_ptr_array_index (self->sku_names, (guint) (d->key & 0xffffffff)),
                          -1, SQLITE_STATIC);
       sqlite3_bind_int64 (self->upsert_sku, 3, d->delta);
-      rc = sqlite3_step (self->upsert_sku);
-      sqlite3_reset (self->upsert_sku);
-      if (rc != SQLITE_DONE)
-        {
-          _lc_store_set_error (self->store, error);
-          return FALSE;
-        }
+      if (!step_done (self, self->upsert_sku, error))
+        return FALSE;
     }
   delta_map_clear (map);
 
   if (map->any_negative)
     {
-      int rc = sqlite3_step (self->drop_empty_skus);
-
-      sqlite3_reset (self->drop_empty_skus);
-      if (rc != SQLITE_DONE)
-        {
-          _lc_store_set_error (self->store, error);
-          return FALSE;
-        }
+      if (!step_done (self, self->drop_empty_skus, error))
+        return FALSE;
       map->any_negative = FALSE;
     }
   return TRUE;
@@ -634,32 +632,20 @@ flush_customers (LcOrderWriter  *self,
   for (guint i = 0; i < n; i++)
     {
       const Delta *d = &map->slots[i];
-      int rc;
 
       if (d->delta == 0)
         continue;
       sqlite3_bind_int64 (self->upsert_customer, 1, (gint64) d->key);
       sqlite3_bind_int64 (self->upsert_customer, 2, d->delta);
-      rc = sqlite3_step (self->upsert_customer);
-      sqlite3_reset (self->upsert_customer);
-      if (rc != SQLITE_DONE)
-        {
-          _lc_store_set_error (self->store, error);
-          return FALSE;
-        }
+      if (!step_done (self, self->upsert_customer, error))
+        return FALSE;
     }
   delta_map_clear (map);
 
   if (map->any_negative)
     {
-      int rc = sqlite3_step (self->drop_empty_customers);
-
-      sqlite3_reset (self->drop_empty_customers);
-      if (rc != SQLITE_DONE)
-        {
-          _lc_store_set_error (self->store, error);
-          return FALSE;
-        }
+      if (!step_done (self, self->drop_empty_customers, error))
+        return FALSE;
       map->any_negative = FALSE;
     }
   return TRUE;
@@ -696,22 +682,6 @@ add_sku_delta (LcOrderWriter  *self,
 
   if (delta_map_add (&self->sku_deltas, key, delta))
     return flush_skus (self, error);
-  return TRUE;
-}
-
-static gboolean
-step_done (LcOrderWriter  *self,
-           sqlite3_stmt   *stmt,
-           GError        **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _lc_store_set_error (self->store, error);
-      return FALSE;
-    }
   return TRUE;
 }
 
