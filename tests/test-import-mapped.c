@@ -779,6 +779,201 @@ test_guess_and_preview (void)
   g_assert_nonnull (strstr (row->error, "shop-mapped.csv, line 2, column “Artikel”"));
 }
 
+/* Catalogues of other stores */
+
+static char *
+query_text (LcStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value;
+
+  if (sqlite3_prepare_v2 (_lc_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (_lc_store_get_db (store)));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static const char olist_products_csv[] =
+  "product_id,product_category_name,product_name_lenght,product_description_lenght,product_photos_qty,product_weight_g\n"
+  "b0a70000000000000000000000000b05,perfumes_finos,38,210,2,300\n"
+  "b0a70000000000000000000000000b06,cama_banho,41,260,1,900\n"
+  "b0a70000000000000000000000000b07,cama_banho,47,240,3,150\n"
+  "b0a70000000000000000000000000b08,,,,,\n";
+
+/* Olist's products land as products whose id is their SKU, typed by
+ * their category with spaces for underscores; a product without a
+ * category has no type. Importing the file again changes nothing. */
+static void
+test_olist_products_give_categories (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *type = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(LcImportResult) result = lc_test_import_text (store, "olist_products_dataset.csv", olist_products_csv, &error);
+      LcImportFileResult *file;
+
+      g_assert_no_error (error);
+      file = first_file (result);
+      g_assert_cmpint (file->kind, ==, LC_IMPORT_KIND_OLIST_PRODUCTS);
+      g_assert_cmpstr (lc_import_kind_to_string (file->kind), ==, "olist-products");
+      g_assert_cmpint (file->products, ==, 4);
+      g_assert_cmpint (file->categories, ==, 2);
+      g_assert_cmpint (file->orders_added, ==, 0);
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM products"), ==, 4);
+    }
+  type = query_text (store, "SELECT product_type FROM products WHERE sku = 'b0a70000000000000000000000000b06' "
+                            "AND handle = sku AND title = sku");
+  g_assert_cmpstr (type, ==, "cama banho");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM products WHERE product_type IS NULL"), ==, 1);
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+}
+
+static const char instacart_products_csv[] =
+  "product_id,product_name,aisle_id,department_id\n"
+  "1,Oat Biscuits,11,5\n"
+  "2,Sea Salt Flakes,13,3\n"
+  "3,Green Tea Bags,12,7\n"
+  "4,Mystery Item,,\n";
+
+static const char instacart_aisles_csv[] =
+  "aisle_id,aisle\n"
+  "11,biscuits\n"
+  "12,tea\n"
+  "13,salt and spices\n";
+
+static const char instacart_departments_csv[] =
+  "department_id,department\n"
+  "3,pantry\n"
+  "5,snacks\n";
+
+static char *
+instacart_types (LcStore *store)
+{
+  return query_text (store, "SELECT group_concat (coalesce (product_type, '-'), '|') FROM "
+                            "(SELECT product_type FROM products ORDER BY CAST (sku AS INTEGER))");
+}
+
+/* Instacart's products take their department's name as their type, else
+ * their aisle's; the lists may come after the products and fill the types
+ * in then. */
+static void
+test_instacart_lookups_fill_in_later (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *types = NULL;
+  LcImportFileResult *file;
+
+  {
+    g_autoptr(LcImportResult) result = lc_test_import_text (store, "products.csv", instacart_products_csv, &error);
+
+    g_assert_no_error (error);
+    file = first_file (result);
+    g_assert_cmpint (file->kind, ==, LC_IMPORT_KIND_INSTACART_PRODUCTS);
+    g_assert_cmpint (file->products, ==, 4);
+    g_assert_cmpint (file->categories, ==, 0);
+    /* The owner is told what is missing. */
+    g_assert_cmpuint (file->warnings->len, ==, 1);
+    g_assert_nonnull (strstr (g_ptr_array_index (file->warnings, 0), "departments"));
+  }
+  types = instacart_types (store);
+  g_assert_cmpstr (types, ==, "-|-|-|-");
+  g_clear_pointer (&types, g_free);
+
+  {
+    g_autoptr(LcImportResult) result = lc_test_import_text (store, "aisles.csv", instacart_aisles_csv, &error);
+
+    g_assert_no_error (error);
+    file = first_file (result);
+    g_assert_cmpint (file->kind, ==, LC_IMPORT_KIND_INSTACART_AISLES);
+    g_assert_cmpint (file->categories, ==, 3);
+  }
+  types = instacart_types (store);
+  g_assert_cmpstr (types, ==, "biscuits|salt and spices|tea|-");
+  g_clear_pointer (&types, g_free);
+
+  {
+    g_autoptr(LcImportResult) result = lc_test_import_text (store, "departments.csv", instacart_departments_csv, &error);
+
+    g_assert_no_error (error);
+    file = first_file (result);
+    g_assert_cmpint (file->kind, ==, LC_IMPORT_KIND_INSTACART_DEPARTMENTS);
+    g_assert_cmpint (file->categories, ==, 2);
+  }
+  /* Tea's department 7 is not in the list: its aisle names it. */
+  types = instacart_types (store);
+  g_assert_cmpstr (types, ==, "snacks|pantry|tea|-");
+  g_clear_pointer (&types, g_free);
+
+  /* The products again, after the lists: the same types, no new rows. */
+  {
+    g_autoptr(LcImportResult) result = lc_test_import_text (store, "products.csv", instacart_products_csv, &error);
+
+    g_assert_no_error (error);
+    file = first_file (result);
+    g_assert_cmpint (file->categories, ==, 3);
+  }
+  types = instacart_types (store);
+  g_assert_cmpstr (types, ==, "snacks|pantry|tea|-");
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM products"), ==, 4);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM categories"), ==, 5);
+}
+
+/* A list entry without its name is refused with the file, line and
+ * column, and the store keeps nothing of the file. */
+static void
+test_catalogue_bad_row_changes_nothing (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcImportResult) result = NULL;
+
+  result = lc_test_import_text (store, "aisles.csv", "aisle_id,aisle\n1,tea\n2,\n", &error);
+  g_assert_null (result);
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE);
+  g_assert_nonnull (strstr (error->message, "aisles.csv, line 3, column “aisle”"));
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM categories"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM imports"), ==, 0);
+}
+
+/* A catalogue file's products and categories, as the reference counts them. */
+static void
+assert_public_catalogue (LcStore            *store,
+                         LcImportFileResult *file,
+                         JsonObject         *want)
+{
+  const char *kind = json_object_get_string_member (want, "kind");
+
+  g_assert_cmpstr (lc_import_kind_to_string (file->kind), ==, kind);
+  g_assert_cmpint (file->orders_added, ==, 0);
+  g_assert_cmpint (lc_store_count_orders (store), ==, 0);
+  g_assert_cmpint (file->categories, ==, json_object_get_int_member (want, "categories"));
+  if (json_object_has_member (want, "products"))
+    {
+      JsonArray *top = json_object_get_array_member (want, "top_category");
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM products WHERE product_type = '%s'",
+                                              json_array_get_string_element (top, 0));
+
+      g_assert_cmpint (file->products, ==, json_object_get_int_member (want, "products"));
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM products"), ==,
+                       json_object_get_int_member (want, "products"));
+      g_assert_cmpint (query_int (store, "SELECT count(*) FROM products WHERE product_type IS NOT NULL"), ==,
+                       json_object_get_int_member (want, "typed"));
+      g_assert_cmpint (query_int (store, "SELECT count(DISTINCT product_type) FROM products"), ==,
+                       json_object_get_int_member (want, "categories"));
+      g_assert_cmpint (query_int (store, sql), ==, json_array_get_int_element (top, 1));
+    }
+  else
+    g_assert_cmpint (query_int (store, "SELECT count(*) FROM categories"), ==,
+                     json_object_get_int_member (want, "categories"));
+}
+
 /* The public files (../shared/data/public) against the reference script. */
 static void
 test_public_files (void)
@@ -827,6 +1022,12 @@ test_public_files (void)
         }
       g_assert_no_error (error);
       file = first_file (result);
+      if (json_object_has_member (want, "kind") &&
+          !g_str_equal (json_object_get_string_member (want, "kind"), "transactions"))
+        {
+          assert_public_catalogue (store, file, want);
+          continue;
+        }
       g_assert_cmpint (file->kind, ==, LC_IMPORT_KIND_TRANSACTIONS);
       g_assert_cmpint (file->rows, ==, json_object_get_int_member (want, "rows"));
       g_assert_cmpint (file->orders_added, ==, json_object_get_int_member (want, "orders"));
@@ -883,6 +1084,9 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/cancel", test_cancel);
   g_test_add_func ("/lc/mapped/async-with-mapping", test_async_with_mapping);
   g_test_add_func ("/lc/mapped/guess-and-preview", test_guess_and_preview);
+  g_test_add_func ("/lc/mapped/olist-products-give-categories", test_olist_products_give_categories);
+  g_test_add_func ("/lc/mapped/instacart-lookups-fill-in-later", test_instacart_lookups_fill_in_later);
+  g_test_add_func ("/lc/mapped/catalogue-bad-row-changes-nothing", test_catalogue_bad_row_changes_nothing);
   g_test_add_func ("/lc/mapped/public-files", test_public_files);
 
   return g_test_run ();

@@ -577,14 +577,41 @@ static char *
 import_summary_text (const LcImportResult *result)
 {
   gint64 rows = 0;
+  gint64 products = 0;
+  gint64 categories = 0;
   gint64 added = result->orders_added;
   gint64 updated = result->orders_updated;
   g_autofree char *added_text = lc_display_count (added);
   g_autofree char *updated_text = lc_display_count (updated);
 
   for (guint i = 0; i < result->files->len; i++)
-    rows += ((LcImportFileResult *) g_ptr_array_index (result->files, i))->rows;
+    {
+      const LcImportFileResult *file = g_ptr_array_index (result->files, i);
 
+      rows += file->rows;
+      products += file->products;
+      if (file->products == 0)
+        categories += file->categories;
+    }
+
+  if (added == 0 && updated == 0 && products > 0)
+    {
+      g_autofree char *products_text = lc_display_count (products);
+
+      /* Translators: %s is a count of products from a product list. */
+      return g_strdup_printf (ngettext ("Imported %s product with its category.",
+                                        "Imported %s products with their categories.", (gulong) products),
+                              products_text);
+    }
+  if (added == 0 && updated == 0 && categories > 0)
+    {
+      g_autofree char *categories_text = lc_display_count (categories);
+
+      /* Translators: %s is a count of product categories (aisles, departments). */
+      return g_strdup_printf (ngettext ("Imported %s product category.", "Imported %s product categories.",
+                                        (gulong) categories),
+                              categories_text);
+    }
   if (added == 0 && updated == 0)
     {
       g_autofree char *rows_text = lc_display_count (rows);

@@ -151,6 +151,10 @@ run_import (int    argc,
           json_builder_add_int_value (builder, file->orders_added);
           json_builder_set_member_name (builder, "orders_updated");
           json_builder_add_int_value (builder, file->orders_updated);
+          json_builder_set_member_name (builder, "products");
+          json_builder_add_int_value (builder, file->products);
+          json_builder_set_member_name (builder, "categories");
+          json_builder_add_int_value (builder, file->categories);
           lc_cli_add_strings (builder, "warnings", file->warnings);
           json_builder_end_object (builder);
         }
@@ -167,11 +171,31 @@ run_import (int    argc,
       g_autofree char *rows = lc_display_count (file->rows);
       g_autofree char *added = lc_display_count (file->orders_added);
       g_autofree char *updated = lc_display_count (file->orders_updated);
+      g_autofree char *products = lc_display_count (file->products);
+      g_autofree char *categories = lc_display_count (file->categories);
 
-      if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
+      if (file->kind == LC_IMPORT_KIND_INSTACART_AISLES)
+        /* TRANSLATORS: "aisles.csv: 134 aisles" */
+        g_print (ngettext ("%s: %s aisle\n", "%s: %s aisles\n", (gulong) file->categories), base, categories);
+      else if (file->kind == LC_IMPORT_KIND_INSTACART_DEPARTMENTS)
+        /* TRANSLATORS: "departments.csv: 21 departments" */
+        g_print (ngettext ("%s: %s department\n", "%s: %s departments\n", (gulong) file->categories), base,
+                 categories);
+      else if (file->kind == LC_IMPORT_KIND_OLIST_PRODUCTS || file->kind == LC_IMPORT_KIND_INSTACART_PRODUCTS)
+        {
+          g_autofree char *in_categories = g_strdup_printf (ngettext ("%s category", "%s categories", (gulong) file->categories),
+                                                            categories);
+
+          /* TRANSLATORS: "products.csv: 32,951 products with their categories (73 categories)" */
+          g_print (ngettext ("%s: %s product with its category (%s)\n", "%s: %s products with their categories (%s)\n",
+                             (gulong) file->products),
+                   base, products, in_categories);
+        }
+      else if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
         /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */
         g_print (_("%s: %s rows; %s new orders, %s updated\n"), base, rows, added, updated);
-      else if (file->kind != LC_IMPORT_KIND_UNKNOWN && file->kind >= LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS)
+      else if (file->kind != LC_IMPORT_KIND_UNKNOWN && file->kind >= LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS &&
+               file->kind <= LC_IMPORT_KIND_MAPPED)
         /* TRANSLATORS: "orders.csv: 1,234 rows of a WooCommerce orders export; 400 new orders, 12 updated" */
         g_print (_("%s: %s rows of %s; %s new orders, %s updated\n"), base, rows,
                  lc_import_kind_get_title (file->kind), added, updated);

@@ -34,6 +34,10 @@ typedef enum
   LC_IMPORT_KIND_BIGCOMMERCE_ORDERS,         /* BigCommerce's default orders export ("Product Details") */
   LC_IMPORT_KIND_TRANSACTIONS,               /* UCI-style lists: InvoiceNo, StockCode, Quantity, InvoiceDate, UnitPrice */
   LC_IMPORT_KIND_MAPPED,                     /* any other CSV, through a column mapping (lc-mapping.h) */
+  LC_IMPORT_KIND_OLIST_PRODUCTS,             /* Olist's products: product_id, product_category_name */
+  LC_IMPORT_KIND_INSTACART_PRODUCTS,         /* Instacart's products: product_id, product_name, aisle_id, department_id */
+  LC_IMPORT_KIND_INSTACART_AISLES,           /* Instacart's lookup lists: aisle_id, aisle */
+  LC_IMPORT_KIND_INSTACART_DEPARTMENTS,      /* and department_id, department */
 } LcImportKind;
 
 typedef struct
@@ -44,6 +48,8 @@ typedef struct
   gint64        orders_added;
   gint64        orders_updated;
   gint64        line_items;
+  gint64        products;        /* catalogue files: products read */
+  gint64        categories;      /* their distinct categories, or the entries of a lookup list */
   GPtrArray    *warnings;        /* translated strings for the user */
 } LcImportFileResult;
 

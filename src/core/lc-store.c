@@ -384,6 +384,29 @@ migrate_to_v5 (LcStore  *self,
   return _lc_store_exec (self, schema_v5, error);
 }
 
+/* Version 6: catalogues of other stores. Lookup lists (Instacart's aisles
+ * and departments: a code and its name) and the codes each product has in
+ * them, so that a list imported after its products still gives them their
+ * types. */
+static const char schema_v6[] =
+  "CREATE TABLE categories ("
+  "  list TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (list, code)) WITHOUT ROWID;"
+  "CREATE TABLE product_categories ("
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  list TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  PRIMARY KEY (product_id, list)) WITHOUT ROWID;";
+
+static gboolean
+migrate_to_v6 (LcStore  *self,
+               GError  **error)
+{
+  return _lc_store_exec (self, schema_v6, error);
+}
+
 /* migrations[i] brings a store from version i + 1 to i + 2. A new store is
  * made with schema_v1 and every migration, so the migrations are the one
  * path to the current schema; an older store runs the ones it lacks inside
@@ -393,6 +416,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v3,
   migrate_to_v4,
   migrate_to_v5,
+  migrate_to_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LC_STORE_SCHEMA_VERSION - 1);

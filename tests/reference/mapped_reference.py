@@ -33,10 +33,20 @@ Quantity, InvoiceDate, UnitPrice, CustomerID, Country):
   first_day,    from InvoiceDate, read month/day/year (the file's only
   last_day      reading: see test-import-mapped.c for the column decision)
 
+Catalogues hold no orders but give products their categories:
+
+  Olist products (product_id, product_category_name): "kind"
+                "olist-products"; "products" rows (each its own product: ids
+                are distinct), "categories" distinct non-blank category names,
+                "typed" rows with a category, "top_category" the most common
+                category, underscores shown as spaces, with its count
+  Instacart aisles (aisle_id, aisle) and departments (department_id,
+                department): "kind" "instacart-aisles" or
+                "instacart-departments"; "categories" entries
+
 Order lists with no amounts (Olist orders: order ids, statuses and dates)
 and order lines with no dates or prices (Instacart order_products) cannot be
-analysed: {"refused": "wrong-kind"}. Lookup lists (Olist products, Instacart
-aisles and departments) hold no orders: {"refused": "unknown-kind"}.
+analysed: {"refused": "wrong-kind"}.
 
 The expected values file was produced, from the top of the repository, with:
 
@@ -144,6 +154,33 @@ def transactions(path):
     }
 
 
+def read_rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        return list(reader)
+
+
+def olist_products(path):
+    rows = read_rows(path)
+    counts = {}
+    for row in rows:
+        category = row["product_category_name"].strip().replace("_", " ")
+        if category:
+            counts[category] = counts.get(category, 0) + 1
+    top = max(sorted(counts), key=lambda name: counts[name])
+    return {
+        "kind": "olist-products",
+        "products": len(rows),
+        "categories": len(counts),
+        "typed": sum(counts.values()),
+        "top_category": [top, counts[top]],
+    }
+
+
+def lookup_list(path, kind):
+    return {"kind": kind, "categories": len(read_rows(path))}
+
+
 def has_amounts(header):
     words = ("price", "total", "amount", "value", "sales")
     return any(word in name.lower() for name in header for word in words)
@@ -154,6 +191,12 @@ def describe(path):
         header = next(csv.reader(f))
     if TRANSACTION_COLUMNS <= set(header):
         return transactions(path)
+    if {"product_id", "product_category_name"} <= set(header):
+        return olist_products(path)
+    if header == ["aisle_id", "aisle"]:
+        return lookup_list(path, "instacart-aisles")
+    if header == ["department_id", "department"]:
+        return lookup_list(path, "instacart-departments")
     if "order_id" in header and not has_amounts(header):
         return {"refused": "wrong-kind"}
     return {"refused": "unknown-kind"}
