@@ -531,6 +531,8 @@ test_v1_store_migrates_to_v2 (void)
   exec_sql (db,
             "DROP TABLE product_categories;"
             "DROP TABLE categories;"
+            "DROP TABLE pending_orders;"
+            "DROP TABLE pending_lines;"
             "DROP INDEX refunds_by_order;"
             "DROP INDEX refund_lines_by_refund;"
             "DROP INDEX refund_lines_by_line;"

@@ -287,9 +287,9 @@ query_int (const char *path,
   return value;
 }
 
-/* Version 6 adds the tables of other stores' catalogues. A store of
- * version 5 is upgraded after a backup, keeps its products, and then takes
- * those catalogues. */
+/* Version 6 adds the tables of other stores' catalogues and of orders
+ * waiting for their other half. A store of version 5 is upgraded after a
+ * backup, keeps its products, and then takes those catalogues. */
 static void
 test_version_5_store_migrates_to_6 (void)
 {
@@ -304,6 +304,8 @@ test_version_5_store_migrates_to_6 (void)
   g_assert_cmpint (sqlite3_exec (db,
                                  "DROP TABLE product_categories;"
                                  "DROP TABLE categories;"
+                                 "DROP TABLE pending_orders;"
+                                 "DROP TABLE pending_lines;"
                                  "INSERT INTO products (handle, sku, title, product_type) VALUES ('2', '2', 'All-Seasons Salt', 'Spices');"
                                  "PRAGMA user_version = 5;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -322,6 +324,8 @@ test_version_5_store_migrates_to_6 (void)
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, LC_STORE_SCHEMA_VERSION);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM categories WHERE name = 'pantry'"), ==, 1);
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM product_categories"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pending_orders"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pending_lines"), ==, 0);
   /* Products from before keep their types: no list names them. */
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM products WHERE product_type = 'Spices'"), ==, 1);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));

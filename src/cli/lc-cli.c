@@ -155,6 +155,14 @@ run_import (int    argc,
           json_builder_add_int_value (builder, file->products);
           json_builder_set_member_name (builder, "categories");
           json_builder_add_int_value (builder, file->categories);
+          json_builder_set_member_name (builder, "orders_read");
+          json_builder_add_int_value (builder, file->orders_read);
+          json_builder_set_member_name (builder, "units_read");
+          json_builder_add_int_value (builder, file->units_read);
+          json_builder_set_member_name (builder, "cancelled_read");
+          json_builder_add_int_value (builder, file->cancelled_read);
+          json_builder_set_member_name (builder, "pending_orders");
+          json_builder_add_int_value (builder, file->pending_orders);
           lc_cli_add_strings (builder, "warnings", file->warnings);
           json_builder_end_object (builder);
         }
@@ -190,6 +198,20 @@ run_import (int    argc,
           g_print (ngettext ("%s: %s product with its category (%s)\n", "%s: %s products with their categories (%s)\n",
                              (gulong) file->products),
                    base, products, in_categories);
+        }
+      else if (file->kind == LC_IMPORT_KIND_OLIST_ORDERS || file->kind == LC_IMPORT_KIND_OLIST_ORDER_ITEMS ||
+               file->kind == LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS)
+        {
+          g_autofree char *read = lc_display_count (file->orders_read);
+          g_autofree char *units = lc_display_count (file->units_read);
+          g_autofree char *cancelled = lc_display_count (file->cancelled_read);
+          g_autofree char *waiting = lc_display_count (file->pending_orders);
+
+          /* TRANSLATORS: "olist_orders.csv: 4,998 orders (49 cancelled) and 0 items of an Olist orders list;
+           * 0 new orders, 0 updated; still waiting for their other half: 4,998" */
+          g_print (_("%s: %s orders (%s cancelled) and %s items of %s; %s new orders, %s updated; "
+                     "still waiting for their other half: %s\n"),
+                   base, read, cancelled, units, lc_import_kind_get_title (file->kind), added, updated, waiting);
         }
       else if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
         /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */

@@ -12,6 +12,7 @@
 #include "lc-catalogue-private.h"
 #include "lc-import-private.h"
 #include "lc-mapping-private.h"
+#include "lc-pending-private.h"
 #include "lc-sha256-private.h"
 #include "lc-thread.h"
 
@@ -59,6 +60,12 @@ lc_import_kind_to_string (LcImportKind kind)
       return "instacart-aisles";
     case LC_IMPORT_KIND_INSTACART_DEPARTMENTS:
       return "instacart-departments";
+    case LC_IMPORT_KIND_OLIST_ORDERS:
+      return "olist-orders";
+    case LC_IMPORT_KIND_OLIST_ORDER_ITEMS:
+      return "olist-order-items";
+    case LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS:
+      return "instacart-order-products";
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return "unknown";
@@ -102,6 +109,12 @@ lc_import_kind_get_title (LcImportKind kind)
       return _("an Instacart aisles list");
     case LC_IMPORT_KIND_INSTACART_DEPARTMENTS:
       return _("an Instacart departments list");
+    case LC_IMPORT_KIND_OLIST_ORDERS:
+      return _("an Olist orders list");
+    case LC_IMPORT_KIND_OLIST_ORDER_ITEMS:
+      return _("an Olist order items list");
+    case LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS:
+      return _("an Instacart order products list");
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return _("an unknown file");
@@ -550,7 +563,8 @@ _lc_import_kind_is_mapped (LcImportKind kind)
 gboolean
 _lc_import_kind_has_orders (LcImportKind kind)
 {
-  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || _lc_import_kind_is_mapped (kind);
+  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || _lc_import_kind_is_mapped (kind) ||
+         _lc_import_kind_is_pending (kind);
 }
 
 LcImportKind
@@ -570,6 +584,9 @@ _lc_import_detect_kind (LcCsvReader *reader)
   if (kind != LC_IMPORT_KIND_UNKNOWN)
     return kind;
   kind = _lc_catalogue_detect (reader);
+  if (kind != LC_IMPORT_KIND_UNKNOWN)
+    return kind;
+  kind = _lc_pending_detect (reader);
   if (kind != LC_IMPORT_KIND_UNKNOWN)
     return kind;
   return _lc_mapped_detect (reader);
@@ -601,7 +618,8 @@ set_unknown_kind_error (LcCsvReader  *reader,
                  "WooCommerce orders (the Analytics “Download” of Orders, or an order-export plugin’s file with "
                  "one row per item); a BigCommerce orders export; and sales transaction lists (InvoiceNo, "
                  "StockCode, Quantity, InvoiceDate, UnitPrice); Olist’s and Instacart’s product lists and "
-                 "Instacart’s aisles and departments, for product categories. Any other orders file can be read once you say "
+                 "Instacart’s aisles and departments, for product categories; Olist’s orders and order items, and "
+                 "Instacart’s order products, kept until each order’s other half is imported. Any other orders file can be read once you say "
                  "which column holds what (a column mapping)."),
                lc_csv_reader_get_display_name (reader), columns->str);
 }
@@ -694,6 +712,11 @@ import_one (LcImportContext  *ctx,
         case LC_IMPORT_KIND_INSTACART_AISLES:
         case LC_IMPORT_KIND_INSTACART_DEPARTMENTS:
           ok = _lc_catalogue_import (ctx, kind, error);
+          break;
+        case LC_IMPORT_KIND_OLIST_ORDERS:
+        case LC_IMPORT_KIND_OLIST_ORDER_ITEMS:
+        case LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS:
+          ok = _lc_pending_import (ctx, kind, error);
           break;
         case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
         case LC_IMPORT_KIND_UNKNOWN:

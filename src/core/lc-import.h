@@ -38,6 +38,9 @@ typedef enum
   LC_IMPORT_KIND_INSTACART_PRODUCTS,         /* Instacart's products: product_id, product_name, aisle_id, department_id */
   LC_IMPORT_KIND_INSTACART_AISLES,           /* Instacart's lookup lists: aisle_id, aisle */
   LC_IMPORT_KIND_INSTACART_DEPARTMENTS,      /* and department_id, department */
+  LC_IMPORT_KIND_OLIST_ORDERS,               /* order headers: order_id, customer_id, order_status, order_purchase_timestamp */
+  LC_IMPORT_KIND_OLIST_ORDER_ITEMS,          /* order lines: order_id, order_item_id, product_id, price, freight_value */
+  LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS,   /* order lines without dates or prices: order_id, product_id, add_to_cart_order */
 } LcImportKind;
 
 typedef struct
@@ -50,6 +53,12 @@ typedef struct
   gint64        line_items;
   gint64        products;        /* catalogue files: products read */
   gint64        categories;      /* their distinct categories, or the entries of a lookup list */
+  /* Files with half of each order (an Olist or Instacart kind): what they
+   * gave, and how many of their orders wait for their other half. */
+  gint64        orders_read;
+  gint64        units_read;
+  gint64        cancelled_read;  /* orders not counted: cancelled */
+  gint64        pending_orders;
   GPtrArray    *warnings;        /* translated strings for the user */
 } LcImportFileResult;
 
@@ -65,6 +74,10 @@ typedef void (*LcImportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
 GQuark          lc_import_error_quark      (void);
+/* Orders the store keeps until their other half is imported: headers
+ * without items, items without their order's date. They are not counted
+ * anywhere until then. */
+gint64          lc_store_count_pending_orders (LcStore           *store);
 const char     *lc_import_kind_to_string   (LcImportKind kind);
 /* Translated, for people: "a Shopify sessions report". */
 const char     *lc_import_kind_get_title   (LcImportKind kind);

@@ -44,9 +44,21 @@ Catalogues hold no orders but give products their categories:
                 department): "kind" "instacart-aisles" or
                 "instacart-departments"; "categories" entries
 
-Order lists with no amounts (Olist orders: order ids, statuses and dates)
-and order lines with no dates or prices (Instacart order_products) cannot be
-analysed: {"refused": "wrong-kind"}.
+Halves of orders are kept until their other half comes; alone, they add no
+order to order value or items per order ("orders" 0):
+
+  Olist orders (order_id, customer_id, order_status,
+                order_purchase_timestamp: headers without items): "kind"
+                "olist-orders"; "orders_read" distinct order ids,
+                "cancelled" those whose status is canceled or unavailable,
+                "units_read" 0, "pending" every order read; "first_day" and
+                "last_day" of order_purchase_timestamp, read month/day/year
+  Instacart order products (order_id, product_id, add_to_cart_order: lines
+                without dates or prices): "kind" "instacart-order-products";
+                "orders_read" distinct order ids, "units_read" rows (one
+                unit each), "cancelled" 0, "pending" every order read
+
+Any other file is refused: {"refused": "unknown-kind"}.
 
 The expected values file was produced, from the top of the repository, with:
 
@@ -181,9 +193,35 @@ def lookup_list(path, kind):
     return {"kind": kind, "categories": len(read_rows(path))}
 
 
-def has_amounts(header):
-    words = ("price", "total", "amount", "value", "sales")
-    return any(word in name.lower() for name in header for word in words)
+def olist_orders(path):
+    rows = read_rows(path)
+    ids = {row["order_id"].strip() for row in rows}
+    cancelled = {row["order_id"].strip() for row in rows
+                 if row["order_status"].strip().lower() in ("canceled", "cancelled", "unavailable")}
+    days = [mdy(row["order_purchase_timestamp"]) for row in rows]
+    return {
+        "kind": "olist-orders",
+        "orders": 0,
+        "orders_read": len(ids),
+        "cancelled": len(cancelled),
+        "units_read": 0,
+        "pending": len(ids),
+        "first_day": min(days).isoformat(),
+        "last_day": max(days).isoformat(),
+    }
+
+
+def instacart_order_products(path):
+    rows = read_rows(path)
+    ids = {row["order_id"].strip() for row in rows}
+    return {
+        "kind": "instacart-order-products",
+        "orders": 0,
+        "orders_read": len(ids),
+        "cancelled": 0,
+        "units_read": len(rows),
+        "pending": len(ids),
+    }
 
 
 def describe(path):
@@ -197,8 +235,10 @@ def describe(path):
         return lookup_list(path, "instacart-aisles")
     if header == ["department_id", "department"]:
         return lookup_list(path, "instacart-departments")
-    if "order_id" in header and not has_amounts(header):
-        return {"refused": "wrong-kind"}
+    if {"order_id", "customer_id", "order_status", "order_purchase_timestamp"} <= set(header):
+        return olist_orders(path)
+    if {"order_id", "product_id", "add_to_cart_order"} <= set(header):
+        return instacart_order_products(path)
     return {"refused": "unknown-kind"}
 
 
