@@ -232,6 +232,25 @@ run_import (int    argc,
 
 /* summary STORE */
 
+/* Orders kept until their other half is imported: in no figure. */
+static void
+print_pending_orders (const char *base,
+                      LcSummary  *s)
+{
+  g_autofree char *pending = NULL;
+
+  if (s->pending_orders == 0)
+    return;
+  pending = lc_display_count (s->pending_orders);
+  /* TRANSLATORS: "shop.liftcheck: 977 orders wait for their other half …" */
+  g_print (ngettext ("%s: %s order waits for its other half (its items, or its date and prices) and is in none "
+                     "of these figures until the file with its other half is imported.\n",
+                     "%s: %s orders wait for their other half (their items, or their dates and prices) and are in "
+                     "none of these figures until the file with their other half is imported.\n",
+                     (gulong) s->pending_orders),
+           base, pending);
+}
+
 static void
 print_summary_text (LcStore   *store,
                     LcSummary *s)
@@ -249,6 +268,7 @@ print_summary_text (LcStore   *store,
     {
       g_print (_("%s has no orders yet. Import a Shopify orders export:\n  liftcheck-cli import %s orders_export_1.csv\n"),
                base, lc_store_get_path (store));
+      print_pending_orders (base, s);
       return;
     }
 
@@ -308,6 +328,9 @@ print_summary_text (LcStore   *store,
         g_print (_("E-mail revenue:       %s from %s to %s, as Klaviyo counts it; no orders on those days to compare it with\n"),
                  money, from, to);
     }
+  if (s->pending_orders > 0)
+    g_print ("\n");
+  print_pending_orders (base, s);
 }
 
 static int
@@ -349,6 +372,8 @@ run_summary (int    argc,
     double divisor = pow (10, s->exponent);
 
     json_builder_begin_object (b);
+    json_builder_set_member_name (b, "pending_orders");
+    json_builder_add_int_value (b, s->pending_orders);
     json_builder_set_member_name (b, "currency");
     if (s->currency != NULL)
       json_builder_add_string_value (b, s->currency);

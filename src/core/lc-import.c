@@ -847,6 +847,7 @@ lc_store_import_files_with_mapping (LcStore               *store,
       restore_pragmas (store);
       return NULL;
     }
+  result->pending_orders = lc_store_count_pending_orders (store);
   if (progress != NULL)
     progress (1.0, progress_data);
   /* The import is in the store now; a checkpoint that fails or is

@@ -67,6 +67,7 @@ typedef struct
   GPtrArray *files;              /* LcImportFileResult */
   gint64     orders_added;
   gint64     orders_updated;
+  gint64     pending_orders;     /* in the store after the import, waiting for their other half */
 } LcImportResult;
 
 /* Called from the importing thread; fraction in 0..1. */
