@@ -1121,6 +1121,55 @@ test_olist_items_take_product_categories (void)
                                      "WHERE p.product_type = 'cama banho'"), ==, 1);
 }
 
+static JsonObject *
+parse_object (JsonParser *parser,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* The command line says what the halves gave and how many orders wait,
+ * in words and in JSON; the summary says how many wait in the store. */
+static void
+test_cli_reports_waiting_orders (void)
+{
+  g_autofree char *orders = olist_path ("olist_orders_dataset.csv");
+  g_autofree char *items = olist_path ("olist_order_items_dataset.csv");
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store = g_build_filename (dir, "olist.liftcheck", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  JsonObject *file;
+
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "import", store, orders, "--json", NULL), ==, 0);
+  file = json_array_get_object_element (json_object_get_array_member (parse_object (parser, out), "files"), 0);
+  g_assert_cmpstr (json_object_get_string_member (file, "kind"), ==, "olist-orders");
+  g_assert_cmpint (json_object_get_int_member (file, "orders_read"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (file, "units_read"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (file, "cancelled_read"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (file, "pending_orders"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (file, "orders_added"), ==, 0);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "import", store, items, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "olist_order_items_dataset.csv: 4 orders (0 cancelled) and 5 items of an Olist order "
+                                 "items list; 3 new orders, 0 updated; still waiting for their other half: 1"));
+  g_assert_nonnull (strstr (out, "The items of 1 order were kept without the order’s date."));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "summary", store, "--json", NULL), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (parse_object (parser, out), "pending_orders"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (parse_object (parser, out), "orders"), ==, 2);
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (lc_test_run_cli (&out, NULL, "summary", store, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "olist.liftcheck: 2 orders wait for their other half"));
+}
+
 /* A catalogue file's products and categories, as the reference counts them. */
 static void
 assert_public_catalogue (LcStore            *store,
@@ -1314,6 +1363,7 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/olist-reimport-is-idempotent", test_olist_reimport_is_idempotent);
   g_test_add_func ("/lc/mapped/olist-bad-item-changes-nothing", test_olist_bad_item_changes_nothing);
   g_test_add_func ("/lc/mapped/olist-items-take-product-categories", test_olist_items_take_product_categories);
+  g_test_add_func ("/lc/mapped/cli-reports-waiting-orders", test_cli_reports_waiting_orders);
   g_test_add_func ("/lc/mapped/public-files", test_public_files);
 
   return g_test_run ();
