@@ -590,6 +590,7 @@ import_summary_text (const LcImportResult *result)
   gint64 rows = 0;
   gint64 products = 0;
   gint64 categories = 0;
+  gint64 halves = 0;
   gint64 added = result->orders_added;
   gint64 updated = result->orders_updated;
   g_autofree char *added_text = lc_display_count (added);
@@ -600,12 +601,14 @@ import_summary_text (const LcImportResult *result)
       const LcImportFileResult *file = g_ptr_array_index (result->files, i);
 
       rows += file->rows;
+      halves += file->orders_read;
       products += file->products;
       if (file->products == 0)
         categories += file->categories;
     }
 
-  if (added == 0 && updated == 0 && result->pending_orders > 0 && products == 0 && categories == 0)
+  /* The orders still waiting are told of when this import read halves. */
+  if (added == 0 && updated == 0 && halves > 0 && result->pending_orders > 0)
     {
       g_autofree char *pending_text = lc_display_count (result->pending_orders);
 
@@ -616,7 +619,7 @@ import_summary_text (const LcImportResult *result)
                                         (gulong) result->pending_orders),
                               pending_text);
     }
-  if (added + updated > 0 && result->pending_orders > 0)
+  if (added + updated > 0 && halves > 0 && result->pending_orders > 0)
     {
       g_autofree char *done_text = lc_display_count (added + updated);
       g_autofree char *pending_text = lc_display_count (result->pending_orders);
