@@ -1071,6 +1071,37 @@ test_olist_reimport_is_idempotent (void)
     }
 }
 
+/* A later items file gives an order's items anew: an item it no longer
+ * has leaves the order. */
+static void
+test_olist_later_items_win (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(LcImportFileResult) orders = import_olist (store, "olist_orders_dataset.csv");
+  g_autoptr(LcImportFileResult) items = import_olist (store, "olist_order_items_dataset.csv");
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = lc_test_import_text (store, "olist_order_items_dataset.csv",
+                                "order_id,order_item_id,product_id,seller_id,shipping_limit_date,price,freight_value\n"
+                                "0a11ce00000000000000000000000a01,1,b0a70000000000000000000000000b01,5e11e700000000000000000000000d01,2017-10-05 12:00:00,24.50,7.25\n",
+                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_file (result)->orders_updated, ==, 1);
+  g_assert_cmpint (lc_store_count_orders (store), ==, 3);
+  g_assert_cmpint (query_int (store, "SELECT units FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT subtotal FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 2999);
+  g_assert_cmpint (query_int (store, "SELECT shipping FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 872);
+  g_assert_cmpint (lc_store_count_pending_orders (store), ==, 2);
+
+  /* The orders file again keeps the order's one item. */
+  g_clear_pointer (&orders, file_result_free);
+  orders = import_olist (store, "olist_orders_dataset.csv");
+  g_assert_cmpint (query_int (store, "SELECT units FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT total FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 3871);
+  g_assert_cmpint (lc_store_count_pending_orders (store), ==, 2);
+}
+
 /* A bad price is refused with the file, line and column, and the store
  * is as it was: no orders completed, nothing more waiting. */
 static void
@@ -1361,6 +1392,7 @@ main (int   argc,
   g_test_add_data_func ("/lc/mapped/olist-orders-then-items-join", GINT_TO_POINTER (FALSE), test_olist_orders_and_items_join);
   g_test_add_data_func ("/lc/mapped/olist-items-then-orders-join", GINT_TO_POINTER (TRUE), test_olist_orders_and_items_join);
   g_test_add_func ("/lc/mapped/olist-reimport-is-idempotent", test_olist_reimport_is_idempotent);
+  g_test_add_func ("/lc/mapped/olist-later-items-win", test_olist_later_items_win);
   g_test_add_func ("/lc/mapped/olist-bad-item-changes-nothing", test_olist_bad_item_changes_nothing);
   g_test_add_func ("/lc/mapped/olist-items-take-product-categories", test_olist_items_take_product_categories);
   g_test_add_func ("/lc/mapped/cli-reports-waiting-orders", test_cli_reports_waiting_orders);

@@ -30,7 +30,8 @@
  * tables. Importing either file again reopens the orders it completed
  * (their header and lines go back to the pending tables, then the file's
  * rows replace them), so the order is written again with the file's
- * values, not twice.
+ * values, not twice; an order's items are those of the last items file
+ * that had it.
  */
 
 #define SOURCE_OLIST     "olist"
@@ -172,14 +173,17 @@ bind_text_or_null (sqlite3_stmt *stmt,
 }
 
 /* An order this source gave that is already in the store goes back to the
- * pending tables, header and lines, so that the row being read updates it
- * and it is written again, replaced. Halves already pending stay as they
+ * pending tables, so that the row being read updates it and it is written
+ * again, replaced. A header takes the order's lines back with it; an items
+ * row takes only the header, since the items file gives all of the order's
+ * items, and the later file wins. Halves already pending stay as they
  * are. */
 static gboolean
 reopen_order (Pending     *p,
               const char  *order_id,
               GError     **error)
 {
+  gboolean with_lines = p->kind == LC_IMPORT_KIND_OLIST_ORDERS;
   LcStore *store = p->ctx->store;
   g_autofree char *source_id = g_strconcat (p->source, ":", order_id, NULL);
   sqlite3_stmt *stmt;
@@ -197,7 +201,7 @@ reopen_order (Pending     *p,
   sqlite3_bind_text (stmt, 3, source_id, -1, SQLITE_TRANSIENT);
   if (!step_done (store, stmt, error))
     return FALSE;
-  if (sqlite3_changes (_lc_store_get_db (store)) == 0)
+  if (!with_lines || sqlite3_changes (_lc_store_get_db (store)) == 0)
     return TRUE;
 
   /* The order's freight is its shipping, kept on its first line. */
