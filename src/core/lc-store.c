@@ -384,6 +384,55 @@ migrate_to_v5 (LcStore  *self,
   return _lc_store_exec (self, schema_v5, error);
 }
 
+/* Version 6: files of other stores that hold a part of what Liftcheck
+ * needs. Lookup lists (Instacart's aisles and departments: a code and its
+ * name) and the codes each product has in them, so that a list imported
+ * after its products still gives them their types. And halves of orders:
+ * headers with a date and status but no items (Olist's orders file), and
+ * lines without a date (Olist's order items, Instacart's order products),
+ * keyed by their source and its order id. When both halves of an order are
+ * in, it goes to `orders` and leaves these tables. Customers are salted
+ * hashes, as in `orders`. */
+static const char schema_v6[] =
+  "CREATE TABLE categories ("
+  "  list TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (list, code)) WITHOUT ROWID;"
+  "CREATE TABLE product_categories ("
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  list TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  PRIMARY KEY (product_id, list)) WITHOUT ROWID;"
+  "CREATE TABLE pending_orders ("
+  "  source TEXT NOT NULL,"
+  "  order_id TEXT NOT NULL,"
+  "  created_utc INTEGER NOT NULL,"
+  "  utc_offset INTEGER NOT NULL,"
+  "  local_day INTEGER NOT NULL,"
+  "  financial_status TEXT NOT NULL,"
+  "  cancelled INTEGER NOT NULL,"
+  "  customer_hash TEXT,"
+  "  import_id INTEGER REFERENCES imports (id),"
+  "  PRIMARY KEY (source, order_id)) WITHOUT ROWID;"
+  "CREATE TABLE pending_lines ("
+  "  source TEXT NOT NULL,"
+  "  order_id TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  sku TEXT,"
+  "  quantity INTEGER NOT NULL,"
+  "  price INTEGER,"
+  "  shipping INTEGER NOT NULL,"
+  "  import_id INTEGER REFERENCES imports (id),"
+  "  PRIMARY KEY (source, order_id, position)) WITHOUT ROWID;";
+
+static gboolean
+migrate_to_v6 (LcStore  *self,
+               GError  **error)
+{
+  return _lc_store_exec (self, schema_v6, error);
+}
+
 /* migrations[i] brings a store from version i + 1 to i + 2. A new store is
  * made with schema_v1 and every migration, so the migrations are the one
  * path to the current schema; an older store runs the ones it lacks inside
@@ -393,6 +442,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v3,
   migrate_to_v4,
   migrate_to_v5,
+  migrate_to_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LC_STORE_SCHEMA_VERSION - 1);
