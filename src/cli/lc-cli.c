@@ -206,12 +206,27 @@ run_import (int    argc,
           g_autofree char *units = lc_display_count (file->units_read);
           g_autofree char *cancelled = lc_display_count (file->cancelled_read);
           g_autofree char *waiting = lc_display_count (file->pending_orders);
+          g_autoptr(GString) line = g_string_new (NULL);
 
-          /* TRANSLATORS: "olist_orders.csv: 4,998 orders (49 cancelled) and 0 items of an Olist orders list;
-           * 0 new orders, 0 updated; still waiting for their other half: 4,998" */
-          g_print (_("%s: %s orders (%s cancelled) and %s items of %s; %s new orders, %s updated; "
-                     "still waiting for their other half: %s\n"),
-                   base, read, cancelled, units, lc_import_kind_get_title (file->kind), added, updated, waiting);
+          if (file->units_read > 0)
+            /* TRANSLATORS: "olist_order_items.csv: 10,000 items of 977 orders of an Olist order items list" */
+            g_string_printf (line, _("%s: %s items of %s orders of %s"), base, units, read,
+                             lc_import_kind_get_title (file->kind));
+          else
+            /* TRANSLATORS: "olist_orders.csv: 4,998 orders of an Olist orders list" */
+            g_string_printf (line, _("%s: %s orders of %s"), base, read, lc_import_kind_get_title (file->kind));
+          if (file->cancelled_read > 0)
+            /* TRANSLATORS: follows "4,998 orders of an Olist orders list" */
+            g_string_append_printf (line, _(" (%s cancelled)"), cancelled);
+          if (file->orders_added > 0 || file->orders_updated > 0)
+            /* TRANSLATORS: follows "olist_order_items.csv: 12 items of 5 orders of an Olist order items list" */
+            g_string_append_printf (line, _("; %s new orders, %s updated"), added, updated);
+          if (file->pending_orders > 0)
+            /* TRANSLATORS: follows "olist_orders.csv: 4,998 orders of an Olist orders list (49 cancelled)" */
+            g_string_append_printf (line, ngettext ("; %s waits for its other half", "; %s wait for their other half",
+                                                    (gulong) file->pending_orders),
+                                    waiting);
+          g_print ("%s\n", line->str);
         }
       else if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
         /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */
