@@ -741,9 +741,12 @@ import_one (LcImportContext  *ctx,
 }
 
 static void
-restore_pragmas (LcStore *store)
+restore_pragmas (LcStore  *store,
+                 gboolean  bulk)
 {
   _lc_store_exec (store, "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000", NULL);
+  if (bulk)
+    _lc_store_end_bulk (store);
 }
 
 LcImportResult *
@@ -772,6 +775,7 @@ lc_store_import_files_with_mapping (LcStore               *store,
   g_autoptr(GPtrArray) ordered = NULL;
   LcImportContext ctx = { 0 };
   gboolean ok = TRUE;
+  gboolean bulk;
 
   g_return_val_if_fail (LC_IS_STORE (store), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
@@ -799,17 +803,21 @@ lc_store_import_files_with_mapping (LcStore               *store,
    * bounded, so memory stays flat whatever the file size. The log is
    * copied into the store after the commit rather than by it, so that the
    * commit is short: until it, progress keeps coming and Cancel works. */
+  bulk = _lc_store_begin_bulk (store);
   if (!_lc_store_exec (store,
                        "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) ";"
                        "PRAGMA wal_autocheckpoint = 0",
                        error))
-    return NULL;
+    {
+      restore_pragmas (store, bulk);
+      return NULL;
+    }
 
   /* One transaction for the whole call: if any file fails, the store is
    * exactly as it was before, and a split export lands whole. */
   if (!_lc_store_begin (store, error))
     {
-      restore_pragmas (store);
+      restore_pragmas (store, bulk);
       return NULL;
     }
 
@@ -839,12 +847,12 @@ lc_store_import_files_with_mapping (LcStore               *store,
   if (!ok)
     {
       _lc_store_rollback (store);
-      restore_pragmas (store);
+      restore_pragmas (store, bulk);
       return NULL;
     }
   if (!_lc_store_commit (store, error))
     {
-      restore_pragmas (store);
+      restore_pragmas (store, bulk);
       return NULL;
     }
   result->pending_orders = lc_store_count_pending_orders (store);
@@ -852,8 +860,9 @@ lc_store_import_files_with_mapping (LcStore               *store,
     progress (1.0, progress_data);
   /* The import is in the store now; a checkpoint that fails or is
    * interrupted is done by the next one. */
-  _lc_store_exec (store, "PRAGMA wal_checkpoint(PASSIVE)", NULL);
-  restore_pragmas (store);
+  if (!bulk)
+    _lc_store_exec (store, "PRAGMA wal_checkpoint(PASSIVE)", NULL);
+  restore_pragmas (store, bulk);
   return g_steal_pointer (&result);
 }
 

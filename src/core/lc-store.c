@@ -30,6 +30,7 @@ struct _LcStore
   char       *salt;
   char       *currency;
   guint       exponent;
+  gboolean    made_here;   /* this connection created the file */
 };
 
 G_DEFINE_FINAL_TYPE (LcStore, lc_store, G_TYPE_OBJECT)
@@ -641,6 +642,54 @@ _lc_store_commit (LcStore  *self,
   return TRUE;
 }
 
+/* A store this connection has just made, that no import has written to
+ * yet, can take its first import with a rollback journal instead of the
+ * write-ahead log. The journal only keeps the pages that existed before
+ * (the empty tables), so every new page is written once, to the file,
+ * instead of to the log and then again into the file: the same atomicity
+ * (a crash mid-import rolls back to the empty store) for half the
+ * writing. Nobody else can be reading the store yet, which leaving WAL
+ * mode needs. Returns whether the journal was switched; call
+ * _lc_store_end_bulk () after the commit or rollback. */
+gboolean
+_lc_store_begin_bulk (LcStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean switched = FALSE;
+
+  if (!self->made_here)
+    return FALSE;
+  stmt = _lc_store_prepare (self, "SELECT NOT EXISTS (SELECT 1 FROM imports) AND NOT EXISTS (SELECT 1 FROM orders)", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    {
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = TRUNCATE", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    switched = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "truncate") == 0;
+  sqlite3_finalize (stmt);
+  /* Whatever the power does at the commit, the file is whole. */
+  if (switched)
+    _lc_store_exec (self, "PRAGMA synchronous = FULL", NULL);
+  return switched;
+}
+
+void
+_lc_store_end_bulk (LcStore *self)
+{
+  /* Back to the write-ahead log. SQLite opens the log at the next read: a
+   * checkpoint before any read would find the store locked. */
+  _lc_store_exec (self,
+                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                  "SELECT COUNT(*) FROM meta",
+                  NULL);
+}
+
 void
 _lc_store_rollback (LcStore *self)
 {
@@ -1042,6 +1091,7 @@ lc_store_open (const char        *path,
 
   if (fresh)
     {
+      self->made_here = TRUE;
       if (!create_schema (self, error))
         {
           g_clear_object (&self);
