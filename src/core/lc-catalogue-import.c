@@ -86,33 +86,6 @@ stripped (Catalogue *c,
   return g_strstrip (g_strdup (column < 0 ? "" : lc_csv_reader_get_field (c->ctx->reader, column)));
 }
 
-static gboolean
-step_done (LcStore       *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _lc_store_set_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && text[0] != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* Writes the product with id as its handle and SKU; returns its row id. */
 static gint64
 upsert_product (Catalogue   *c,
@@ -135,7 +108,7 @@ upsert_product (Catalogue   *c,
     return -1;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, type);
+  _lc_store_bind_text_or_null (stmt, 3, type);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     row = sqlite3_column_int64 (stmt, 0);
   if (row < 0 || sqlite3_step (stmt) != SQLITE_DONE)
@@ -164,7 +137,7 @@ set_product_code (Catalogue   *c,
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, product);
       sqlite3_bind_text (stmt, 2, list, -1, SQLITE_STATIC);
-      return step_done (store, stmt, error);
+      return _lc_store_step_done (store, stmt, error);
     }
   stmt = _lc_store_prepare (store,
                             "INSERT INTO product_categories (product_id, list, code) VALUES (?, ?, ?) "
@@ -175,7 +148,7 @@ set_product_code (Catalogue   *c,
   sqlite3_bind_int64 (stmt, 1, product);
   sqlite3_bind_text (stmt, 2, list, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, code, -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return _lc_store_step_done (store, stmt, error);
 }
 
 static gboolean
@@ -255,7 +228,7 @@ read_list_entry (gpointer   data,
                      -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  if (!step_done (store, stmt, error))
+  if (!_lc_store_step_done (store, stmt, error))
     return FALSE;
   c->read++;
   return TRUE;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "lc-csv.h"
+#include "lc-date-column.h"
 #include "lc-import.h"
 #include "lc-order-writer-private.h"
 #include "lc-store-private.h"
@@ -77,6 +78,15 @@ LcImportKind _lc_import_detect_kind       (LcCsvReader      *reader);
 /* Adds a translated warning, at most once per distinct text. */
 void      _lc_import_warn                 (LcImportContext  *ctx,
                                            const char       *message);
+/* Decides *order from all the dates of the column named column (of
+ * reader), and notes how they were read when that was a choice; a column
+ * with no dates leaves *order as it is. */
+gboolean  _lc_import_decide_date_order    (LcImportContext  *ctx,
+                                           LcCsvReader      *reader,
+                                           int               column,
+                                           LcDateColumn     *dates,
+                                           LcDateOrder      *order,
+                                           GError          **error);
 
 /* Index of the report's own column with this name, or -1: comparison
  * columns ("Sessions (previous_year)", or a second "Sessions " with a

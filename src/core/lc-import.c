@@ -218,6 +218,30 @@ _lc_import_warn (LcImportContext *ctx,
 }
 
 gboolean
+_lc_import_decide_date_order (LcImportContext  *ctx,
+                              LcCsvReader      *reader,
+                              int               column,
+                              LcDateColumn     *dates,
+                              LcDateOrder      *order,
+                              GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *warning = NULL;
+
+  if (lc_date_column_get_n_values (dates) == 0)
+    return TRUE;
+  if (!lc_date_column_decide (dates, ctx->display_name, lc_csv_reader_get_column_name (reader, column),
+                              order, &warning, &local_error))
+    {
+      g_set_error_literal (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE, local_error->message);
+      return FALSE;
+    }
+  if (warning != NULL)
+    _lc_import_warn (ctx, warning);
+  return TRUE;
+}
+
+gboolean
 _lc_import_hash_customer (LcStore    *store,
                           const char *text,
                           GString    *scratch,

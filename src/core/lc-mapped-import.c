@@ -1222,7 +1222,6 @@ scan_file (Mapped   *m,
   g_autoptr(LcCsvReader) reader = NULL;
   g_autoptr(LcDateColumn) dates = lc_date_column_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *warning = NULL;
   guint64 rows = 0;
   LcDateOrder given = m->date_order;
 
@@ -1319,18 +1318,7 @@ scan_file (Mapped   *m,
     }
 
   if (given == LC_DATE_ORDER_AUTO)
-    {
-      if (lc_date_column_get_n_values (dates) == 0)
-        return TRUE;
-      if (!lc_date_column_decide (dates, ctx->display_name, lc_csv_reader_get_column_name (reader, m->col[LC_MAPPING_FIELD_DATE]),
-                                  &m->date_order, &warning, &local_error))
-        {
-          g_set_error_literal (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE, local_error->message);
-          return FALSE;
-        }
-      if (warning != NULL)
-        _lc_import_warn (ctx, warning);
-    }
+    return _lc_import_decide_date_order (ctx, reader, m->col[LC_MAPPING_FIELD_DATE], dates, &m->date_order, error);
   return TRUE;
 }
 

@@ -527,15 +527,7 @@ step_done (LcOrderWriter  *self,
            sqlite3_stmt   *stmt,
            GError        **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _lc_store_set_error (self->store, error);
-      return FALSE;
-    }
-  return TRUE;
+  return _lc_store_step_done (self->store, stmt, error);
 }
 
 static gboolean

@@ -145,33 +145,6 @@ value_error (Pending     *p,
   return FALSE;
 }
 
-static gboolean
-step_done (LcStore       *store,
-           sqlite3_stmt  *stmt,
-           GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _lc_store_set_error (store, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL && text[0] != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 /* An order this source gave that is already in the store goes back to the
  * pending tables, so that the row being read updates it and it is written
  * again, replaced. A header takes the order's lines back with it; an items
@@ -199,7 +172,7 @@ reopen_order (Pending     *p,
   sqlite3_bind_text (stmt, 1, p->source, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, order_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, source_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (store, stmt, error))
+  if (!_lc_store_step_done (store, stmt, error))
     return FALSE;
   if (!with_lines || sqlite3_changes (_lc_store_get_db (store)) == 0)
     return TRUE;
@@ -217,7 +190,7 @@ reopen_order (Pending     *p,
   sqlite3_bind_text (stmt, 1, p->source, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, order_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, source_id, -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return _lc_store_step_done (store, stmt, error);
 }
 
 /* Olist's order statuses: a cancelled order, and one the seller could not
@@ -283,9 +256,9 @@ read_order_header (gpointer   data,
   sqlite3_bind_int (stmt, 5, created.local_day);
   sqlite3_bind_text (stmt, 6, financial_status, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, cancelled);
-  bind_text_or_null (stmt, 8, has_customer ? customer_hash : NULL);
+  _lc_store_bind_text_or_null (stmt, 8, has_customer ? customer_hash : NULL);
   sqlite3_bind_int64 (stmt, 9, p->ctx->import_id);
-  if (!step_done (store, stmt, error))
+  if (!_lc_store_step_done (store, stmt, error))
     return FALSE;
 
   if (g_hash_table_add (p->orders, g_steal_pointer (&order_id)))
@@ -367,14 +340,14 @@ read_line (gpointer   data,
   sqlite3_bind_text (stmt, 1, p->source, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, order_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, position);
-  bind_text_or_null (stmt, 4, product);
+  _lc_store_bind_text_or_null (stmt, 4, product);
   if (priced)
     sqlite3_bind_int64 (stmt, 5, price);
   else
     sqlite3_bind_null (stmt, 5);
   sqlite3_bind_int64 (stmt, 6, freight);
   sqlite3_bind_int64 (stmt, 7, p->ctx->import_id);
-  if (!step_done (store, stmt, error))
+  if (!_lc_store_step_done (store, stmt, error))
     return FALSE;
 
   p->ctx->result->units_read++;
@@ -393,7 +366,6 @@ decide_date_order (Pending  *p,
   g_autoptr(LcCsvReader) reader = NULL;
   g_autoptr(LcDateColumn) dates = lc_date_column_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *warning = NULL;
   guint64 rows = 0;
 
   p->date_order = LC_DATE_ORDER_YMD;
@@ -414,18 +386,7 @@ decide_date_order (Pending  *p,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (lc_date_column_get_n_values (dates) == 0)
-    return TRUE;
-  g_clear_error (&local_error);
-  if (!lc_date_column_decide (dates, ctx->display_name, lc_csv_reader_get_column_name (ctx->reader, p->col[COL_DATE]),
-                              &p->date_order, &warning, &local_error))
-    {
-      g_set_error_literal (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE, local_error->message);
-      return FALSE;
-    }
-  if (warning != NULL)
-    _lc_import_warn (ctx, warning);
-  return TRUE;
+  return _lc_import_decide_date_order (ctx, reader, p->col[COL_DATE], dates, &p->date_order, error);
 }
 
 /* Olist's amounts are in reais: a store of another currency cannot take
@@ -573,14 +534,14 @@ write_order (Pending  *p,
     return FALSE;
   sqlite3_bind_text (stmt, 1, p->source, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, h->order_id, -1, SQLITE_TRANSIENT);
-  if (!step_done (store, stmt, error))
+  if (!_lc_store_step_done (store, stmt, error))
     return FALSE;
   stmt = _lc_store_prepare (store, "DELETE FROM pending_orders WHERE source = ? AND order_id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, p->source, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, h->order_id, -1, SQLITE_TRANSIENT);
-  return step_done (store, stmt, error);
+  return _lc_store_step_done (store, stmt, error);
 }
 
 /* Writes every order of the source whose header and priced lines are

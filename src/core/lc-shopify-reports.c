@@ -453,17 +453,6 @@ amount_taken_off (SalesReader *r,
   return -value;
 }
 
-static void
-bind_optional_text (sqlite3_stmt *stmt,
-                    int           index,
-                    const char   *text)
-{
-  if (text[0] != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 read_sales_row (gpointer   data,
                 GError   **error)
@@ -502,10 +491,10 @@ read_sales_row (gpointer   data,
   sqlite3_bind_text (stmt, 1, ctx->result->kind == LC_IMPORT_KIND_SHOPIFY_SALES_BY_VARIANT ? "variant" : "product",
                      -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, sales_field (r, SALES_TITLE), -1, SQLITE_TRANSIENT);
-  bind_optional_text (stmt, 3, sales_field (r, SALES_VARIANT));
-  bind_optional_text (stmt, 4, sales_field (r, SALES_SKU));
-  bind_optional_text (stmt, 5, sales_field (r, SALES_VENDOR));
-  bind_optional_text (stmt, 6, sales_field (r, SALES_TYPE));
+  _lc_store_bind_text_or_null (stmt, 3, sales_field (r, SALES_VARIANT));
+  _lc_store_bind_text_or_null (stmt, 4, sales_field (r, SALES_SKU));
+  _lc_store_bind_text_or_null (stmt, 5, sales_field (r, SALES_VENDOR));
+  _lc_store_bind_text_or_null (stmt, 6, sales_field (r, SALES_TYPE));
   sqlite3_bind_int64 (stmt, 7, items);
   sqlite3_bind_int64 (stmt, 8, gross);
   sqlite3_bind_int64 (stmt, 9, amount_taken_off (r, discounts));

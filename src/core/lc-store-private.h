@@ -21,6 +21,14 @@ gboolean       _lc_store_begin         (LcStore     *self,
 gboolean       _lc_store_commit        (LcStore     *self,
                                         GError     **error);
 void           _lc_store_rollback      (LcStore     *self);
+/* Steps stmt, a statement that returns no rows, and resets it. */
+gboolean       _lc_store_step_done     (LcStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+/* Binds text, or NULL when text is NULL or empty (a copy is bound). */
+void           _lc_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                            int           index,
+                                            const char   *text);
 gboolean       _lc_store_begin_bulk    (LcStore     *self);
 void           _lc_store_end_bulk      (LcStore     *self);
 void           _lc_store_set_error     (LcStore     *self,

@@ -622,6 +622,33 @@ _lc_store_exec (LcStore     *self,
 }
 
 gboolean
+_lc_store_step_done (LcStore       *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _lc_store_set_error (self, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+_lc_store_bind_text_or_null (sqlite3_stmt *stmt,
+                             int           index,
+                             const char   *text)
+{
+  if (text != NULL && text[0] != '\0')
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
 _lc_store_begin (LcStore  *self,
                  GError  **error)
 {
@@ -1317,22 +1344,6 @@ lc_import_record_free (LcImportRecord *record)
   g_free (record);
 }
 
-static gboolean
-step_to_done (LcStore       *self,
-              sqlite3_stmt  *stmt,
-              GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _lc_store_set_error (self, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 lc_store_add_feature_span (LcStore     *self,
                            const char  *feature,
@@ -1409,7 +1420,7 @@ lc_store_add_feature_span (LcStore     *self,
     sqlite3_bind_int (stmt, 1, off_day);
   if (monthly_cost >= 0)
     sqlite3_bind_int64 (stmt, 2, monthly_cost);
-  return step_to_done (self, stmt, error);
+  return _lc_store_step_done (self, stmt, error);
 }
 
 gboolean
