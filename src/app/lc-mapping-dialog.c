@@ -178,6 +178,33 @@ add_label (LcMappingDialog *self,
   return label;
 }
 
+static gboolean
+field_is_number (LcMappingField field)
+{
+  switch (field)
+    {
+    case LC_MAPPING_FIELD_QUANTITY:
+    case LC_MAPPING_FIELD_REFUNDED_QUANTITY:
+    case LC_MAPPING_FIELD_UNIT_PRICE:
+    case LC_MAPPING_FIELD_LINE_TOTAL:
+    case LC_MAPPING_FIELD_ORDER_TOTAL:
+    case LC_MAPPING_FIELD_REFUNDED_AMOUNT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Numbers line up on the right, in figures of one width, so that amounts
+ * of a column compare at a glance. */
+static void
+align_number (GtkWidget *label)
+{
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_widget_set_halign (label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (label, "numeric");
+}
+
 /* A value of the preview the way the rest of the app writes it: money
  * with its currency, days in the owner's language. NULL when the cell has
  * none. */
@@ -225,6 +252,11 @@ fill_preview (LcMappingDialog        *self,
         GtkWidget *heading = add_label (self, lc_mapping_field_get_title (f), grid_column, 0, "heading");
 
         gtk_widget_set_tooltip_text (heading, lc_mapping_get_column (self->mapping, f));
+        if (field_is_number (f))
+          {
+            gtk_label_set_xalign (GTK_LABEL (heading), 1.0f);
+            gtk_widget_set_halign (heading, GTK_ALIGN_END);
+          }
         grid_column++;
       }
 
@@ -272,6 +304,8 @@ fill_preview (LcMappingDialog        *self,
               cell->label = add_label (self, value != NULL ? value : "—", grid_column, (int) r + 1,
                                        value != NULL ? NULL : "dim-label");
             }
+          if (field_is_number (f))
+            align_number (cell->label);
           grid_column++;
         }
 
