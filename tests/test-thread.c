@@ -5,11 +5,16 @@
 
 #include <gio/gio.h>
 
+#include "lc-rules.h"
 #include "lc-thread.h"
 
 #define N_REPORTS 200
 /* Far longer than any run: reached only when cancel is not seen. */
 #define MAX_REPORTS 100000
+/* Threads that read the rules at once, and fresh processes to do it in:
+ * the race it guards against showed in about 4 runs out of 10. */
+#define N_READERS 8
+#define N_PROCESSES 20
 
 /* The test's own record of a run; the task's data points to it, and
  * "freed" says the task let go of its data. */
@@ -229,6 +234,50 @@ test_worker_sees_cancel_while_reporting (void)
   run_clear (&run);
 }
 
+static gint readers_go;
+
+static gpointer
+read_rules (gpointer data)
+{
+  LcRules *rules = data;
+
+  while (!g_atomic_int_get (&readers_go))
+    g_thread_yield ();
+  lc_rules_init_defaults (rules);
+  return NULL;
+}
+
+/* Worker threads that each open the store read the rule table at the same
+ * moment, the first time the process reads it (as the report's do): every
+ * one gets the table. */
+static void
+test_rules_read_in_threads_at_once (void)
+{
+  if (g_test_subprocess ())
+    {
+      GThread *threads[N_READERS];
+      LcRules rules[N_READERS];
+
+      for (guint i = 0; i < N_READERS; i++)
+        threads[i] = g_thread_new ("lc-test-rules", read_rules, &rules[i]);
+      g_atomic_int_set (&readers_go, TRUE);
+      for (guint i = 0; i < N_READERS; i++)
+        {
+          g_thread_join (threads[i]);
+          g_assert_cmpfloat (rules[i].tier_2m, >, 0);
+          g_assert_cmpmem (&rules[i], sizeof (LcRules), &rules[0], sizeof (LcRules));
+        }
+      return;
+    }
+
+  /* A fresh process each time: only the first read races. */
+  for (guint i = 0; i < N_PROCESSES; i++)
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/lc/thread/progress-reaches-main-thread-in-order", test_progress_reaches_main_thread_in_order);
   g_test_add_func ("/lc/thread/progress-goes-to-the-task-context", test_progress_goes_to_the_task_context);
   g_test_add_func ("/lc/thread/worker-sees-cancel-while-reporting", test_worker_sees_cancel_while_reporting);
+  g_test_add_func ("/lc/thread/rules-read-in-threads-at-once", test_rules_read_in_threads_at_once);
 
   return g_test_run ();
 }
