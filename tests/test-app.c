@@ -815,6 +815,45 @@ test_import_of_a_shared_export_adds_its_orders (void)
   lc_test_close_window (window);
 }
 
+/* Orders that wait for their other half (Olist's orders without their
+ * items) are said to wait, on the empty page and then, once some are
+ * complete, on the Overview. */
+static void
+test_waiting_orders_are_shown (void)
+{
+  g_autofree char *orders_path = g_test_build_filename (G_TEST_DIST, "data", "olist", "olist_orders_dataset.csv", NULL);
+  g_autofree char *items_path = g_test_build_filename (G_TEST_DIST, "data", "olist", "olist_order_items_dataset.csv", NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *store_path = g_build_filename (dir, "olist.liftcheck", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) items_file = g_file_new_for_path (items_path);
+  const char *paths[] = { orders_path, NULL };
+  AdwStatusPage *empty_page;
+  AdwPreferencesRow *pending_row;
+  LcWindow *window;
+
+  window = show_new_window ();
+  lc_window_import_into (window, paths, store_path);
+  g_assert_true (lc_test_iterate_until (toast_and_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "empty");
+  empty_page = ADW_STATUS_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window), LC_TYPE_WINDOW, "empty_page"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (empty_page), "4 orders wait for their other half"));
+
+  g_list_store_append (files, items_file);
+  lc_window_import_files (window, G_LIST_MODEL (files));
+  g_assert_true (lc_test_iterate_until (toast_and_idle, window, WAIT_MS * 4));
+  lc_test_settle ();
+  g_assert_cmpstr (lc_window_get_page_name (window), ==, "overview");
+  g_assert_cmpint (lc_window_get_analysis (window)->summary->orders, ==, 2);
+  pending_row = ADW_PREFERENCES_ROW (gtk_widget_get_template_child (GTK_WIDGET (lc_window_get_overview_page (window)),
+                                                                    LC_TYPE_OVERVIEW_PAGE, "pending_row"));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (pending_row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (pending_row), ==, "2 more orders wait for their other half");
+
+  lc_test_close_window (window);
+}
+
 static void
 test_bad_file_shows_error_and_leaves_store (void)
 {
@@ -2052,6 +2091,7 @@ main (int   argc,
   g_test_add_func ("/lc/app/window/welcome-page-without-store", test_welcome_page_without_store);
   g_test_add_func ("/lc/app/window/size-is-remembered", test_window_size_is_remembered);
   g_test_add_func ("/lc/app/window/store-shows-headline-numbers", test_store_shows_headline_numbers);
+  g_test_add_func ("/lc/app/window/waiting-orders-are-shown", test_waiting_orders_are_shown);
   g_test_add_func ("/lc/app/window/not-a-store-shows-error-and-keeps-welcome", test_not_a_store_shows_error_and_keeps_welcome);
   g_test_add_func ("/lc/app/window/missing-file-shows-error", test_missing_file_shows_error);
   g_test_add_func ("/lc/app/window/empty-store-says-no-orders", test_empty_store_says_no_orders);

@@ -49,7 +49,7 @@ static gint64 full_import_us;
 static void
 remove_store_files (const char *path)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
@@ -267,6 +267,87 @@ test_killed_import_of_new_store_can_be_redone (void)
         g_error ("after a kill at %.3f s, importing again fails: %s", delay / 1e6, err);
       g_assert_cmpint (inspect_store (store).orders, ==, 3);
     }
+}
+
+static gboolean
+store_was_made (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean made = FALSE;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'imports'", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    made = sqlite3_column_int (stmt, 0) == 1;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return made;
+}
+
+/* The first import into a new store writes with a rollback journal
+ * instead of the write-ahead log (lc-store.c, _lc_store_begin_bulk). Killed
+ * anywhere in it, the store opens either empty, as it was made, or whole,
+ * and importing again completes it. */
+static void
+test_killed_first_import_of_new_store (void)
+{
+  g_autofree char *store = NULL;
+  const char *argv[] = { g_getenv ("LC_CLI"), "import", "-q", NULL, NULL, NULL };
+  StoreState whole;
+  StoreState empty = { 0, 0 };
+  guint n = MAX (n_kills () / 2, 1);
+  guint killed = 0;
+
+  setup_shared_files ();
+  store = g_build_filename (workdir, "first.liftcheck", NULL);
+  argv[3] = store;
+  argv[4] = big_csv;
+  remove_store_files (store);
+  g_assert_cmpint (lc_test_run_cli (NULL, NULL, "import", "-q", store, big_csv, NULL), ==, 0);
+  whole = inspect_store (store);
+  g_assert_cmpint (whole.orders, >, 1000);
+  /* and it is back in WAL mode, which lets the app read while it imports. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (store, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 delay = g_test_rand_int_range (0, (gint32) MIN (full_import_us * 13 / 10, G_MAXINT32));
+      g_autofree char *err = NULL;
+      StoreState state;
+      int status;
+
+      remove_store_files (store);
+      if (run_and_kill (argv, delay))
+        killed++;
+      /* Killed while the store was being made: nothing to look at (the
+       * test below covers that). */
+      if (!store_was_made (store))
+        continue;
+      state = inspect_store (store);
+      if (!same_state (state, empty) && !same_state (state, whole))
+        g_error ("after a kill at %.3f s the new store holds %" G_GINT64_FORMAT " orders and %" G_GINT64_FORMAT
+                 " imports: neither empty nor whole (%" G_GINT64_FORMAT " orders)",
+                 delay / 1e6, state.orders, state.imports, whole.orders);
+      assert_opens (store);
+      status = lc_test_run_cli (NULL, &err, "import", "-q", store, big_csv, NULL);
+      if (status != 0)
+        g_error ("after a kill at %.3f s, importing again fails: %s", delay / 1e6, err);
+      g_assert_cmpint (inspect_store (store).orders, ==, whole.orders);
+    }
+  g_assert_cmpuint (killed, >, 0);
 }
 
 static void
@@ -531,6 +612,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/lc/faults/killed-import-leaves-store-before-or-after", test_killed_import_leaves_store_before_or_after);
+  g_test_add_func ("/lc/faults/killed-first-import-of-new-store", test_killed_first_import_of_new_store);
   g_test_add_func ("/lc/faults/killed-import-of-new-store-can-be-redone", test_killed_import_of_new_store_can_be_redone);
   g_test_add_func ("/lc/faults/full-disk-by-file-size-limit", test_full_disk_by_file_size_limit);
   g_test_add_func ("/lc/faults/full-disk-on-small-tmpfs", test_full_disk_on_small_tmpfs);

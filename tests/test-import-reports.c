@@ -523,12 +523,16 @@ test_v1_store_migrates_to_v2 (void)
   sqlite3 *db;
 
   /* A store as version 1 left it: without the v2 table (nor the v3 ones,
-   * nor the v4 indexes), with the v1 shapes of the tables v2 changes, and
+   * nor the v4 indexes, nor the v6 tables), with the v1 shapes of the tables v2 changes, and
    * a sessions row to carry over. */
   g_object_unref (lc_test_new_store (&path));
   backup = g_strconcat (path, ".v1.bak", NULL);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   exec_sql (db,
+            "DROP TABLE product_categories;"
+            "DROP TABLE categories;"
+            "DROP TABLE pending_orders;"
+            "DROP TABLE pending_lines;"
             "DROP INDEX refunds_by_order;"
             "DROP INDEX refund_lines_by_refund;"
             "DROP INDEX refund_lines_by_line;"

@@ -622,6 +622,7 @@ test_rollups_are_made_for_an_older_store (void)
   backup = g_strconcat (path, ".v2.bak", NULL);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE product_categories; DROP TABLE categories; DROP TABLE pending_orders; DROP TABLE pending_lines;"
                                  "DROP INDEX refunds_by_order; DROP INDEX refund_lines_by_refund;"
                                  "DROP INDEX refund_lines_by_line;"
                                  "DROP TABLE daily; DROP TABLE daily_skus; DROP TABLE customers;"
@@ -675,6 +676,7 @@ test_line_ids_are_remade_for_a_version_4_store (void)
    * of #1002's socks with one of no line. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE product_categories; DROP TABLE categories; DROP TABLE pending_orders; DROP TABLE pending_lines;"
                                  "CREATE TABLE line_items_v4 ("
                                  "  id INTEGER PRIMARY KEY,"
                                  "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"

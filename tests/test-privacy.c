@@ -279,7 +279,9 @@ test_personal_data_never_reaches_store_or_output (void)
           assert_no_personal_data ("an import warning", g_ptr_array_index (file->warnings, w),
                                    strlen (g_ptr_array_index (file->warnings, w)));
       }
-    g_assert_cmpuint (assert_files_clean (store_path), >=, 2);
+    /* The store, and its journal or log when there is one: the first
+     * import into a new store writes the file itself. */
+    g_assert_cmpuint (assert_files_clean (store_path), >=, 1);
     /* The store keeps the line's product and variant, and makes its name
      * from them. */
     g_assert_true (files_contain (store_path, "Canvas Tote"));

@@ -269,6 +269,70 @@ test_feature_spans_update_and_refuse_overlaps (void)
   g_assert_cmpint (span->monthly_cost, ==, -1);
 }
 
+static gint64
+query_int (const char *path,
+           const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Version 6 adds the tables of other stores' catalogues and of orders
+ * waiting for their other half. A store of version 5 is upgraded after a
+ * backup, keeps its products, and then takes those catalogues. */
+static void
+test_version_5_store_migrates_to_6 (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_object_unref (lc_test_new_store (&path));
+  backup = g_strconcat (path, ".v5.bak", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "DROP TABLE product_categories;"
+                                 "DROP TABLE categories;"
+                                 "DROP TABLE pending_orders;"
+                                 "DROP TABLE pending_lines;"
+                                 "INSERT INTO products (handle, sku, title, product_type) VALUES ('2', '2', 'All-Seasons Salt', 'Spices');"
+                                 "PRAGMA user_version = 5;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+    g_autoptr(LcImportResult) result = NULL;
+
+    g_assert_no_error (error);
+    result = lc_test_import_text (store, "departments.csv", "department_id,department\n3,pantry\n", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (result);
+  }
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, LC_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM categories WHERE name = 'pantry'"), ==, 1);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM product_categories"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pending_orders"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM pending_lines"), ==, 0);
+  /* Products from before keep their types: no list names them. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM products WHERE product_type = 'Spices'"), ==, 1);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (query_int (backup, "PRAGMA user_version"), ==, 5);
+  g_assert_cmpint (query_int (backup, "SELECT count(*) FROM sqlite_master WHERE name = 'categories'"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -284,6 +348,7 @@ main (int    argc,
   g_test_add_func ("/lc/store/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/lc/store/feature-timeline-round-trip", test_feature_timeline_round_trip);
   g_test_add_func ("/lc/store/feature-spans-update-and-refuse-overlaps", test_feature_spans_update_and_refuse_overlaps);
+  g_test_add_func ("/lc/store/version-5-store-migrates-to-6", test_version_5_store_migrates_to_6);
 
   return g_test_run ();
 }

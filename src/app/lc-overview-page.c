@@ -45,6 +45,8 @@ struct _LcOverviewPage
   LcHeadlineCard *months_of_returns_card;
   AdwPreferencesGroup *shopify_group;
   AdwActionRow   *shopify_row;
+  AdwPreferencesGroup *pending_group;
+  AdwActionRow   *pending_row;
 
   gint64          last_sync_utc;
   /* Keeps "Last synced 5 minutes ago" true while the page shows. */
@@ -265,6 +267,8 @@ lc_overview_page_class_init (LcOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, months_of_returns_card);
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, shopify_group);
   gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, shopify_row);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, pending_group);
+  gtk_widget_class_bind_template_child (widget_class, LcOverviewPage, pending_row);
 }
 
 static void
@@ -467,6 +471,24 @@ lc_overview_page_set_analysis (LcOverviewPage   *self,
   months_of_returns_text = months_of_returns_caption (summary->months_of_returns);
   lc_headline_card_set_value (self->months_of_returns_card, months_of_returns);
   lc_headline_card_set_caption (self->months_of_returns_card, months_of_returns_text);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->pending_group), summary->pending_orders > 0);
+  if (summary->pending_orders > 0)
+    {
+      g_autofree char *pending = lc_display_count (summary->pending_orders);
+      g_autofree char *title = NULL;
+
+      /* Translators: %s is a count of orders whose other half is in a file not imported yet. */
+      title = g_strdup_printf (ngettext ("%s more order waits for its other half",
+                                         "%s more orders wait for their other half",
+                                         (gulong) summary->pending_orders),
+                               pending);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pending_row), title);
+      adw_action_row_set_subtitle (self->pending_row,
+                                   ngettext ("Its items, or its date and prices, are in a file not imported yet, such as Olist’s order items or orders file. Until then it is in none of these figures.",
+                                             "Their items, or their dates and prices, are in a file not imported yet, such as Olist’s order items or orders file. Until then they are in none of these figures.",
+                                             (gulong) summary->pending_orders));
+    }
 
   lc_overview_page_update_period (self);
 }

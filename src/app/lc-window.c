@@ -302,9 +302,20 @@ lc_window_show_analysis (LcWindow   *self,
       g_autofree char *name = g_filename_display_basename (lc_store_get_path (self->store));
       g_autofree char *description = NULL;
 
-      /* Translators: %s is a store file name. */
-      description = g_strdup_printf (_("“%s” has no orders in it yet. Download the “Export orders” file from your Shopify admin (Orders, Export, All orders, CSV for Excel) and import it here. You can also drop export files on this window."),
-                                     name);
+      if (analysis->summary->pending_orders > 0)
+        {
+          g_autofree char *pending = lc_display_count (analysis->summary->pending_orders);
+
+          /* Translators: the first %s is a store file name, the second a count of orders. */
+          description = g_strdup_printf (ngettext ("“%s” has no complete orders yet: %s order waits for its other half, its items or its date and prices. Import the file that has them, such as Olist’s order items or orders file, and it counts.",
+                                                   "“%s” has no complete orders yet: %s orders wait for their other half, their items or their dates and prices. Import the file that has them, such as Olist’s order items or orders file, and they count.",
+                                                   (gulong) analysis->summary->pending_orders),
+                                         name, pending);
+        }
+      else
+        /* Translators: %s is a store file name. */
+        description = g_strdup_printf (_("“%s” has no orders in it yet. Download the “Export orders” file from your Shopify admin (Orders, Export, All orders, CSV for Excel) and import it here. You can also drop export files on this window."),
+                                       name);
       adw_status_page_set_description (self->empty_page, description);
       self->store_page = "empty";
     }
@@ -577,14 +588,67 @@ static char *
 import_summary_text (const LcImportResult *result)
 {
   gint64 rows = 0;
+  gint64 products = 0;
+  gint64 categories = 0;
+  gint64 halves = 0;
   gint64 added = result->orders_added;
   gint64 updated = result->orders_updated;
   g_autofree char *added_text = lc_display_count (added);
   g_autofree char *updated_text = lc_display_count (updated);
 
   for (guint i = 0; i < result->files->len; i++)
-    rows += ((LcImportFileResult *) g_ptr_array_index (result->files, i))->rows;
+    {
+      const LcImportFileResult *file = g_ptr_array_index (result->files, i);
 
+      rows += file->rows;
+      halves += file->orders_read;
+      products += file->products;
+      if (file->products == 0)
+        categories += file->categories;
+    }
+
+  /* The orders still waiting are told of when this import read halves. */
+  if (added == 0 && updated == 0 && halves > 0 && result->pending_orders > 0)
+    {
+      g_autofree char *pending_text = lc_display_count (result->pending_orders);
+
+      /* Translators: %s is a count of orders whose items (or dates and
+       * prices) are in a file not imported yet. */
+      return g_strdup_printf (ngettext ("Kept %s order until the file with its other half is imported.",
+                                        "Kept %s orders until the file with their other half is imported.",
+                                        (gulong) result->pending_orders),
+                              pending_text);
+    }
+  if (added + updated > 0 && halves > 0 && result->pending_orders > 0)
+    {
+      g_autofree char *done_text = lc_display_count (added + updated);
+      g_autofree char *pending_text = lc_display_count (result->pending_orders);
+
+      /* Translators: the first %s is a count of orders imported, the
+       * second of orders still waiting for the file with their other half. */
+      return g_strdup_printf (ngettext ("Imported %s orders; %s more waits for its other half.",
+                                        "Imported %s orders; %s more wait for their other half.",
+                                        (gulong) result->pending_orders),
+                              done_text, pending_text);
+    }
+  if (added == 0 && updated == 0 && products > 0)
+    {
+      g_autofree char *products_text = lc_display_count (products);
+
+      /* Translators: %s is a count of products from a product list. */
+      return g_strdup_printf (ngettext ("Imported %s product with its category.",
+                                        "Imported %s products with their categories.", (gulong) products),
+                              products_text);
+    }
+  if (added == 0 && updated == 0 && categories > 0)
+    {
+      g_autofree char *categories_text = lc_display_count (categories);
+
+      /* Translators: %s is a count of product categories (aisles, departments). */
+      return g_strdup_printf (ngettext ("Imported %s product category.", "Imported %s product categories.",
+                                        (gulong) categories),
+                              categories_text);
+    }
   if (added == 0 && updated == 0)
     {
       g_autofree char *rows_text = lc_display_count (rows);
@@ -673,7 +737,7 @@ import_error_body (const GError *error,
   const char *hint;
 
   if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_UNKNOWN_KIND))
-    hint = _("Liftcheck reads exports saved as CSV: orders from Shopify or any other shop, Shopify’s Analytics reports and products export, and Klaviyo’s campaign export. Check that you picked the right download.");
+    hint = _("Liftcheck reads exports saved as CSV: orders from Shopify or any other shop, Shopify’s Analytics reports and products export, Olist’s and Instacart’s product and order files, and Klaviyo’s campaign export. Check that you picked the right download.");
   else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND))
     hint = _("Download the “Export orders” file from your Shopify admin instead.");
   else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH))
@@ -736,6 +800,7 @@ import_job_add_result (ImportJob      *job,
     g_ptr_array_add (job->result->files, g_ptr_array_steal_index (result->files, 0));
   job->result->orders_added += result->orders_added;
   job->result->orders_updated += result->orders_updated;
+  job->result->pending_orders = result->pending_orders;
   lc_import_result_free (result);
 }
 

@@ -151,6 +151,18 @@ run_import (int    argc,
           json_builder_add_int_value (builder, file->orders_added);
           json_builder_set_member_name (builder, "orders_updated");
           json_builder_add_int_value (builder, file->orders_updated);
+          json_builder_set_member_name (builder, "products");
+          json_builder_add_int_value (builder, file->products);
+          json_builder_set_member_name (builder, "categories");
+          json_builder_add_int_value (builder, file->categories);
+          json_builder_set_member_name (builder, "orders_read");
+          json_builder_add_int_value (builder, file->orders_read);
+          json_builder_set_member_name (builder, "units_read");
+          json_builder_add_int_value (builder, file->units_read);
+          json_builder_set_member_name (builder, "cancelled_read");
+          json_builder_add_int_value (builder, file->cancelled_read);
+          json_builder_set_member_name (builder, "pending_orders");
+          json_builder_add_int_value (builder, file->pending_orders);
           lc_cli_add_strings (builder, "warnings", file->warnings);
           json_builder_end_object (builder);
         }
@@ -167,11 +179,60 @@ run_import (int    argc,
       g_autofree char *rows = lc_display_count (file->rows);
       g_autofree char *added = lc_display_count (file->orders_added);
       g_autofree char *updated = lc_display_count (file->orders_updated);
+      g_autofree char *products = lc_display_count (file->products);
+      g_autofree char *categories = lc_display_count (file->categories);
 
-      if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
+      if (file->kind == LC_IMPORT_KIND_INSTACART_AISLES)
+        /* TRANSLATORS: "aisles.csv: 134 aisles" */
+        g_print (ngettext ("%s: %s aisle\n", "%s: %s aisles\n", (gulong) file->categories), base, categories);
+      else if (file->kind == LC_IMPORT_KIND_INSTACART_DEPARTMENTS)
+        /* TRANSLATORS: "departments.csv: 21 departments" */
+        g_print (ngettext ("%s: %s department\n", "%s: %s departments\n", (gulong) file->categories), base,
+                 categories);
+      else if (file->kind == LC_IMPORT_KIND_OLIST_PRODUCTS || file->kind == LC_IMPORT_KIND_INSTACART_PRODUCTS)
+        {
+          g_autofree char *in_categories = g_strdup_printf (ngettext ("%s category", "%s categories", (gulong) file->categories),
+                                                            categories);
+
+          /* TRANSLATORS: "products.csv: 32,951 products with their categories (73 categories)" */
+          g_print (ngettext ("%s: %s product with its category (%s)\n", "%s: %s products with their categories (%s)\n",
+                             (gulong) file->products),
+                   base, products, in_categories);
+        }
+      else if (file->kind == LC_IMPORT_KIND_OLIST_ORDERS || file->kind == LC_IMPORT_KIND_OLIST_ORDER_ITEMS ||
+               file->kind == LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS)
+        {
+          g_autofree char *read = lc_display_count (file->orders_read);
+          g_autofree char *units = lc_display_count (file->units_read);
+          g_autofree char *cancelled = lc_display_count (file->cancelled_read);
+          g_autofree char *waiting = lc_display_count (file->pending_orders);
+          g_autoptr(GString) line = g_string_new (NULL);
+
+          if (file->units_read > 0)
+            /* TRANSLATORS: "olist_order_items.csv: 10,000 items of 977 orders of an Olist order items list" */
+            g_string_printf (line, _("%s: %s items of %s orders of %s"), base, units, read,
+                             lc_import_kind_get_title (file->kind));
+          else
+            /* TRANSLATORS: "olist_orders.csv: 4,998 orders of an Olist orders list" */
+            g_string_printf (line, _("%s: %s orders of %s"), base, read, lc_import_kind_get_title (file->kind));
+          if (file->cancelled_read > 0)
+            /* TRANSLATORS: follows "4,998 orders of an Olist orders list" */
+            g_string_append_printf (line, _(" (%s cancelled)"), cancelled);
+          if (file->orders_added > 0 || file->orders_updated > 0)
+            /* TRANSLATORS: follows "olist_order_items.csv: 12 items of 5 orders of an Olist order items list" */
+            g_string_append_printf (line, _("; %s new orders, %s updated"), added, updated);
+          if (file->pending_orders > 0)
+            /* TRANSLATORS: follows "olist_orders.csv: 4,998 orders of an Olist orders list (49 cancelled)" */
+            g_string_append_printf (line, ngettext ("; %s waits for its other half", "; %s wait for their other half",
+                                                    (gulong) file->pending_orders),
+                                    waiting);
+          g_print ("%s\n", line->str);
+        }
+      else if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
         /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */
         g_print (_("%s: %s rows; %s new orders, %s updated\n"), base, rows, added, updated);
-      else if (file->kind != LC_IMPORT_KIND_UNKNOWN && file->kind >= LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS)
+      else if (file->kind != LC_IMPORT_KIND_UNKNOWN && file->kind >= LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS &&
+               file->kind <= LC_IMPORT_KIND_MAPPED)
         /* TRANSLATORS: "orders.csv: 1,234 rows of a WooCommerce orders export; 400 new orders, 12 updated" */
         g_print (_("%s: %s rows of %s; %s new orders, %s updated\n"), base, rows,
                  lc_import_kind_get_title (file->kind), added, updated);
@@ -185,6 +246,25 @@ run_import (int    argc,
 }
 
 /* summary STORE */
+
+/* Orders kept until their other half is imported: in no figure. */
+static void
+print_pending_orders (const char *base,
+                      LcSummary  *s)
+{
+  g_autofree char *pending = NULL;
+
+  if (s->pending_orders == 0)
+    return;
+  pending = lc_display_count (s->pending_orders);
+  /* TRANSLATORS: "shop.liftcheck: 977 orders wait for their other half …" */
+  g_print (ngettext ("%s: %s order waits for its other half (its items, or its date and prices) and is in none "
+                     "of these figures until the file with its other half is imported.\n",
+                     "%s: %s orders wait for their other half (their items, or their dates and prices) and are in "
+                     "none of these figures until the file with their other half is imported.\n",
+                     (gulong) s->pending_orders),
+           base, pending);
+}
 
 static void
 print_summary_text (LcStore   *store,
@@ -203,6 +283,7 @@ print_summary_text (LcStore   *store,
     {
       g_print (_("%s has no orders yet. Import a Shopify orders export:\n  liftcheck-cli import %s orders_export_1.csv\n"),
                base, lc_store_get_path (store));
+      print_pending_orders (base, s);
       return;
     }
 
@@ -262,6 +343,9 @@ print_summary_text (LcStore   *store,
         g_print (_("E-mail revenue:       %s from %s to %s, as Klaviyo counts it; no orders on those days to compare it with\n"),
                  money, from, to);
     }
+  if (s->pending_orders > 0)
+    g_print ("\n");
+  print_pending_orders (base, s);
 }
 
 static int
@@ -303,6 +387,8 @@ run_summary (int    argc,
     double divisor = pow (10, s->exponent);
 
     json_builder_begin_object (b);
+    json_builder_set_member_name (b, "pending_orders");
+    json_builder_add_int_value (b, s->pending_orders);
     json_builder_set_member_name (b, "currency");
     if (s->currency != NULL)
       json_builder_add_string_value (b, s->currency);

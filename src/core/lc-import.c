@@ -9,8 +9,10 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "lc-catalogue-private.h"
 #include "lc-import-private.h"
 #include "lc-mapping-private.h"
+#include "lc-pending-private.h"
 #include "lc-sha256-private.h"
 #include "lc-thread.h"
 
@@ -50,6 +52,20 @@ lc_import_kind_to_string (LcImportKind kind)
       return "transactions";
     case LC_IMPORT_KIND_MAPPED:
       return "mapped-orders";
+    case LC_IMPORT_KIND_OLIST_PRODUCTS:
+      return "olist-products";
+    case LC_IMPORT_KIND_INSTACART_PRODUCTS:
+      return "instacart-products";
+    case LC_IMPORT_KIND_INSTACART_AISLES:
+      return "instacart-aisles";
+    case LC_IMPORT_KIND_INSTACART_DEPARTMENTS:
+      return "instacart-departments";
+    case LC_IMPORT_KIND_OLIST_ORDERS:
+      return "olist-orders";
+    case LC_IMPORT_KIND_OLIST_ORDER_ITEMS:
+      return "olist-order-items";
+    case LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS:
+      return "instacart-order-products";
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return "unknown";
@@ -85,6 +101,20 @@ lc_import_kind_get_title (LcImportKind kind)
       return _("a list of sales transactions");
     case LC_IMPORT_KIND_MAPPED:
       return _("an orders file read with a column mapping");
+    case LC_IMPORT_KIND_OLIST_PRODUCTS:
+      return _("an Olist products list");
+    case LC_IMPORT_KIND_INSTACART_PRODUCTS:
+      return _("an Instacart products list");
+    case LC_IMPORT_KIND_INSTACART_AISLES:
+      return _("an Instacart aisles list");
+    case LC_IMPORT_KIND_INSTACART_DEPARTMENTS:
+      return _("an Instacart departments list");
+    case LC_IMPORT_KIND_OLIST_ORDERS:
+      return _("an Olist orders list");
+    case LC_IMPORT_KIND_OLIST_ORDER_ITEMS:
+      return _("an Olist order items list");
+    case LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS:
+      return _("an Instacart order products list");
     case LC_IMPORT_KIND_UNKNOWN:
     default:
       return _("an unknown file");
@@ -533,7 +563,8 @@ _lc_import_kind_is_mapped (LcImportKind kind)
 gboolean
 _lc_import_kind_has_orders (LcImportKind kind)
 {
-  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || _lc_import_kind_is_mapped (kind);
+  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || _lc_import_kind_is_mapped (kind) ||
+         _lc_import_kind_is_pending (kind);
 }
 
 LcImportKind
@@ -550,6 +581,12 @@ _lc_import_detect_kind (LcCsvReader *reader)
   if (_lc_klaviyo_header_matches (reader))
     return LC_IMPORT_KIND_KLAVIYO_CAMPAIGNS;
   kind = _lc_shopify_sales_detect (reader);
+  if (kind != LC_IMPORT_KIND_UNKNOWN)
+    return kind;
+  kind = _lc_catalogue_detect (reader);
+  if (kind != LC_IMPORT_KIND_UNKNOWN)
+    return kind;
+  kind = _lc_pending_detect (reader);
   if (kind != LC_IMPORT_KIND_UNKNOWN)
     return kind;
   return _lc_mapped_detect (reader);
@@ -580,7 +617,9 @@ set_unknown_kind_error (LcCsvReader  *reader,
                  "a Klaviyo campaign report with the column “Total Placed Order Value”; "
                  "WooCommerce orders (the Analytics “Download” of Orders, or an order-export plugin’s file with "
                  "one row per item); a BigCommerce orders export; and sales transaction lists (InvoiceNo, "
-                 "StockCode, Quantity, InvoiceDate, UnitPrice). Any other orders file can be read once you say "
+                 "StockCode, Quantity, InvoiceDate, UnitPrice); Olist’s and Instacart’s product lists and "
+                 "Instacart’s aisles and departments, for product categories; Olist’s orders and order items, and "
+                 "Instacart’s order products, kept until each order’s other half is imported. Any other orders file can be read once you say "
                  "which column holds what (a column mapping)."),
                lc_csv_reader_get_display_name (reader), columns->str);
 }
@@ -668,6 +707,17 @@ import_one (LcImportContext  *ctx,
         case LC_IMPORT_KIND_MAPPED:
           ok = _lc_mapped_import (ctx, kind, mapping, error);
           break;
+        case LC_IMPORT_KIND_OLIST_PRODUCTS:
+        case LC_IMPORT_KIND_INSTACART_PRODUCTS:
+        case LC_IMPORT_KIND_INSTACART_AISLES:
+        case LC_IMPORT_KIND_INSTACART_DEPARTMENTS:
+          ok = _lc_catalogue_import (ctx, kind, error);
+          break;
+        case LC_IMPORT_KIND_OLIST_ORDERS:
+        case LC_IMPORT_KIND_OLIST_ORDER_ITEMS:
+        case LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS:
+          ok = _lc_pending_import (ctx, kind, error);
+          break;
         case LC_IMPORT_KIND_SHOPIFY_ABANDONED_CHECKOUTS:
         case LC_IMPORT_KIND_UNKNOWN:
         default:
@@ -691,9 +741,12 @@ import_one (LcImportContext  *ctx,
 }
 
 static void
-restore_pragmas (LcStore *store)
+restore_pragmas (LcStore  *store,
+                 gboolean  bulk)
 {
   _lc_store_exec (store, "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000", NULL);
+  if (bulk)
+    _lc_store_end_bulk (store);
 }
 
 LcImportResult *
@@ -722,6 +775,7 @@ lc_store_import_files_with_mapping (LcStore               *store,
   g_autoptr(GPtrArray) ordered = NULL;
   LcImportContext ctx = { 0 };
   gboolean ok = TRUE;
+  gboolean bulk;
 
   g_return_val_if_fail (LC_IS_STORE (store), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
@@ -749,17 +803,21 @@ lc_store_import_files_with_mapping (LcStore               *store,
    * bounded, so memory stays flat whatever the file size. The log is
    * copied into the store after the commit rather than by it, so that the
    * commit is short: until it, progress keeps coming and Cancel works. */
+  bulk = _lc_store_begin_bulk (store);
   if (!_lc_store_exec (store,
                        "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KIB) ";"
                        "PRAGMA wal_autocheckpoint = 0",
                        error))
-    return NULL;
+    {
+      restore_pragmas (store, bulk);
+      return NULL;
+    }
 
   /* One transaction for the whole call: if any file fails, the store is
    * exactly as it was before, and a split export lands whole. */
   if (!_lc_store_begin (store, error))
     {
-      restore_pragmas (store);
+      restore_pragmas (store, bulk);
       return NULL;
     }
 
@@ -789,20 +847,22 @@ lc_store_import_files_with_mapping (LcStore               *store,
   if (!ok)
     {
       _lc_store_rollback (store);
-      restore_pragmas (store);
+      restore_pragmas (store, bulk);
       return NULL;
     }
   if (!_lc_store_commit (store, error))
     {
-      restore_pragmas (store);
+      restore_pragmas (store, bulk);
       return NULL;
     }
+  result->pending_orders = lc_store_count_pending_orders (store);
   if (progress != NULL)
     progress (1.0, progress_data);
   /* The import is in the store now; a checkpoint that fails or is
    * interrupted is done by the next one. */
-  _lc_store_exec (store, "PRAGMA wal_checkpoint(PASSIVE)", NULL);
-  restore_pragmas (store);
+  if (!bulk)
+    _lc_store_exec (store, "PRAGMA wal_checkpoint(PASSIVE)", NULL);
+  restore_pragmas (store, bulk);
   return g_steal_pointer (&result);
 }
 

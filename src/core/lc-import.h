@@ -34,6 +34,13 @@ typedef enum
   LC_IMPORT_KIND_BIGCOMMERCE_ORDERS,         /* BigCommerce's default orders export ("Product Details") */
   LC_IMPORT_KIND_TRANSACTIONS,               /* UCI-style lists: InvoiceNo, StockCode, Quantity, InvoiceDate, UnitPrice */
   LC_IMPORT_KIND_MAPPED,                     /* any other CSV, through a column mapping (lc-mapping.h) */
+  LC_IMPORT_KIND_OLIST_PRODUCTS,             /* Olist's products: product_id, product_category_name */
+  LC_IMPORT_KIND_INSTACART_PRODUCTS,         /* Instacart's products: product_id, product_name, aisle_id, department_id */
+  LC_IMPORT_KIND_INSTACART_AISLES,           /* Instacart's lookup lists: aisle_id, aisle */
+  LC_IMPORT_KIND_INSTACART_DEPARTMENTS,      /* and department_id, department */
+  LC_IMPORT_KIND_OLIST_ORDERS,               /* order headers: order_id, customer_id, order_status, order_purchase_timestamp */
+  LC_IMPORT_KIND_OLIST_ORDER_ITEMS,          /* order lines: order_id, order_item_id, product_id, price, freight_value */
+  LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS,   /* order lines without dates or prices: order_id, product_id, add_to_cart_order */
 } LcImportKind;
 
 typedef struct
@@ -44,6 +51,14 @@ typedef struct
   gint64        orders_added;
   gint64        orders_updated;
   gint64        line_items;
+  gint64        products;        /* catalogue files: products read */
+  gint64        categories;      /* their distinct categories, or the entries of a lookup list */
+  /* Files with half of each order (an Olist or Instacart kind): what they
+   * gave, and how many of their orders wait for their other half. */
+  gint64        orders_read;
+  gint64        units_read;
+  gint64        cancelled_read;  /* orders not counted: cancelled */
+  gint64        pending_orders;
   GPtrArray    *warnings;        /* translated strings for the user */
 } LcImportFileResult;
 
@@ -52,6 +67,7 @@ typedef struct
   GPtrArray *files;              /* LcImportFileResult */
   gint64     orders_added;
   gint64     orders_updated;
+  gint64     pending_orders;     /* in the store after the import, waiting for their other half */
 } LcImportResult;
 
 /* Called from the importing thread; fraction in 0..1. */
@@ -59,6 +75,10 @@ typedef void (*LcImportProgressFunc) (double   fraction,
                                       gpointer user_data);
 
 GQuark          lc_import_error_quark      (void);
+/* Orders the store keeps until their other half is imported: headers
+ * without items, items without their order's date. They are not counted
+ * anywhere until then. */
+gint64          lc_store_count_pending_orders (LcStore           *store);
 const char     *lc_import_kind_to_string   (LcImportKind kind);
 /* Translated, for people: "a Shopify sessions report". */
 const char     *lc_import_kind_get_title   (LcImportKind kind);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lc-import.h"
 #include "lc-metrics.h"
 #include "lc-money.h"
 #include "lc-store-private.h"
@@ -430,6 +431,7 @@ lc_store_compute_summary (LcStore  *store,
   summary->email_revenue_12m = -1;
   summary->email_share = -1;
 
+  summary->pending_orders = lc_store_count_pending_orders (store);
   if (!query_span (store, &summary->first_day, &summary->last_day, &summary->has_orders, error))
     return NULL;
   if (!summary->has_orders)

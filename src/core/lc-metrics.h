@@ -68,6 +68,7 @@ typedef struct
   char    *currency;         /* NULL for an empty store */
   guint    exponent;
   gboolean has_orders;
+  gint64   pending_orders;   /* orders waiting for their other half: in no figure */
   LcDay    first_day;
   LcDay    last_day;
   gint64   orders;           /* counted orders, all days */

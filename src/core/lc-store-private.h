@@ -21,6 +21,8 @@ gboolean       _lc_store_begin         (LcStore     *self,
 gboolean       _lc_store_commit        (LcStore     *self,
                                         GError     **error);
 void           _lc_store_rollback      (LcStore     *self);
+gboolean       _lc_store_begin_bulk    (LcStore     *self);
+void           _lc_store_end_bulk      (LcStore     *self);
 void           _lc_store_set_error     (LcStore     *self,
                                         GError     **error);
 /* The per-store salt for customer hashes (hex). */

@@ -30,6 +30,7 @@ struct _LcStore
   char       *salt;
   char       *currency;
   guint       exponent;
+  gboolean    made_here;   /* this connection created the file */
 };
 
 G_DEFINE_FINAL_TYPE (LcStore, lc_store, G_TYPE_OBJECT)
@@ -384,6 +385,55 @@ migrate_to_v5 (LcStore  *self,
   return _lc_store_exec (self, schema_v5, error);
 }
 
+/* Version 6: files of other stores that hold a part of what Liftcheck
+ * needs. Lookup lists (Instacart's aisles and departments: a code and its
+ * name) and the codes each product has in them, so that a list imported
+ * after its products still gives them their types. And halves of orders:
+ * headers with a date and status but no items (Olist's orders file), and
+ * lines without a date (Olist's order items, Instacart's order products),
+ * keyed by their source and its order id. When both halves of an order are
+ * in, it goes to `orders` and leaves these tables. Customers are salted
+ * hashes, as in `orders`. */
+static const char schema_v6[] =
+  "CREATE TABLE categories ("
+  "  list TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (list, code)) WITHOUT ROWID;"
+  "CREATE TABLE product_categories ("
+  "  product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,"
+  "  list TEXT NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  PRIMARY KEY (product_id, list)) WITHOUT ROWID;"
+  "CREATE TABLE pending_orders ("
+  "  source TEXT NOT NULL,"
+  "  order_id TEXT NOT NULL,"
+  "  created_utc INTEGER NOT NULL,"
+  "  utc_offset INTEGER NOT NULL,"
+  "  local_day INTEGER NOT NULL,"
+  "  financial_status TEXT NOT NULL,"
+  "  cancelled INTEGER NOT NULL,"
+  "  customer_hash TEXT,"
+  "  import_id INTEGER REFERENCES imports (id),"
+  "  PRIMARY KEY (source, order_id)) WITHOUT ROWID;"
+  "CREATE TABLE pending_lines ("
+  "  source TEXT NOT NULL,"
+  "  order_id TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  sku TEXT,"
+  "  quantity INTEGER NOT NULL,"
+  "  price INTEGER,"
+  "  shipping INTEGER NOT NULL,"
+  "  import_id INTEGER REFERENCES imports (id),"
+  "  PRIMARY KEY (source, order_id, position)) WITHOUT ROWID;";
+
+static gboolean
+migrate_to_v6 (LcStore  *self,
+               GError  **error)
+{
+  return _lc_store_exec (self, schema_v6, error);
+}
+
 /* migrations[i] brings a store from version i + 1 to i + 2. A new store is
  * made with schema_v1 and every migration, so the migrations are the one
  * path to the current schema; an older store runs the ones it lacks inside
@@ -393,6 +443,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v3,
   migrate_to_v4,
   migrate_to_v5,
+  migrate_to_v6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LC_STORE_SCHEMA_VERSION - 1);
@@ -589,6 +640,54 @@ _lc_store_commit (LcStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/* A store this connection has just made, that no import has written to
+ * yet, can take its first import with a rollback journal instead of the
+ * write-ahead log. The journal only keeps the pages that existed before
+ * (the empty tables), so every new page is written once, to the file,
+ * instead of to the log and then again into the file: the same atomicity
+ * (a crash mid-import rolls back to the empty store) for half the
+ * writing. Nobody else can be reading the store yet, which leaving WAL
+ * mode needs. Returns whether the journal was switched; call
+ * _lc_store_end_bulk () after the commit or rollback. */
+gboolean
+_lc_store_begin_bulk (LcStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean switched = FALSE;
+
+  if (!self->made_here)
+    return FALSE;
+  stmt = _lc_store_prepare (self, "SELECT NOT EXISTS (SELECT 1 FROM imports) AND NOT EXISTS (SELECT 1 FROM orders)", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) == 0)
+    {
+      if (stmt != NULL)
+        sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = TRUNCATE", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    switched = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "truncate") == 0;
+  sqlite3_finalize (stmt);
+  /* Whatever the power does at the commit, the file is whole. */
+  if (switched)
+    _lc_store_exec (self, "PRAGMA synchronous = FULL", NULL);
+  return switched;
+}
+
+void
+_lc_store_end_bulk (LcStore *self)
+{
+  /* Back to the write-ahead log. SQLite opens the log at the next read: a
+   * checkpoint before any read would find the store locked. */
+  _lc_store_exec (self,
+                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+                  "SELECT COUNT(*) FROM meta",
+                  NULL);
 }
 
 void
@@ -992,6 +1091,7 @@ lc_store_open (const char        *path,
 
   if (fresh)
     {
+      self->made_here = TRUE;
       if (!create_schema (self, error))
         {
           g_clear_object (&self);

@@ -27,7 +27,7 @@ typedef enum
 } LcStoreOpenFlags;
 
 /* The schema version this build writes. */
-#define LC_STORE_SCHEMA_VERSION 5
+#define LC_STORE_SCHEMA_VERSION 6
 
 /* An open store file. Use each LcStore from one thread at a time; a worker
  * thread opens its own (as lc_import_files_async() does). */

@@ -33,10 +33,32 @@ Quantity, InvoiceDate, UnitPrice, CustomerID, Country):
   first_day,    from InvoiceDate, read month/day/year (the file's only
   last_day      reading: see test-import-mapped.c for the column decision)
 
-Order lists with no amounts (Olist orders: order ids, statuses and dates)
-and order lines with no dates or prices (Instacart order_products) cannot be
-analysed: {"refused": "wrong-kind"}. Lookup lists (Olist products, Instacart
-aisles and departments) hold no orders: {"refused": "unknown-kind"}.
+Catalogues hold no orders but give products their categories:
+
+  Olist products (product_id, product_category_name): "kind"
+                "olist-products"; "products" rows (each its own product: ids
+                are distinct), "categories" distinct non-blank category names,
+                "typed" rows with a category, "top_category" the most common
+                category, underscores shown as spaces, with its count
+  Instacart aisles (aisle_id, aisle) and departments (department_id,
+                department): "kind" "instacart-aisles" or
+                "instacart-departments"; "categories" entries
+
+Halves of orders are kept until their other half comes; alone, they add no
+order to order value or items per order ("orders" 0):
+
+  Olist orders (order_id, customer_id, order_status,
+                order_purchase_timestamp: headers without items): "kind"
+                "olist-orders"; "orders_read" distinct order ids,
+                "cancelled" those whose status is canceled or unavailable,
+                "units_read" 0, "pending" every order read; "first_day" and
+                "last_day" of order_purchase_timestamp, read month/day/year
+  Instacart order products (order_id, product_id, add_to_cart_order: lines
+                without dates or prices): "kind" "instacart-order-products";
+                "orders_read" distinct order ids, "units_read" rows (one
+                unit each), "cancelled" 0, "pending" every order read
+
+Any other file is refused: {"refused": "unknown-kind"}.
 
 The expected values file was produced, from the top of the repository, with:
 
@@ -144,9 +166,62 @@ def transactions(path):
     }
 
 
-def has_amounts(header):
-    words = ("price", "total", "amount", "value", "sales")
-    return any(word in name.lower() for name in header for word in words)
+def read_rows(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        return list(reader)
+
+
+def olist_products(path):
+    rows = read_rows(path)
+    counts = {}
+    for row in rows:
+        category = row["product_category_name"].strip().replace("_", " ")
+        if category:
+            counts[category] = counts.get(category, 0) + 1
+    top = max(sorted(counts), key=lambda name: counts[name])
+    return {
+        "kind": "olist-products",
+        "products": len(rows),
+        "categories": len(counts),
+        "typed": sum(counts.values()),
+        "top_category": [top, counts[top]],
+    }
+
+
+def lookup_list(path, kind):
+    return {"kind": kind, "categories": len(read_rows(path))}
+
+
+def olist_orders(path):
+    rows = read_rows(path)
+    ids = {row["order_id"].strip() for row in rows}
+    cancelled = {row["order_id"].strip() for row in rows
+                 if row["order_status"].strip().lower() in ("canceled", "cancelled", "unavailable")}
+    days = [mdy(row["order_purchase_timestamp"]) for row in rows]
+    return {
+        "kind": "olist-orders",
+        "orders": 0,
+        "orders_read": len(ids),
+        "cancelled": len(cancelled),
+        "units_read": 0,
+        "pending": len(ids),
+        "first_day": min(days).isoformat(),
+        "last_day": max(days).isoformat(),
+    }
+
+
+def instacart_order_products(path):
+    rows = read_rows(path)
+    ids = {row["order_id"].strip() for row in rows}
+    return {
+        "kind": "instacart-order-products",
+        "orders": 0,
+        "orders_read": len(ids),
+        "cancelled": 0,
+        "units_read": len(rows),
+        "pending": len(ids),
+    }
 
 
 def describe(path):
@@ -154,8 +229,16 @@ def describe(path):
         header = next(csv.reader(f))
     if TRANSACTION_COLUMNS <= set(header):
         return transactions(path)
-    if "order_id" in header and not has_amounts(header):
-        return {"refused": "wrong-kind"}
+    if {"product_id", "product_category_name"} <= set(header):
+        return olist_products(path)
+    if header == ["aisle_id", "aisle"]:
+        return lookup_list(path, "instacart-aisles")
+    if header == ["department_id", "department"]:
+        return lookup_list(path, "instacart-departments")
+    if {"order_id", "customer_id", "order_status", "order_purchase_timestamp"} <= set(header):
+        return olist_orders(path)
+    if {"order_id", "product_id", "add_to_cart_order"} <= set(header):
+        return instacart_order_products(path)
     return {"refused": "unknown-kind"}
 
 
