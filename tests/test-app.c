@@ -1092,6 +1092,8 @@ test_unknown_file_is_mapped_in_the_dialog (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (lc_mapping_dialog_get_currency_row (dialog))));
   g_assert_false (import_is_possible (dialog));
   g_assert_nonnull (strstr (lc_mapping_dialog_get_status (dialog), "currency"));
+  /* Until then the amounts show as numbers alone. */
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_UNIT_PRICE, "12.50");
   choose_item (lc_mapping_dialog_get_currency_row (dialog), "Euro (EUR)");
   g_assert_true (import_is_possible (dialog));
 
@@ -1101,15 +1103,17 @@ test_unknown_file_is_mapped_in_the_dialog (void)
   g_assert_cmpstr (selected_text (date_row), ==, lc_date_order_get_title (LC_DATE_ORDER_DMY));
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (date_row)));
 
-  /* The preview shows the rows as they will be imported. */
+  /* The preview shows the rows as they will be imported, with money and
+   * days written as the rest of the app writes them. */
   g_assert_cmpuint (lc_mapping_dialog_get_n_preview_rows (dialog), ==, 6);
   assert_preview (dialog, 0, LC_MAPPING_FIELD_ORDER_ID, "A-1001");
-  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2026-02-03");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "3 Feb 2026");
   assert_preview (dialog, 0, LC_MAPPING_FIELD_QUANTITY, "2");
-  assert_preview (dialog, 0, LC_MAPPING_FIELD_UNIT_PRICE, "12.50");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_UNIT_PRICE, "€12.50");
   assert_preview (dialog, 0, LC_MAPPING_FIELD_PRODUCT_NAME, "Mug; blue");
-  assert_preview (dialog, 3, LC_MAPPING_FIELD_DATE, "2026-03-25");
-  assert_preview (dialog, 3, LC_MAPPING_FIELD_UNIT_PRICE, "20.00");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_CUSTOMER, "✓");
+  assert_preview (dialog, 3, LC_MAPPING_FIELD_DATE, "25 Mar 2026");
+  assert_preview (dialog, 3, LC_MAPPING_FIELD_UNIT_PRICE, "€20.00");
   g_assert_null (lc_mapping_dialog_get_preview_text (dialog, 0, LC_MAPPING_FIELD_SKU, NULL));
 
   /* A wrong choice shows in the preview, with the reason, and stops the
@@ -1264,10 +1268,13 @@ test_ambiguous_dates_are_left_to_the_owner (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (date_row)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (date_row)));
   choose_item (date_row, lc_date_order_get_title (LC_DATE_ORDER_MDY));
-  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2026-03-02");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2 Mar 2026");
   choose_item (date_row, lc_date_order_get_title (LC_DATE_ORDER_DMY));
-  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "2026-02-03");
-  assert_preview (dialog, 1, LC_MAPPING_FIELD_DATE, "2026-02-04");
+  assert_preview (dialog, 0, LC_MAPPING_FIELD_DATE, "3 Feb 2026");
+  assert_preview (dialog, 1, LC_MAPPING_FIELD_DATE, "4 Feb 2026");
+  /* The amounts are in the currency each row names. */
+  assert_preview (dialog, 1, LC_MAPPING_FIELD_LINE_TOTAL, "£20.00");
+  assert_preview (dialog, 1, LC_MAPPING_FIELD_CURRENCY, "GBP");
   g_assert_true (import_is_possible (dialog));
   mapping = lc_mapping_dialog_dup_mapping (dialog);
   g_assert_cmpint (lc_mapping_get_date_order (mapping), ==, LC_DATE_ORDER_DMY);

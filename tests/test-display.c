@@ -23,18 +23,22 @@ test_c_locale_reads_as_english (void)
   g_autofree char *negative = NULL;
   g_autofree char *code = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *unknown = NULL;
 
   use_locale ("C.UTF-8");
   usd = lc_display_money (1234.5, "USD", -1);
   negative = lc_display_money (-12.5, "GBP", -1);
   code = lc_display_money (1625, "BDT", -1);
   count = lc_display_count (1234567);
+  unknown = lc_display_money (1249, NULL, -1);
 
   /* No grouping in C, but the owner still gets "1,234". */
   g_assert_cmpstr (usd, ==, "$1,234.50");
   g_assert_cmpstr (negative, ==, "−£12.50");
   g_assert_cmpstr (code, ==, "1,625.00 BDT");
   g_assert_cmpstr (count, ==, "1,234,567");
+  /* A currency not known yet: the amount alone, nothing trailing. */
+  g_assert_cmpstr (unknown, ==, "1,249.00");
 }
 
 static void

@@ -764,11 +764,33 @@ test_guess_and_preview (void)
   g_assert_cmpint (preview->date_order, ==, LC_DATE_ORDER_DMY);
   row = g_ptr_array_index (preview->rows, 0);
   g_assert_cmpint (row->line, ==, 2);
-  g_assert_cmpstr (row->values[LC_MAPPING_FIELD_DATE], ==, "2024-03-04 10:15");
-  g_assert_cmpstr (row->values[LC_MAPPING_FIELD_UNIT_PRICE], ==, "15.00");
-  g_assert_cmpstr (row->values[LC_MAPPING_FIELD_QUANTITY], ==, "2");
-  /* The customer is never shown. */
-  g_assert_null (strstr (row->values[LC_MAPPING_FIELD_CUSTOMER], "@"));
+  /* Values, for the app to write the owner's way: 04.03.2024 10:15 and
+   * 15,00 in euros. */
+  g_assert_true (row->has_value[LC_MAPPING_FIELD_DATE]);
+  g_assert_cmpint (row->day, ==, lc_day_from_ymd (2024, 3, 4));
+  g_assert_cmpint (row->seconds, ==, 10 * 3600 + 15 * 60);
+  g_assert_cmpstr (row->currency, ==, "EUR");
+  g_assert_cmpuint (row->exponent, ==, 2);
+  g_assert_true (row->has_value[LC_MAPPING_FIELD_UNIT_PRICE]);
+  g_assert_cmpint (row->numbers[LC_MAPPING_FIELD_UNIT_PRICE], ==, 1500);
+  g_assert_true (row->has_value[LC_MAPPING_FIELD_QUANTITY]);
+  g_assert_cmpint (row->numbers[LC_MAPPING_FIELD_QUANTITY], ==, 2);
+  g_assert_cmpstr (row->text[LC_MAPPING_FIELD_ORDER_ID], ==, "1001");
+  g_assert_cmpstr (row->text[LC_MAPPING_FIELD_SKU], ==, "HAT-1");
+  g_assert_null (row->text[LC_MAPPING_FIELD_UNIT_PRICE]);
+  /* The customer is never kept, only that there is one. */
+  g_assert_true (row->has_value[LC_MAPPING_FIELD_CUSTOMER]);
+  g_assert_null (row->text[LC_MAPPING_FIELD_CUSTOMER]);
+  /* An unmapped field has no value. */
+  g_assert_false (row->has_value[LC_MAPPING_FIELD_ORDER_TOTAL]);
+  g_clear_pointer (&preview, lc_mapping_preview_free);
+
+  /* No currency known: the amounts still read, with two decimals. */
+  preview = lc_mapping_preview (guess, german, NULL);
+  row = g_ptr_array_index (preview->rows, 2);
+  g_assert_null (row->currency);
+  g_assert_cmpint (row->numbers[LC_MAPPING_FIELD_UNIT_PRICE], ==, 1250);
+  g_assert_cmpint (row->seconds, ==, 11 * 3600);
   g_clear_pointer (&preview, lc_mapping_preview_free);
 
   lc_mapping_set_column (guess, LC_MAPPING_FIELD_UNIT_PRICE, "Artikel");
@@ -777,6 +799,58 @@ test_guess_and_preview (void)
   g_assert_nonnull (row->error);
   g_assert_cmpint (row->error_field, ==, LC_MAPPING_FIELD_UNIT_PRICE);
   g_assert_nonnull (strstr (row->error, "shop-mapped.csv, line 2, column “Artikel”"));
+}
+
+/* The preview reads each row's amounts in the row's own currency, as the
+ * import does, and a currency cell that is not a code stops it. */
+static void
+test_preview_row_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = lc_test_write_file (dir, "yen.csv",
+                                              "Invoice,Day,Qty,Each,Money\n"
+                                              "A-1,2026-02-03,1,\"1,200\",jpy\n"
+                                              "A-2,2026-02-04,3,12.50,\n"
+                                              "A-3,2026-02-05,1,9.99,Euros\n",
+                                              -1);
+  g_autoptr(LcCsvSample) sample = NULL;
+  g_autoptr(LcMapping) mapping = lc_mapping_new ();
+  g_autoptr(LcMappingPreview) preview = NULL;
+  LcMappingPreviewRow *row;
+
+  sample = lc_csv_sample_read (path, 10, NULL, &error);
+  g_assert_no_error (error);
+  lc_mapping_set_column (mapping, LC_MAPPING_FIELD_ORDER_ID, "Invoice");
+  lc_mapping_set_column (mapping, LC_MAPPING_FIELD_DATE, "Day");
+  lc_mapping_set_column (mapping, LC_MAPPING_FIELD_QUANTITY, "Qty");
+  lc_mapping_set_column (mapping, LC_MAPPING_FIELD_UNIT_PRICE, "Each");
+  lc_mapping_set_column (mapping, LC_MAPPING_FIELD_CURRENCY, "Money");
+  preview = lc_mapping_preview (mapping, sample, "USD");
+  g_assert_cmpuint (preview->rows->len, ==, 3);
+
+  /* Yen have no minor unit: "1,200" is 1200 yen. */
+  row = g_ptr_array_index (preview->rows, 0);
+  g_assert_null (row->error);
+  g_assert_cmpstr (row->currency, ==, "JPY");
+  g_assert_cmpstr (row->text[LC_MAPPING_FIELD_CURRENCY], ==, "JPY");
+  g_assert_cmpuint (row->exponent, ==, 0);
+  g_assert_cmpint (row->numbers[LC_MAPPING_FIELD_UNIT_PRICE], ==, 1200);
+  g_assert_cmpint (row->day, ==, lc_day_from_ymd (2026, 2, 3));
+  g_assert_cmpint (row->seconds, ==, 0);
+
+  /* A row that says none is in the currency asked for. */
+  row = g_ptr_array_index (preview->rows, 1);
+  g_assert_null (row->error);
+  g_assert_cmpstr (row->currency, ==, "USD");
+  g_assert_false (row->has_value[LC_MAPPING_FIELD_CURRENCY]);
+  g_assert_cmpint (row->numbers[LC_MAPPING_FIELD_UNIT_PRICE], ==, 1250);
+
+  row = g_ptr_array_index (preview->rows, 2);
+  g_assert_nonnull (row->error);
+  g_assert_cmpint (row->error_field, ==, LC_MAPPING_FIELD_CURRENCY);
+  g_assert_nonnull (strstr (row->error, "yen.csv, line 4, column “Money”"));
+  g_assert_false (row->has_value[LC_MAPPING_FIELD_CURRENCY]);
 }
 
 /* Catalogues of other stores */
@@ -1386,6 +1460,7 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/cancel", test_cancel);
   g_test_add_func ("/lc/mapped/async-with-mapping", test_async_with_mapping);
   g_test_add_func ("/lc/mapped/guess-and-preview", test_guess_and_preview);
+  g_test_add_func ("/lc/mapped/preview-row-currency", test_preview_row_currency);
   g_test_add_func ("/lc/mapped/olist-products-give-categories", test_olist_products_give_categories);
   g_test_add_func ("/lc/mapped/instacart-lookups-fill-in-later", test_instacart_lookups_fill_in_later);
   g_test_add_func ("/lc/mapped/catalogue-bad-row-changes-nothing", test_catalogue_bad_row_changes_nothing);

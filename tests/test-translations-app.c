@@ -6,8 +6,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "lc-demo.h"
+#include "lc-mapping-dialog.h"
 #include "lc-overview-page-private.h"
 #include "lc-test-gui.h"
 #include "lc-test-util.h"
@@ -75,6 +77,46 @@ test_view_switcher_in_german (void)
   lc_test_close_window (window);
 }
 
+/* The column-mapping dialog's preview writes money, counts and days the
+ * German way, as the rest of the window does. */
+static void
+test_mapping_preview_in_german (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autofree char *path = lc_test_write_file (dir, "bestellungen.csv",
+                                              "Bestellnummer;Datum;Menge;Einzelpreis\n"
+                                              "1001;04.03.2024 10:15;1200;1.234,50\n"
+                                              "1002;05.03.2024;2;12,50\n",
+                                              -1);
+  LcCsvSample *sample = lc_csv_sample_read (path, 10, NULL, &error);
+  LcMappingDialog *dialog;
+
+  g_assert_no_error (error);
+  dialog = lc_mapping_dialog_new (NULL, sample, "EUR");
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (lc_test_iterate_until (lc_test_widget_is_mapped, dialog, WAIT_MS));
+
+  g_assert_cmpuint (lc_mapping_dialog_get_n_preview_rows (dialog), ==, 2);
+  g_assert_cmpstr (lc_mapping_dialog_get_preview_text (dialog, 0, LC_MAPPING_FIELD_UNIT_PRICE, NULL),
+                   ==, "1.234,50 €");
+  g_assert_cmpstr (lc_mapping_dialog_get_preview_text (dialog, 1, LC_MAPPING_FIELD_UNIT_PRICE, NULL),
+                   ==, "12,50 €");
+  g_assert_cmpstr (lc_mapping_dialog_get_preview_text (dialog, 0, LC_MAPPING_FIELD_QUANTITY, NULL),
+                   ==, "1.200");
+  /* po/de.po writes a day "%-d. %b %Y". */
+  g_assert_cmpstr (lc_mapping_dialog_get_preview_text (dialog, 1, LC_MAPPING_FIELD_DATE, NULL),
+                   ==, "5. Mär 2024");
+  if (!g_str_has_prefix (lc_mapping_dialog_get_preview_text (dialog, 0, LC_MAPPING_FIELD_DATE, NULL),
+                         "4. Mär 2024") ||
+      strstr (lc_mapping_dialog_get_preview_text (dialog, 0, LC_MAPPING_FIELD_DATE, NULL), "10:15") == NULL)
+    g_error ("The day and time “%s” are not written the German way",
+             lc_mapping_dialog_get_preview_text (dialog, 0, LC_MAPPING_FIELD_DATE, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lc_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +155,7 @@ main (int   argc,
     g_error ("Could not create the demo store: %s", error->message);
 
   g_test_add_func ("/lc/translations/view-switcher-in-german", test_view_switcher_in_german);
+  g_test_add_func ("/lc/translations/mapping-preview-in-german", test_mapping_preview_in_german);
 
   return g_test_run ();
 }

@@ -17,34 +17,19 @@
 typedef struct
 {
   char                 *path;
-  GMainContext         *context;
   LcImportProgressFunc  progress;
   gpointer              progress_data;
   GDestroyNotify        progress_data_destroy;
   double                last_sent;
 } Prepare;
 
-typedef struct
-{
-  GTask  *task;
-  double  fraction;
-} ProgressUpdate;
-
 static void
 prepare_free (Prepare *prepare)
 {
   if (prepare->progress_data_destroy != NULL)
     prepare->progress_data_destroy (prepare->progress_data);
-  g_clear_pointer (&prepare->context, g_main_context_unref);
   g_free (prepare->path);
   g_free (prepare);
-}
-
-static void
-progress_update_free (ProgressUpdate *update)
-{
-  g_clear_object (&update->task);
-  g_free (update);
 }
 
 char *
@@ -58,17 +43,15 @@ lc_demo_store_dup_path (void)
   return g_build_filename (g_get_user_data_dir (), "liftcheck", "demo.liftcheck", NULL);
 }
 
-static gboolean
-dispatch_progress (gpointer data)
+static void
+dispatch_progress (GTask  *task,
+                   gint64  count,
+                   double  fraction)
 {
-  ProgressUpdate *update = data;
-  Prepare *prepare = g_task_get_task_data (update->task);
-  GCancellable *cancellable = g_task_get_cancellable (update->task);
+  Prepare *prepare = g_task_get_task_data (task);
 
-  if (!g_cancellable_is_cancelled (cancellable))
-    prepare->progress (update->fraction, prepare->progress_data);
-
-  return G_SOURCE_REMOVE;
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    prepare->progress (fraction, prepare->progress_data);
 }
 
 /* Runs in the worker thread. */
@@ -78,7 +61,6 @@ on_progress (double   fraction,
 {
   GTask *task = user_data;
   Prepare *prepare = g_task_get_task_data (task);
-  ProgressUpdate *update;
 
   if (prepare->progress == NULL)
     return;
@@ -86,13 +68,7 @@ on_progress (double   fraction,
     return;
 
   prepare->last_sent = fraction;
-
-  update = g_new0 (ProgressUpdate, 1);
-  update->task = g_object_ref (task);
-  update->fraction = CLAMP (fraction, 0.0, 1.0);
-  g_main_context_invoke_full (prepare->context, G_PRIORITY_DEFAULT,
-                              dispatch_progress, update,
-                              (GDestroyNotify) progress_update_free);
+  lc_thread_send_progress (task, dispatch_progress, 0, CLAMP (fraction, 0.0, 1.0));
 }
 
 static void
@@ -194,7 +170,6 @@ lc_demo_store_prepare_async (const char           *path,
 
   prepare = g_new0 (Prepare, 1);
   prepare->path = g_strdup (path);
-  prepare->context = g_main_context_ref_thread_default ();
   prepare->progress = progress;
   prepare->progress_data = progress_data;
   prepare->progress_data_destroy = progress_data_destroy;

@@ -40,6 +40,24 @@ lc_format_percent (double fraction)
 }
 
 char *
+lc_format_day_time (LcDay day,
+                    int   seconds)
+{
+  g_autofree char *day_text = lc_display_day (day);
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *time_text = NULL;
+
+  if (seconds <= 0 || seconds >= 24 * 60 * 60)
+    return g_steal_pointer (&day_text);
+  time = g_date_time_new_utc (2000, 1, 1, seconds / 3600, seconds / 60 % 60, 0);
+  /* Translators: a time of day, "10:15"; see strftime for the codes
+   * ("%l:%M %p" for a 12-hour clock). */
+  time_text = g_date_time_format (time, _("%H:%M"));
+  /* Translators: a day and a time of day, "3 Feb 2026, 10:15". */
+  return g_strdup_printf (C_("day and time", "%s, %s"), day_text, time_text);
+}
+
+char *
 lc_format_day_range (LcDay first,
                      LcDay last)
 {

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
  * from the core's lc-display.h, so the app and the CLI agree. */
 
 /* Money in major units with the currency's minor digits and the locale's
- * grouping: "$70.12", "£42.11", "1,625.00 BDT". */
+ * grouping: "$70.12", "£42.11", "1,625.00 BDT"; currency NULL (not known
+ * yet): the number alone, with two decimals. */
 char *lc_format_money       (double      amount,
                              const char *currency);
 /* The same rounded to whole units, for large sums: "$2,431,876". */
@@ -22,6 +23,10 @@ char *lc_format_money_whole (double      amount,
 char *lc_format_ratio       (double      value);
 /* A fraction as a percentage with one decimal: 0.0421 -> "4.2%". */
 char *lc_format_percent     (double      fraction);
+/* A day, with the time of day when seconds (since midnight) is not 0:
+ * "3 Feb 2026", "3 Feb 2026, 10:15". */
+char *lc_format_day_time    (LcDay       day,
+                             int         seconds);
 /* "1 Nov 2024 – 31 Oct 2026" */
 char *lc_format_day_range   (LcDay       first,
                              LcDay       last);

@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "lc-currency-row.h"
+#include "lc-display.h"
+#include "lc-format.h"
 #include "lc-mapping-dialog.h"
+#include "lc-money.h"
 
 /* Rows of the file on show in the preview; every sample row is read. */
 #define PREVIEW_ROWS 6
@@ -175,6 +178,63 @@ add_label (LcMappingDialog *self,
   return label;
 }
 
+static gboolean
+field_is_number (LcMappingField field)
+{
+  switch (field)
+    {
+    case LC_MAPPING_FIELD_QUANTITY:
+    case LC_MAPPING_FIELD_REFUNDED_QUANTITY:
+    case LC_MAPPING_FIELD_UNIT_PRICE:
+    case LC_MAPPING_FIELD_LINE_TOTAL:
+    case LC_MAPPING_FIELD_ORDER_TOTAL:
+    case LC_MAPPING_FIELD_REFUNDED_AMOUNT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Numbers line up on the right, in figures of one width, so that amounts
+ * of a column compare at a glance. */
+static void
+align_number (GtkWidget *label)
+{
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+  gtk_widget_set_halign (label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (label, "numeric");
+}
+
+/* A value of the preview the way the rest of the app writes it: money
+ * with its currency, days in the owner's language. NULL when the cell has
+ * none. */
+static char *
+format_value (const LcMappingPreviewRow *row,
+              LcMappingField             field)
+{
+  if (!row->has_value[field])
+    return NULL;
+
+  switch (field)
+    {
+    case LC_MAPPING_FIELD_DATE:
+      return lc_format_day_time (row->day, row->seconds);
+    case LC_MAPPING_FIELD_QUANTITY:
+    case LC_MAPPING_FIELD_REFUNDED_QUANTITY:
+      return lc_display_count (row->numbers[field]);
+    case LC_MAPPING_FIELD_UNIT_PRICE:
+    case LC_MAPPING_FIELD_LINE_TOTAL:
+    case LC_MAPPING_FIELD_ORDER_TOTAL:
+    case LC_MAPPING_FIELD_REFUNDED_AMOUNT:
+      return lc_format_money (lc_money_to_double (row->numbers[field], row->exponent), row->currency);
+    case LC_MAPPING_FIELD_CUSTOMER:
+      /* Only whether there is one: never the e-mail. */
+      return g_strdup ("✓");
+    default:
+      return g_strdup (row->text[field]);
+    }
+}
+
 /* The preview: a column per chosen field, a row per file row, and the
  * cell that cannot be read in the error colour with the reason. */
 static void
@@ -192,6 +252,11 @@ fill_preview (LcMappingDialog        *self,
         GtkWidget *heading = add_label (self, lc_mapping_field_get_title (f), grid_column, 0, "heading");
 
         gtk_widget_set_tooltip_text (heading, lc_mapping_get_column (self->mapping, f));
+        if (field_is_number (f))
+          {
+            gtk_label_set_xalign (GTK_LABEL (heading), 1.0f);
+            gtk_widget_set_halign (heading, GTK_ALIGN_END);
+          }
         grid_column++;
       }
 
@@ -233,11 +298,14 @@ fill_preview (LcMappingDialog        *self,
             }
           else
             {
-              cell->text = g_strdup (row->values[f] != NULL ? row->values[f] : "");
-              cell->label = add_label (self, row->values[f] != NULL ? row->values[f] : "—",
-                                       grid_column, (int) r + 1,
-                                       row->values[f] != NULL ? NULL : "dim-label");
+              g_autofree char *value = format_value (row, f);
+
+              cell->text = g_strdup (value != NULL ? value : "");
+              cell->label = add_label (self, value != NULL ? value : "—", grid_column, (int) r + 1,
+                                       value != NULL ? NULL : "dim-label");
             }
+          if (field_is_number (f))
+            align_number (cell->label);
           grid_column++;
         }
 

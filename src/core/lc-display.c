@@ -132,7 +132,8 @@ group_digits (double   value,
 
 /* The symbol goes where the locale puts its own currency's: "$12.50" in
  * English, "12,50 $" in Spanish. The C locale says nothing, and gets the
- * English order. A code always follows the number: "1,625.00 BDT". */
+ * English order. A code always follows the number: "1,625.00 BDT"; no
+ * currency, the number alone. */
 static char *
 with_currency (const char *number,
                const char *currency,
@@ -145,8 +146,10 @@ with_currency (const char *number,
   char by_space = negative ? conv->n_sep_by_space : conv->p_sep_by_space;
   const char *space = by_space == 1 || by_space == 2 ? " " : "";
 
+  if (currency == NULL || currency[0] == '\0')
+    return g_strconcat (sign, number, NULL);
   if (symbol == NULL)
-    return g_strconcat (sign, number, " ", currency != NULL ? currency : "", NULL);
+    return g_strconcat (sign, number, " ", currency, NULL);
   if (precedes)
     return g_strconcat (sign, symbol, space, number, NULL);
   return g_strconcat (sign, number, space, symbol, NULL);

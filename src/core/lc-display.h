@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* Money for people: "$1,234.56", "£42.11", "1,625.00 BDT". decimals -1 uses
- * the currency's own; 0 rounds to whole units. Grouping follows the locale. */
+/* Money for people: "$1,234.56", "£42.11", "1,625.00 BDT"; the number
+ * alone when currency is NULL (not known yet). decimals -1 uses the
+ * currency's own; 0 rounds to whole units. Grouping follows the locale. */
 char *lc_display_money      (double      major,
                             const char *currency,
                             int         decimals);

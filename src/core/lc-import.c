@@ -898,7 +898,6 @@ typedef struct
   char                 *currency;
   LcImportProgressFunc  progress;
   gpointer              progress_data;
-  GMainContext         *context;
 } ImportTaskData;
 
 static void
@@ -908,46 +907,24 @@ import_task_data_free (ImportTaskData *data)
   g_strfreev (data->paths);
   g_clear_pointer (&data->mapping, lc_mapping_free);
   g_free (data->currency);
-  g_main_context_unref (data->context);
   g_free (data);
 }
 
-/* A report keeps the task, and so its data, alive until it is delivered. */
-typedef struct
-{
-  GTask  *task;
-  double  fraction;
-} ProgressReport;
-
 static void
-progress_report_free (ProgressReport *report)
+deliver_progress (GTask  *task,
+                  gint64  count,
+                  double  fraction)
 {
-  g_object_unref (report->task);
-  g_free (report);
-}
+  ImportTaskData *data = g_task_get_task_data (task);
 
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressReport *report = user_data;
-  ImportTaskData *data = g_task_get_task_data (report->task);
-
-  data->progress (report->fraction, data->progress_data);
-  return G_SOURCE_REMOVE;
+  data->progress (fraction, data->progress_data);
 }
 
 static void
 forward_progress (double   fraction,
                   gpointer user_data)
 {
-  GTask *task = user_data;
-  ImportTaskData *data = g_task_get_task_data (task);
-  ProgressReport *report = g_new (ProgressReport, 1);
-
-  report->task = g_object_ref (task);
-  report->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, report,
-                              (GDestroyNotify) progress_report_free);
+  lc_thread_send_progress (user_data, deliver_progress, 0, fraction);
 }
 
 static void
@@ -1016,8 +993,8 @@ lc_import_files_with_mapping_async (const char          *store_path,
   data->currency = g_strdup (currency);
   data->progress = progress;
   data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
 
+  /* Progress comes in the context the task is made in: the caller's. */
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, lc_import_files_async);
   g_task_set_task_data (task, data, (GDestroyNotify) import_task_data_free);

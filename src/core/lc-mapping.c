@@ -650,7 +650,8 @@ static void
 preview_row_free (LcMappingPreviewRow *row)
 {
   for (guint i = 0; i < LC_MAPPING_N_FIELDS; i++)
-    g_free (row->values[i]);
+    g_free (row->text[i]);
+  g_free (row->currency);
   g_free (row->error);
   g_free (row);
 }
@@ -682,15 +683,17 @@ sample_column (const LcCsvSample *sample,
   return -1;
 }
 
+/* A cell of the currency column as a code in capitals, or NULL when it
+ * is not three letters. */
 static char *
-format_timestamp (const LcTimestamp *ts)
+read_currency_code (const char *text)
 {
-  g_autofree char *day = lc_day_format (ts->local_day);
-  gint64 seconds = ts->utc + ts->offset - (gint64) ts->local_day * 86400;
+  g_autofree char *code = g_strstrip (g_strdup (text));
 
-  if (seconds <= 0 || seconds >= 86400)
-    return g_steal_pointer (&day);
-  return g_strdup_printf ("%s %02d:%02d", day, (int) (seconds / 3600), (int) (seconds / 60 % 60));
+  if (strlen (code) != 3 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) ||
+      !g_ascii_isalpha (code[2]))
+    return NULL;
+  return g_ascii_strup (code, -1);
 }
 
 LcMappingPreview *
@@ -701,7 +704,6 @@ lc_mapping_preview (const LcMapping   *self,
   LcMappingPreview *preview = g_new0 (LcMappingPreview, 1);
   g_autoptr(GError) local_error = NULL;
   int col[LC_MAPPING_N_FIELDS];
-  guint exponent;
   const char *fixed_currency = self->currency != NULL ? self->currency : currency;
 
   g_return_val_if_fail (self != NULL && sample != NULL, preview);
@@ -709,7 +711,6 @@ lc_mapping_preview (const LcMapping   *self,
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_row_free);
   preview->warnings = g_ptr_array_new_with_free_func (g_free);
   preview->date_order = self->date_order;
-  exponent = lc_currency_get_exponent (fixed_currency);
 
   if (!lc_mapping_check (self, (const char * const *) sample->columns, &local_error))
     {
@@ -746,11 +747,18 @@ lc_mapping_preview (const LcMapping   *self,
 
       row->line = g_array_index (sample->lines, guint64, r);
       g_ptr_array_add (preview->rows, row);
+      /* The amounts are in the row's currency, which the import holds to
+       * the store's. */
+      if (col[LC_MAPPING_FIELD_CURRENCY] >= 0)
+        row->currency = read_currency_code (cells[col[LC_MAPPING_FIELD_CURRENCY]]);
+      if (row->currency == NULL)
+        row->currency = g_strdup (fixed_currency);
+      row->exponent = lc_currency_get_exponent (row->currency);
       for (guint f = 0; f < LC_MAPPING_N_FIELDS; f++)
         {
           const char *text;
           g_autofree char *detail = NULL;
-          g_autofree char *value = NULL;
+          gboolean read = FALSE;
 
           if (col[f] < 0)
             continue;
@@ -766,7 +774,13 @@ lc_mapping_preview (const LcMapping   *self,
                 if (preview->date_order == LC_DATE_ORDER_AUTO)
                   continue;
                 if (lc_date_parse_with_order (text, preview->date_order, &ts, &local_error))
-                  value = format_timestamp (&ts);
+                  {
+                    gint64 seconds = ts.utc + ts.offset - (gint64) ts.local_day * 86400;
+
+                    row->day = ts.local_day;
+                    row->seconds = seconds > 0 && seconds < 86400 ? (gint32) seconds : 0;
+                    read = TRUE;
+                  }
                 else
                   detail = g_strdup (local_error->message);
                 g_clear_error (&local_error);
@@ -774,30 +788,28 @@ lc_mapping_preview (const LcMapping   *self,
               break;
             case LC_MAPPING_FIELD_QUANTITY:
             case LC_MAPPING_FIELD_REFUNDED_QUANTITY:
-              {
-                gint64 quantity;
-
-                if (_lc_mapping_parse_quantity (text, TRUE, &quantity, &detail))
-                  value = g_strdup_printf ("%" G_GINT64_FORMAT, quantity);
-              }
+              read = _lc_mapping_parse_quantity (text, TRUE, &row->numbers[f], &detail);
               break;
             case LC_MAPPING_FIELD_UNIT_PRICE:
             case LC_MAPPING_FIELD_LINE_TOTAL:
             case LC_MAPPING_FIELD_ORDER_TOTAL:
             case LC_MAPPING_FIELD_REFUNDED_AMOUNT:
-              {
-                gint64 amount;
-
-                if (_lc_mapping_parse_amount (text, exponent, &amount, &detail))
-                  value = lc_money_format_plain (amount, exponent);
-              }
+              read = _lc_mapping_parse_amount (text, row->exponent, &row->numbers[f], &detail);
               break;
             case LC_MAPPING_FIELD_CUSTOMER:
-              /* Shown only as whether there is one: never the e-mail. */
-              value = g_strdup ("✓");
+              /* Only whether there is one: never the e-mail. */
+              read = TRUE;
+              break;
+            case LC_MAPPING_FIELD_CURRENCY:
+              row->text[f] = read_currency_code (text);
+              read = row->text[f] != NULL;
+              if (!read)
+                detail = g_strdup_printf (_("“%s” is not a currency; expected a three-letter code such as USD or EUR"),
+                                          text);
               break;
             default:
-              value = g_strdup (text);
+              row->text[f] = g_strdup (text);
+              read = TRUE;
               break;
             }
           if (detail != NULL && row->error == NULL)
@@ -806,7 +818,9 @@ lc_mapping_preview (const LcMapping   *self,
                                             (gulong) row->line, self->columns[f], detail);
               row->error_field = f;
             }
-          row->values[f] = g_steal_pointer (&value);
+          if (!read)
+            row->numbers[f] = 0;
+          row->has_value[f] = read;
         }
     }
   return preview;

@@ -152,14 +152,29 @@ LcCsvSample  *lc_csv_sample_read            (const char    *path,
                                              GCancellable  *cancellable,
                                              GError       **error);
 
-/* A sample row as the mapping reads it. */
+/* A sample row as the mapping reads it: values, not text, so that the app
+ * writes them the way the owner reads money, numbers and days. */
 typedef struct
 {
   guint64  line;
-  /* Display strings by LcMappingField: the order id, the day as
-   * "YYYY-MM-DD" (with " HH:MM" when the file has a time), numbers as
-   * "2" or "12.50"; NULL when the field is unmapped or the cell empty. */
-  char    *values[LC_MAPPING_N_FIELDS];
+  /* By LcMappingField: whether the field has a value (FALSE when it is
+   * unmapped, its cell is empty or it cannot be read). */
+  gboolean has_value[LC_MAPPING_N_FIELDS];
+  /* The order id, SKU, product name and status as written, and the
+   * currency code in capitals; NULL for the other fields. The customer is
+   * never kept: has_value says whether there is one. */
+  char    *text[LC_MAPPING_N_FIELDS];
+  /* Quantities in units; amounts in minor units of currency. */
+  gint64   numbers[LC_MAPPING_N_FIELDS];
+  /* What the amounts are in: the row's currency code when it has one,
+   * else the mapping's, else the one asked for; NULL when none is known
+   * (the amounts then have two decimals). */
+  char    *currency;
+  guint    exponent;
+  /* The order's day as written, and the time of day in seconds (0 when
+   * the file gives none). */
+  LcDay    day;
+  gint32   seconds;
   /* NULL, or the first problem of the row: "orders.csv, line 3, column
    * “Date”: …", and the field it is in. */
   char    *error;
@@ -181,9 +196,9 @@ typedef struct
 void          lc_mapping_preview_free       (LcMappingPreview *preview);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcMappingPreview, lc_mapping_preview_free)
 
-/* Reads the sample's rows with the mapping. currency: for amounts' decimals
- * when the mapping names none (NULL: two decimals). Never fails: problems
- * are in the result. */
+/* Reads the sample's rows with the mapping. currency: of the amounts when
+ * the mapping and the row name none (NULL: not known, two decimals). Never
+ * fails: problems are in the result. */
 LcMappingPreview *lc_mapping_preview        (const LcMapping   *self,
                                              const LcCsvSample *sample,
                                              const char        *currency);

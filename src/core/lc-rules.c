@@ -66,6 +66,20 @@ parse_number (const char *text,
   return TRUE;
 }
 
+/* The core's resource, asked for once. GLib (2.74) registers static
+ * resources on first use without making a second thread that asks at the
+ * same time wait: it gets NULL. The report reads the store from three
+ * threads at once, each loading the rules. */
+static GResource *
+core_resource (void)
+{
+  static GResource *resource;
+
+  if (g_once_init_enter (&resource))
+    g_once_init_leave (&resource, lc_core_get_resource ());
+  return resource;
+}
+
 void
 lc_rules_init_defaults (LcRules *rules)
 {
@@ -77,7 +91,7 @@ lc_rules_init_defaults (LcRules *rules)
   /* The table is compiled in, so failing to read it is a build bug. Looked
    * up in the core's own resource, as a static library's constructor that
    * would register it globally may be left out by the linker. */
-  bytes = g_resource_lookup_data (lc_core_get_resource (), RULES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  bytes = g_resource_lookup_data (core_resource (), RULES_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   if (bytes == NULL || !g_key_file_load_from_bytes (file, bytes, G_KEY_FILE_NONE, &error))
     g_error ("The rule table can’t be read: %s", error->message);
 

@@ -1661,7 +1661,6 @@ typedef struct
   gint64                 since_utc;
   LcShopifyProgressFunc  progress;
   gpointer               progress_data;
-  GMainContext          *context;
 } SyncTaskData;
 
 static void
@@ -1675,32 +1674,17 @@ sync_task_data_free (SyncTaskData *data)
   g_free (data->token);
   g_free (data->api_version);
   g_free (data->endpoint);
-  g_main_context_unref (data->context);
   g_free (data);
 }
 
-typedef struct
-{
-  GTask  *task;
-  gint64  orders;
-  double  fraction;
-} ProgressReport;
-
 static void
-progress_report_free (ProgressReport *report)
+deliver_progress (GTask  *task,
+                  gint64  orders,
+                  double  fraction)
 {
-  g_object_unref (report->task);
-  g_free (report);
-}
+  SyncTaskData *data = g_task_get_task_data (task);
 
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressReport *report = user_data;
-  SyncTaskData *data = g_task_get_task_data (report->task);
-
-  data->progress (report->orders, report->fraction, data->progress_data);
-  return G_SOURCE_REMOVE;
+  data->progress (orders, fraction, data->progress_data);
 }
 
 static void
@@ -1708,15 +1692,7 @@ forward_progress (gint64   orders,
                   double   fraction,
                   gpointer user_data)
 {
-  GTask *task = user_data;
-  SyncTaskData *data = g_task_get_task_data (task);
-  ProgressReport *report = g_new (ProgressReport, 1);
-
-  report->task = g_object_ref (task);
-  report->orders = orders;
-  report->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress, report,
-                              (GDestroyNotify) progress_report_free);
+  lc_thread_send_progress (user_data, deliver_progress, orders, fraction);
 }
 
 static void
@@ -1781,8 +1757,8 @@ lc_shopify_sync_async (const char                 *store_path,
   data->since_utc = options->since_utc;
   data->progress = progress;
   data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
 
+  /* Progress comes in the context the task is made in: the caller's. */
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, lc_shopify_sync_async);
   g_task_set_task_data (task, data, (GDestroyNotify) sync_task_data_free);

@@ -1675,7 +1675,6 @@ typedef struct
   char                 *store_name;
   LcReportProgressFunc  progress;
   gpointer              progress_data;
-  GMainContext         *context;
 } WriteData;
 
 static void
@@ -1684,37 +1683,24 @@ write_data_free (WriteData *data)
   g_free (data->store_path);
   g_free (data->path);
   g_free (data->store_name);
-  g_clear_pointer (&data->context, g_main_context_unref);
   g_free (data);
 }
 
-typedef struct
+static void
+deliver_progress (GTask  *task,
+                  gint64  count,
+                  double  fraction)
 {
-  LcReportProgressFunc progress;
-  gpointer             progress_data;
-  double               fraction;
-} ProgressCall;
+  WriteData *data = g_task_get_task_data (task);
 
-static gboolean
-progress_in_context (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  call->progress (call->fraction, call->progress_data);
-  return G_SOURCE_REMOVE;
+  data->progress (fraction, data->progress_data);
 }
 
 static void
-progress_from_thread (double   fraction,
-                      gpointer user_data)
+forward_progress (double   fraction,
+                  gpointer user_data)
 {
-  WriteData *data = user_data;
-  ProgressCall *call = g_new (ProgressCall, 1);
-
-  call->progress = data->progress;
-  call->progress_data = data->progress_data;
-  call->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_in_context, call, g_free);
+  lc_thread_send_progress (user_data, deliver_progress, 0, fraction);
 }
 
 static void
@@ -1732,7 +1718,7 @@ write_thread (GTask        *task,
   store = lc_store_open (data->store_path, LC_STORE_OPEN_DEFAULT, &error);
   if (store == NULL
       || !lc_report_write (store, data->path, &data->options,
-                           data->progress != NULL ? progress_from_thread : NULL, data,
+                           data->progress != NULL ? forward_progress : NULL, task,
                            cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -1766,8 +1752,8 @@ lc_report_write_async (const char             *store_path,
   data->options.store_name = data->store_name;
   data->progress = progress;
   data->progress_data = progress_data;
-  data->context = g_main_context_ref_thread_default ();
 
+  /* Progress comes in the context the task is made in: the caller's. */
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, lc_report_write_async);
   g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
