@@ -1065,11 +1065,11 @@ assert_olist_store (LcStore *store)
   g_assert_cmpint (summary->orders, ==, 2);
   g_assert_cmpint (summary->units, ==, 3);
   /* Order value is the items' prices: 2 × 29.99 and 159.90. */
-  g_assert_cmpint (summary->total, ==, 7742 + 17912);
+  g_assert_cmpint (summary->total, ==, 6350 + 16850);
   /* Two items at 29.99 with 8.72 freight each. */
-  g_assert_cmpint (query_int (store, "SELECT subtotal FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 5998);
-  g_assert_cmpint (query_int (store, "SELECT shipping FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 1744);
-  g_assert_cmpint (query_int (store, "SELECT total FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 7742);
+  g_assert_cmpint (query_int (store, "SELECT subtotal FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 4900);
+  g_assert_cmpint (query_int (store, "SELECT shipping FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 1450);
+  g_assert_cmpint (query_int (store, "SELECT total FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 6350);
   g_assert_cmpint (query_int (store, "SELECT units FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 2);
   day = query_text (store, "SELECT date (local_day * 86400, 'unixepoch') FROM orders WHERE name = '0a11ce00000000000000000000000a01'");
   g_assert_cmpstr (day, ==, "2017-10-02");
@@ -1077,7 +1077,7 @@ assert_olist_store (LcStore *store)
   g_assert_cmpint (query_int (store, "SELECT counted FROM orders WHERE name = '0a11ce00000000000000000000000a02'"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM line_items"), ==, 4);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM line_items WHERE sku = 'b0a70000000000000000000000000b01' "
-                                     "AND quantity = 1 AND price = 2999"), ==, 2);
+                                     "AND quantity = 1 AND price = 2450"), ==, 2);
   /* Customers are hashed, never kept as written. */
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM orders WHERE length (customer_hash) = 32"), ==, 3);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM orders WHERE customer_hash = 'c0ffee00000000000000000000000c01'"), ==, 0);
@@ -1164,15 +1164,15 @@ test_olist_later_items_win (void)
   g_assert_cmpint (first_file (result)->orders_updated, ==, 1);
   g_assert_cmpint (lc_store_count_orders (store), ==, 3);
   g_assert_cmpint (query_int (store, "SELECT units FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT subtotal FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 2999);
-  g_assert_cmpint (query_int (store, "SELECT shipping FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 872);
+  g_assert_cmpint (query_int (store, "SELECT subtotal FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 2450);
+  g_assert_cmpint (query_int (store, "SELECT shipping FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 725);
   g_assert_cmpint (lc_store_count_pending_orders (store), ==, 2);
 
   /* The orders file again keeps the order's one item. */
   g_clear_pointer (&orders, file_result_free);
   orders = import_olist (store, "olist_orders_dataset.csv");
   g_assert_cmpint (query_int (store, "SELECT units FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 1);
-  g_assert_cmpint (query_int (store, "SELECT total FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 3871);
+  g_assert_cmpint (query_int (store, "SELECT total FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 3175);
   g_assert_cmpint (lc_store_count_pending_orders (store), ==, 2);
 }
 
@@ -1199,6 +1199,30 @@ test_olist_bad_item_changes_nothing (void)
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM pending_lines"), ==, 0);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM imports"), ==, 1);
   g_assert_null (lc_store_get_currency (store));
+}
+
+/* Olist's amounts are in reais: a currency given with the import that says
+ * otherwise is refused, with the store as it was. */
+static void
+test_olist_items_refuse_another_currency (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autofree char *path = olist_path ("olist_order_items_dataset.csv");
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = import_path (store, path, NULL, "EUR", &error);
+  g_assert_null (result);
+  g_assert_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH);
+  g_assert_nonnull (strstr (error->message, "olist_order_items_dataset.csv: Olist’s amounts are in BRL, not in EUR"));
+  g_assert_null (lc_store_get_currency (store));
+  g_assert_cmpint (lc_store_count_pending_orders (store), ==, 0);
+  g_clear_error (&error);
+
+  /* BRL, or no currency at all, is what the file is in. */
+  result = import_path (store, path, NULL, "BRL", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lc_store_get_currency (store), ==, "BRL");
 }
 
 /* Olist's items name products by id, as its products list does: bundles
@@ -1471,6 +1495,7 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/olist-bad-item-changes-nothing", test_olist_bad_item_changes_nothing);
   g_test_add_func ("/lc/mapped/olist-items-take-product-categories", test_olist_items_take_product_categories);
   g_test_add_func ("/lc/mapped/cli-reports-waiting-orders", test_cli_reports_waiting_orders);
+  g_test_add_func ("/lc/mapped/olist-items-refuse-another-currency", test_olist_items_refuse_another_currency);
   g_test_add_func ("/lc/mapped/public-files", test_public_files);
 
   return g_test_run ();

@@ -397,6 +397,15 @@ settle_currency (Pending  *p,
 {
   const char *store_currency = lc_store_get_currency (p->ctx->store);
 
+  if (p->ctx->currency != NULL && g_ascii_strcasecmp (p->ctx->currency, OLIST_CURRENCY) != 0)
+    {
+      /* Translators: "order_items.csv: Olist’s amounts are in BRL, not in EUR as the import was told." */
+      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH,
+                   _("%s: Olist’s amounts are in %s, not in %s as the import was told. "
+                     "Import this file without a currency."),
+                   p->ctx->display_name, OLIST_CURRENCY, p->ctx->currency);
+      return FALSE;
+    }
   if (store_currency != NULL && !g_str_equal (store_currency, OLIST_CURRENCY))
     {
       g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH,
