@@ -183,6 +183,7 @@ typedef struct
   gboolean       bulk_lie_count;  /* announce one line more than there are */
   gint64         bulk_since;
   guint          bulk_downloads;
+  guint          bulk_cancels;    /* bulkOperationCancel mutations seen */
   char          *bulk_download_token;
   GQueue         faults;
   guint          normal_first;    /* answers given before the faults start */
@@ -532,6 +533,13 @@ answer_bulk (Mock       *mock,
   const char *status = "RUNNING";
   g_autofree char *extra = NULL;
 
+  if (strstr (query, "mutation LiftcheckBulkCancel(") != NULL)
+    {
+      g_assert_cmpstr (json_object_get_string_member (variables, "id"), ==, "gid://shopify/BulkOperation/1");
+      mock->bulk_cancels++;
+      return g_strdup ("{\"data\": {\"bulkOperationCancel\": {\"bulkOperation\": {\"id\": "
+                       "\"gid://shopify/BulkOperation/1\", \"status\": \"CANCELING\"}, \"userErrors\": []}}}");
+    }
   if (strstr (query, "mutation LiftcheckBulk(") != NULL)
     {
       const char *text = json_object_get_string_member (variables, "query");
@@ -2635,6 +2643,53 @@ test_bulk_canceled (void)
   assert_bulk_fails (mock, LC_SHOPIFY_ERROR_THROTTLED, "was cancelled in Shopify");
 }
 
+/* Cancel while Shopify prepares the export: the sync ends at once, asks
+ * Shopify to cancel the export too (else it runs on and holds up the
+ * shop's next one), and the store is as it was. */
+static void
+test_bulk_cancel_cancels_in_shopify (void)
+{
+  g_autoptr(Mock) mock = mock_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(LcStore) store = store_with_csv (&path, &before);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  LcShopifySyncOptions options = { 0 };
+  AsyncState state = { 0 };
+  gint64 start;
+
+  g_clear_object (&store);
+  mock_add_hand_orders (mock);
+  /* Shopify keeps preparing it for longer than the test runs. */
+  mock->bulk_running = G_MAXUINT;
+  state.loop = g_main_loop_new (NULL, FALSE);
+  state.main_thread = g_thread_self ();
+  options.shop = "liftcheck-test";
+  options.token = TOKEN;
+  options.endpoint = mock->url;
+  options.since_utc = -1;
+
+  _lc_shopify_set_bulk (TRUE);
+  start = g_get_monotonic_time ();
+  lc_shopify_sync_async (path, &options, NULL, NULL, cancellable, on_synced, &state);
+  g_timeout_add (300, cancel_soon, cancellable);
+  g_main_loop_run (state.loop);
+  _lc_shopify_set_bulk (FALSE);
+
+  g_assert_null (state.result);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_assert_cmpuint (mock->bulk_cancels, ==, 1);
+  g_assert_nonnull (strstr (mock_seen (mock, 0)->body, "bulkOperationRunQuery"));
+  g_assert_nonnull (strstr (mock_seen (mock, mock_n_seen (mock) - 1)->body, "bulkOperationCancel"));
+  g_assert_cmpuint (mock->bulk_downloads, ==, 0);
+  g_clear_error (&state.error);
+  after = lc_test_file_checksum (path);
+  g_assert_cmpstr (after, ==, before);
+  g_main_loop_unref (state.loop);
+}
+
 static void
 test_bulk_expired_link (void)
 {
@@ -2692,6 +2747,7 @@ main (int    argc,
   g_test_add_func ("/lc/shopify-sync/bulk-access-denied", test_bulk_access_denied);
   g_test_add_func ("/lc/shopify-sync/bulk-failed", test_bulk_failed);
   g_test_add_func ("/lc/shopify-sync/bulk-canceled", test_bulk_canceled);
+  g_test_add_func ("/lc/shopify-sync/bulk-cancel-cancels-in-shopify", test_bulk_cancel_cancels_in_shopify);
   g_test_add_func ("/lc/shopify-sync/bulk-expired-link", test_bulk_expired_link);
   g_test_add_func ("/lc/shopify-sync/bulk-truncated-download", test_bulk_truncated);
   g_test_add_func ("/lc/shopify-sync/bulk-fewer-lines", test_bulk_fewer_lines);

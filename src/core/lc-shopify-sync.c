@@ -68,6 +68,8 @@ G_DEFINE_QUARK (lc-shopify-error-quark, lc_shopify_error)
  * half as long again each time, at most every ten seconds. */
 #define BULK_FIRST_POLL      1.0
 #define BULK_MAX_POLL        10.0
+/* Asking Shopify to cancel the bulk operation after Cancel: seconds. */
+#define BULK_CANCEL_TIMEOUT  5
 /* Progress while downloading: every this many orders. */
 #define BULK_PROGRESS_EVERY  200
 
@@ -120,6 +122,10 @@ static const char order_refunds_query[] =
 static const char bulk_run_mutation[] =
   "mutation LiftcheckBulk($query: String!) { bulkOperationRunQuery(query: $query, groupObjects: true) { "
   "bulkOperation { id status errorCode objectCount url } userErrors { field message code } } } ";
+
+static const char bulk_cancel_mutation[] =
+  "mutation LiftcheckBulkCancel($id: ID!) { bulkOperationCancel(id: $id) { "
+  "bulkOperation { id status } userErrors { field message } } } ";
 
 static const char bulk_status_query[] =
   "query LiftcheckBulkStatus($id: ID!) { node(id: $id) { ... on BulkOperation { "
@@ -1095,6 +1101,41 @@ bulk_failed (Sync           *sync,
   return FALSE;
 }
 
+/* Cancel in Liftcheck cancels the export in Shopify too, which would
+ * otherwise run on for minutes and hold up the shop's next bulk operation
+ * (one at a time). The last request of the sync: short, not itself
+ * cancellable, and whatever it answers changes nothing here. */
+static void
+cancel_bulk_operation (Sync       *sync,
+                       const char *id)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GBytes) response = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  char *body;
+
+  if (id == NULL || (message = soup_message_new (SOUP_METHOD_POST, sync->url)) == NULL)
+    return;
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, id);
+  json_builder_end_object (builder);
+  body = request_body (bulk_cancel_mutation, "", json_builder_get_root (builder));
+  headers = soup_message_get_request_headers (message);
+  soup_message_headers_replace (headers, "X-Shopify-Access-Token", sync->token);
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_set_request_body_from_bytes (message, "application/json",
+                                            g_bytes_new_take (body, strlen (body)));
+  g_object_set (sync->session, "timeout", BULK_CANCEL_TIMEOUT, NULL);
+  response = soup_session_send_and_read (sync->session, message, NULL, &error);
+  if (response == NULL)
+    g_debug ("the bulk operation could not be cancelled in Shopify: %s", error->message);
+  else
+    g_debug ("bulk operation cancelled in Shopify: HTTP %u", soup_message_get_status (message));
+}
+
 /* Runs the bulk operation and waits until Shopify has finished it;
  * *out_started says whether Shopify took it on. */
 static LcShopifyPage *
@@ -1125,6 +1166,7 @@ run_bulk_operation (Sync        *sync,
   for (;;)
     {
       g_autofree char *id = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       if (g_str_equal (page->bulk_status, "COMPLETED"))
         return g_steal_pointer (&page);
@@ -1133,14 +1175,18 @@ run_bulk_operation (Sync        *sync,
           bulk_failed (sync, page, error);
           return NULL;
         }
-      if (!wait_seconds (sync, delay * sync->time_scale, error))
-        return NULL;
-      delay = MIN (delay * 1.5, BULK_MAX_POLL);
       id = g_steal_pointer (&page->bulk_id);
       g_clear_pointer (&page, _lc_shopify_page_free);
-      page = query_node (sync, LC_SHOPIFY_PAGE_BULK, bulk_status_query, "", id, NULL, error);
-      if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_BULK, error))
-        return NULL;
+      if (wait_seconds (sync, delay * sync->time_scale, &local_error))
+        page = query_node (sync, LC_SHOPIFY_PAGE_BULK, bulk_status_query, "", id, NULL, &local_error);
+      if (page == NULL || !check_node_answer (sync, page, LC_SHOPIFY_PAGE_BULK, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            cancel_bulk_operation (sync, id);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      delay = MIN (delay * 1.5, BULK_MAX_POLL);
     }
 }
 
