@@ -2222,6 +2222,7 @@ typedef struct
   LcShopifySyncResult *result;
   GError              *error;
   guint                progress_calls;
+  guint                preparing_calls;
   GThread             *main_thread;
 } AsyncState;
 
@@ -2237,6 +2238,20 @@ on_progress (gint64   orders,
   g_assert_cmpfloat (fraction, >, 0);
   g_assert_cmpfloat (fraction, <=, 1);
   state->progress_calls++;
+}
+
+/* Progress of a bulk operation still being prepared: no orders yet. */
+static void
+on_preparing (gint64   orders,
+              double   fraction,
+              gpointer user_data)
+{
+  AsyncState *state = user_data;
+
+  g_assert_true (g_thread_self () == state->main_thread);
+  g_assert_cmpint (orders, ==, LC_SHOPIFY_PREPARING);
+  g_assert_cmpfloat (fraction, ==, -1);
+  state->preparing_calls++;
 }
 
 static void
@@ -2643,7 +2658,8 @@ test_bulk_canceled (void)
   assert_bulk_fails (mock, LC_SHOPIFY_ERROR_THROTTLED, "was cancelled in Shopify");
 }
 
-/* Cancel while Shopify prepares the export: the sync ends at once, asks
+/* Cancel while Shopify prepares the export (progress says so meanwhile):
+ * the sync ends at once, asks
  * Shopify to cancel the export too (else it runs on and holds up the
  * shop's next one), and the store is as it was. */
 static void
@@ -2672,10 +2688,13 @@ test_bulk_cancel_cancels_in_shopify (void)
 
   _lc_shopify_set_bulk (TRUE);
   start = g_get_monotonic_time ();
-  lc_shopify_sync_async (path, &options, NULL, NULL, cancellable, on_synced, &state);
+  lc_shopify_sync_async (path, &options, on_preparing, &state, cancellable, on_synced, &state);
   g_timeout_add (300, cancel_soon, cancellable);
   g_main_loop_run (state.loop);
   _lc_shopify_set_bulk (FALSE);
+
+  /* The owner saw that Shopify was preparing it, at each look. */
+  g_assert_cmpuint (state.preparing_calls, >=, 1);
 
   g_assert_null (state.result);
   g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

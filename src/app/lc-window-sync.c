@@ -282,14 +282,24 @@ on_sync_progress (gint64   orders_so_far,
   if (self->sync_shop == NULL)
     return;
 
-  /* Translators: %s is a count of orders read from Shopify so far. */
-  text = g_strdup_printf (ngettext ("%s order so far", "%s orders so far", (gulong) orders_so_far), count);
+  if (orders_so_far == LC_SHOPIFY_PREPARING)
+    {
+      text = g_strdup (_("Shopify is preparing the export"));
+      /* Translators: %s is a shop's address, such as my-store.myshopify.com. */
+      label = g_strdup_printf (_("Syncing with %s: Shopify is preparing the export (a few minutes for a large shop)"),
+                               self->sync_shop);
+    }
+  else
+    {
+      /* Translators: %s is a count of orders read from Shopify so far. */
+      text = g_strdup_printf (ngettext ("%s order so far", "%s orders so far", (gulong) orders_so_far), count);
+      /* Translators: the first %s is a shop's address, the second a count of
+       * orders read so far. */
+      label = g_strdup_printf (ngettext ("Syncing with %s: %s order so far", "Syncing with %s: %s orders so far",
+                                         (gulong) orders_so_far),
+                               self->sync_shop, count);
+    }
   gtk_progress_bar_set_text (self->progress_bar, text);
-  /* Translators: the first %s is a shop's address, the second a count of
-   * orders read so far. */
-  label = g_strdup_printf (ngettext ("Syncing with %s: %s order so far", "Syncing with %s: %s orders so far",
-                                     (gulong) orders_so_far),
-                           self->sync_shop, count);
   gtk_label_set_label (self->import_label, label);
   if (fraction >= 0)
     {

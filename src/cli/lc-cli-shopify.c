@@ -27,7 +27,9 @@ print_progress (gint64   orders,
   g_autofree char *count = lc_display_count (orders);
 
   g_printerr ("\r\033[K");
-  if (fraction >= 0)
+  if (orders == LC_SHOPIFY_PREPARING)
+    g_printerr (_("Shopify is preparing the orders export…"));
+  else if (fraction >= 0)
     /* TRANSLATORS: sync progress, e.g. "Reading orders from Shopify… 1,200 (40%)" */
     g_printerr (_("Reading orders from Shopify… %s (%d%%)"), count, (int) (fraction * 100));
   else

@@ -1168,6 +1168,9 @@ run_bulk_operation (Sync        *sync,
       g_autofree char *id = NULL;
       g_autoptr(GError) local_error = NULL;
 
+      if (sync->progress != NULL && !g_str_equal (page->bulk_status, "COMPLETED"))
+        sync->progress (LC_SHOPIFY_PREPARING, -1, sync->progress_data);
+
       if (g_str_equal (page->bulk_status, "COMPLETED"))
         return g_steal_pointer (&page);
       if (!g_str_equal (page->bulk_status, "CREATED") && !g_str_equal (page->bulk_status, "RUNNING"))

@@ -42,7 +42,12 @@ typedef struct
 
 /* Called in the caller's thread-default main context (async) or the
  * syncing thread (sync): orders read so far, and a fraction in 0..1 when
- * Shopify said how many there are, else -1. */
+ * Shopify said how many there are, else -1. While Shopify prepares the
+ * export of a first sync (a bulk operation, minutes for a large shop),
+ * orders_so_far is LC_SHOPIFY_PREPARING, at each look at how it is
+ * going. */
+#define LC_SHOPIFY_PREPARING ((gint64) -1)
+
 typedef void (*LcShopifyProgressFunc) (gint64   orders_so_far,
                                        double   fraction,
                                        gpointer user_data);
