@@ -1176,6 +1176,33 @@ test_olist_later_items_win (void)
   g_assert_cmpint (lc_store_count_pending_orders (store), ==, 2);
 }
 
+/* The same while the order still waits for its header: the later items
+ * file's items are the order's, not both files' together. */
+static void
+test_olist_later_items_win_before_the_order (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autoptr(LcImportFileResult) items = import_olist (store, "olist_order_items_dataset.csv");
+  g_autoptr(LcImportFileResult) orders = NULL;
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Order a01 had two items; now one, at another price. */
+  result = lc_test_import_text (store, "olist_order_items_dataset.csv",
+                                "order_id,order_item_id,product_id,seller_id,shipping_limit_date,price,freight_value\n"
+                                "0a11ce00000000000000000000000a01,1,b0a70000000000000000000000000b02,5e11e700000000000000000000000d01,2017-10-05 12:00:00,30.00,5.00\n",
+                                &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM pending_lines WHERE order_id = '0a11ce00000000000000000000000a01'"), ==, 1);
+  orders = import_olist (store, "olist_orders_dataset.csv");
+  g_assert_cmpint (query_int (store, "SELECT units FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 1);
+  g_assert_cmpint (query_int (store, "SELECT subtotal FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 3000);
+  g_assert_cmpint (query_int (store, "SELECT shipping FROM orders WHERE name = '0a11ce00000000000000000000000a01'"), ==, 500);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM line_items li JOIN orders o ON o.id = li.order_id "
+                                     "WHERE o.name = '0a11ce00000000000000000000000a01' "
+                                     "AND li.sku = 'b0a70000000000000000000000000b02'"), ==, 1);
+}
+
 /* A bad price is refused with the file, line and column, and the store
  * is as it was: no orders completed, nothing more waiting. */
 static void
@@ -1495,6 +1522,7 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/olist-bad-item-changes-nothing", test_olist_bad_item_changes_nothing);
   g_test_add_func ("/lc/mapped/olist-items-take-product-categories", test_olist_items_take_product_categories);
   g_test_add_func ("/lc/mapped/cli-reports-waiting-orders", test_cli_reports_waiting_orders);
+  g_test_add_func ("/lc/mapped/olist-later-items-win-before-the-order", test_olist_later_items_win_before_the_order);
   g_test_add_func ("/lc/mapped/olist-items-refuse-another-currency", test_olist_items_refuse_another_currency);
   g_test_add_func ("/lc/mapped/public-files", test_public_files);
 

@@ -149,8 +149,8 @@ value_error (Pending     *p,
  * pending tables, so that the row being read updates it and it is written
  * again, replaced. A header takes the order's lines back with it; an items
  * row takes only the header, since the items file gives all of the order's
- * items, and the later file wins. Halves already pending stay as they
- * are. */
+ * items, and the later file wins (read_line drops the lines an earlier file
+ * left pending). Headers already pending stay as they are. */
 static gboolean
 reopen_order (Pending     *p,
               const char  *order_id,
@@ -315,6 +315,7 @@ read_line (gpointer   data,
   g_autofree char *order_id = stripped (p, COL_ORDER);
   g_autofree char *product = stripped (p, COL_PRODUCT);
   gboolean priced = p->kind == LC_IMPORT_KIND_OLIST_ORDER_ITEMS;
+  gboolean first;
   gint64 position, price = 0, freight = 0;
   sqlite3_stmt *stmt;
 
@@ -326,8 +327,22 @@ read_line (gpointer   data,
                  !read_amount (p, COL_FREIGHT, FALSE, &freight, error)))
     return FALSE;
 
-  if (!reopen_order (p, order_id, error))
+  /* The first row of an order in this file: the order's items are this
+   * file's, whichever file had it before and whether or not its header is
+   * in yet. */
+  first = !g_hash_table_contains (p->orders, order_id);
+  if (first && !reopen_order (p, order_id, error))
     return FALSE;
+  if (first)
+    {
+      stmt = _lc_store_prepare (store, "DELETE FROM pending_lines WHERE source = ? AND order_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, p->source, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, order_id, -1, SQLITE_TRANSIENT);
+      if (!_lc_store_step_done (store, stmt, error))
+        return FALSE;
+    }
   stmt = _lc_store_prepare (store,
                             "INSERT INTO pending_lines (source, order_id, position, sku, quantity, price, shipping, import_id) "
                             "VALUES (?1, ?2, ?3, ?4, 1, ?5, ?6, ?7) "
@@ -351,8 +366,11 @@ read_line (gpointer   data,
     return FALSE;
 
   p->ctx->result->units_read++;
-  if (g_hash_table_add (p->orders, g_steal_pointer (&order_id)))
-    p->ctx->result->orders_read++;
+  if (first)
+    {
+      g_hash_table_add (p->orders, g_steal_pointer (&order_id));
+      p->ctx->result->orders_read++;
+    }
   return TRUE;
 }
 
