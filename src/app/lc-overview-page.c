@@ -485,8 +485,8 @@ lc_overview_page_set_analysis (LcOverviewPage   *self,
                                pending);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pending_row), title);
       adw_action_row_set_subtitle (self->pending_row,
-                                   ngettext ("Its items, or its date and prices, are in a file not imported yet, such as Olist’s order items or orders file. Until then it is in none of these figures.",
-                                             "Their items, or their dates and prices, are in a file not imported yet, such as Olist’s order items or orders file. Until then they are in none of these figures.",
+                                   ngettext ("Its items, or its date and prices, are not in the store, so it is in none of these figures. An Olist order counts once both Olist’s orders file and its order items file are imported; Instacart’s files have no dates or prices, so its orders never count.",
+                                             "Their items, or their dates and prices, are not in the store, so they are in none of these figures. An Olist order counts once both Olist’s orders file and its order items file are imported; Instacart’s files have no dates or prices, so its orders never count.",
                                              (gulong) summary->pending_orders));
     }
 

@@ -117,12 +117,18 @@ import_summary_text (const LcImportResult *result)
       g_autofree char *done_text = lc_display_count (added + updated);
       g_autofree char *pending_text = lc_display_count (result->pending_orders);
 
-      /* Translators: the first %s is a count of orders imported, the
-       * second of orders still waiting for the file with their other half. */
-      return g_strdup_printf (ngettext ("Imported %s orders; %s more waits for its other half.",
-                                        "Imported %s orders; %s more wait for their other half.",
+      g_autofree char *done = NULL;
+
+      /* Translators: %s is a count of orders imported; a count of orders
+       * still waiting for their other half follows. */
+      done = g_strdup_printf (ngettext ("Imported %s order;", "Imported %s orders;", (gulong) (added + updated)),
+                              done_text);
+      /* Translators: the first %s is "Imported 12 orders;", the second a
+       * count of orders still waiting for the file with their other half. */
+      return g_strdup_printf (ngettext ("%s %s more waits for its other half.",
+                                        "%s %s more wait for their other half.",
                                         (gulong) result->pending_orders),
-                              done_text, pending_text);
+                              done, pending_text);
     }
   if (added == 0 && updated == 0 && products > 0)
     {

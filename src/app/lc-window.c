@@ -204,8 +204,8 @@ lc_window_show_analysis (LcWindow   *self,
           g_autofree char *pending = lc_display_count (analysis->summary->pending_orders);
 
           /* Translators: the first %s is a store file name, the second a count of orders. */
-          description = g_strdup_printf (ngettext ("“%s” has no complete orders yet: %s order waits for its other half, its items or its date and prices. Import the file that has them, such as Olist’s order items or orders file, and it counts.",
-                                                   "“%s” has no complete orders yet: %s orders wait for their other half, their items or their dates and prices. Import the file that has them, such as Olist’s order items or orders file, and they count.",
+          description = g_strdup_printf (ngettext ("“%s” has no complete orders yet: %s order waits for its other half, its items or its date and prices. An Olist order counts once both Olist’s orders file and its order items file are imported; Instacart’s files have no dates or prices, so its orders never count.",
+                                                   "“%s” has no complete orders yet: %s orders wait for their other half, their items or their dates and prices. An Olist order counts once both Olist’s orders file and its order items file are imported; Instacart’s files have no dates or prices, so its orders never count.",
                                                    (gulong) analysis->summary->pending_orders),
                                          name, pending);
         }

@@ -210,11 +210,19 @@ run_import (int    argc,
 
           if (file->units_read > 0)
             /* TRANSLATORS: "olist_order_items.csv: 10,000 items of 977 orders of an Olist order items list" */
-            g_string_printf (line, _("%s: %s items of %s orders of %s"), base, units, read,
-                             lc_import_kind_get_title (file->kind));
+            {
+              g_autofree char *of_orders = g_strdup_printf (ngettext ("%s order", "%s orders", (gulong) file->orders_read),
+                                                            read);
+
+              /* TRANSLATORS: the second %s is "977 orders" */
+              g_string_printf (line, ngettext ("%s: %s item of %s of %s", "%s: %s items of %s of %s",
+                                               (gulong) file->units_read),
+                               base, units, of_orders, lc_import_kind_get_title (file->kind));
+            }
           else
             /* TRANSLATORS: "olist_orders.csv: 4,998 orders of an Olist orders list" */
-            g_string_printf (line, _("%s: %s orders of %s"), base, read, lc_import_kind_get_title (file->kind));
+            g_string_printf (line, ngettext ("%s: %s order of %s", "%s: %s orders of %s", (gulong) file->orders_read),
+                             base, read, lc_import_kind_get_title (file->kind));
           if (file->cancelled_read > 0)
             /* TRANSLATORS: follows "4,998 orders of an Olist orders list" */
             g_string_append_printf (line, _(" (%s cancelled)"), cancelled);
@@ -259,9 +267,11 @@ print_pending_orders (const char *base,
   pending = lc_display_count (s->pending_orders);
   /* TRANSLATORS: "shop.liftcheck: 977 orders wait for their other half …" */
   g_print (ngettext ("%s: %s order waits for its other half (its items, or its date and prices) and is in none "
-                     "of these figures until the file with its other half is imported.\n",
+                     "of these figures. An Olist order counts once both Olist’s orders file and its order items "
+                     "file are imported; Instacart’s files have no dates or prices, so its orders never count.\n",
                      "%s: %s orders wait for their other half (their items, or their dates and prices) and are in "
-                     "none of these figures until the file with their other half is imported.\n",
+                     "none of these figures. An Olist order counts once both Olist’s orders file and its order items "
+                     "file are imported; Instacart’s files have no dates or prices, so its orders never count.\n",
                      (gulong) s->pending_orders),
            base, pending);
 }

@@ -60,7 +60,6 @@ typedef struct
   int              col[N_COLS];
   LcDateOrder      date_order;
   guint            exponent;
-  GString         *scratch;
   GHashTable      *orders;     /* order ids read */
 } Pending;
 
@@ -220,8 +219,6 @@ read_order_header (gpointer   data,
   g_autoptr(GError) local_error = NULL;
   const char *financial_status;
   gboolean cancelled;
-  gboolean has_customer;
-  char customer_hash[33];
   LcTimestamp created;
   sqlite3_stmt *stmt;
 
@@ -234,7 +231,6 @@ read_order_header (gpointer   data,
   if (!lc_date_parse_with_order (date, p->date_order, &created, &local_error))
     return value_error (p, COL_DATE, local_error->message, error);
   read_status (status, &financial_status, &cancelled);
-  has_customer = _lc_import_hash_customer (store, field (p, COL_CUSTOMER), p->scratch, customer_hash);
 
   if (!reopen_order (p, order_id, error))
     return FALSE;
@@ -256,7 +252,10 @@ read_order_header (gpointer   data,
   sqlite3_bind_int (stmt, 5, created.local_day);
   sqlite3_bind_text (stmt, 6, financial_status, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 7, cancelled);
-  _lc_store_bind_text_or_null (stmt, 8, has_customer ? customer_hash : NULL);
+  /* Olist's customer_id is one per order (the person is customer_unique_id,
+   * in Olist's customers file): kept, it would make every order a new
+   * customer's. The orders have no customer, as orders without an e-mail. */
+  sqlite3_bind_null (stmt, 8);
   sqlite3_bind_int64 (stmt, 9, p->ctx->import_id);
   if (!_lc_store_step_done (store, stmt, error))
     return FALSE;
@@ -679,11 +678,11 @@ warn_waiting (Pending *p)
       break;
     case LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS:
       /* Translators: "10,000 items of 1,003 orders kept. …" */
-      message = g_strdup_printf (ngettext ("%s items of %s order kept. The file has no dates or prices, so this order "
-                                           "waits for a file that has them; until then it is not in order value or "
+      message = g_strdup_printf (ngettext ("%s items of %s order kept, so that nothing imported is lost. Instacart’s "
+                                           "files have no dates or prices, so this order cannot be in order value or "
                                            "items per order.",
-                                           "%s items of %s orders kept. The file has no dates or prices, so these orders "
-                                           "wait for a file that has them; until then they are not in order value or "
+                                           "%s items of %s orders kept, so that nothing imported is lost. Instacart’s "
+                                           "files have no dates or prices, so these orders cannot be in order value or "
                                            "items per order.",
                                            (gulong) result->pending_orders),
                                  units, orders);
@@ -718,7 +717,6 @@ _lc_pending_import (LcImportContext  *ctx,
     p.col[i] = names[i] != NULL ? lc_csv_reader_find_column (ctx->reader, names[i]) : -1;
   p.col[COL_POSITION] = lc_csv_reader_find_column (ctx->reader, kind == LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS
                                                                   ? "add_to_cart_order" : "order_item_id");
-  p.scratch = g_string_new (NULL);
   p.orders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (kind == LC_IMPORT_KIND_OLIST_ORDERS)
@@ -741,8 +739,11 @@ _lc_pending_import (LcImportContext  *ctx,
       ctx->result->pending_orders = count_waiting (&p);
       warn_waiting (&p);
     }
+  if (ok && kind == LC_IMPORT_KIND_OLIST_ORDERS)
+    _lc_import_warn (ctx, _("Olist gives every order a customer id of its own (the person behind it is in Olist’s "
+                            "customers file, which Liftcheck does not read), so these orders cannot show repeat "
+                            "customers: Liftcheck keeps them without a customer."));
 
-  g_string_free (p.scratch, TRUE);
   g_hash_table_unref (p.orders);
   return ok;
 }
