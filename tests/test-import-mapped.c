@@ -11,6 +11,7 @@
 
 #include "lc-date-column.h"
 #include "lc-import.h"
+#include "lc-import-private.h"
 #include "lc-mapping.h"
 #include "lc-metrics.h"
 #include "lc-store-private.h"
@@ -1177,6 +1178,55 @@ test_olist_later_items_win (void)
   g_assert_cmpint (lc_store_count_pending_orders (store), ==, 2);
 }
 
+typedef struct
+{
+  double last;
+  guint  reports;
+} Progress;
+
+static void
+record_progress (double   fraction,
+                 gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpfloat (fraction, >=, progress->last);
+  g_assert_cmpfloat (fraction, <=, 1.0);
+  progress->last = fraction;
+  progress->reports++;
+}
+
+/* An Olist orders file is read twice (its dates first, then its orders):
+ * the bar goes through it once, never back. */
+static void
+test_olist_orders_progress_only_grows (void)
+{
+  g_autoptr(LcStore) store = lc_test_new_store (NULL);
+  g_autofree char *dir = lc_test_make_tmpdir ();
+  g_autoptr(GString) csv = g_string_new ("order_id,customer_id,order_status,order_purchase_timestamp\n");
+  g_autofree char *path = NULL;
+  g_autoptr(LcImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[2] = { NULL, NULL };
+  Progress progress = { 0 };
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (csv, "%032x,c0ffee%026x,delivered,%u/%u/2018 %u:%02u\n",
+                            i + 1, i + 1, 1 + i % 12, 1 + i % 28, i % 24, i % 60);
+  path = lc_test_write_file (dir, "olist_orders_dataset.csv", csv->str, (gssize) csv->len);
+  paths[0] = path;
+  /* Every report, however quick the import. */
+  _lc_import_set_progress_interval (0);
+  result = lc_store_import_files (store, paths, record_progress, &progress, NULL, &error);
+  _lc_import_set_progress_interval (50 * 1000);
+  g_assert_no_error (error);
+  g_assert_cmpint (first_file (result)->orders_read, ==, 20000);
+  /* Both readings reported (one report every 1,024 rows of the first and
+   * 512 of the second), and the last report is the end. */
+  g_assert_cmpuint (progress.reports, >=, 20000 / 1024 + 20000 / 512);
+  g_assert_cmpfloat (progress.last, ==, 1.0);
+}
+
 /* The same while the order still waits for its header: the later items
  * file's items are the order's, not both files' together. */
 static void
@@ -1523,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/lc/mapped/olist-bad-item-changes-nothing", test_olist_bad_item_changes_nothing);
   g_test_add_func ("/lc/mapped/olist-items-take-product-categories", test_olist_items_take_product_categories);
   g_test_add_func ("/lc/mapped/cli-reports-waiting-orders", test_cli_reports_waiting_orders);
+  g_test_add_func ("/lc/mapped/olist-orders-progress-only-grows", test_olist_orders_progress_only_grows);
   g_test_add_func ("/lc/mapped/olist-later-items-win-before-the-order", test_olist_later_items_win_before_the_order);
   g_test_add_func ("/lc/mapped/olist-items-refuse-another-currency", test_olist_items_refuse_another_currency);
   g_test_add_func ("/lc/mapped/public-files", test_public_files);

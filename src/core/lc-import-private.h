@@ -24,6 +24,10 @@ typedef struct
   guint64               bytes_done;     /* bytes of earlier files in this call */
   guint64               bytes_total;    /* bytes of all files in this call */
   gint64                last_progress_us;
+  /* The current file's size when an importer reads it twice (a first
+   * pass for its dates, reporting half the file): _lc_import_tick then
+   * reports the second reading as the file's second half. 0: once. */
+  guint64               first_pass_bytes;
 
   /* The name of the last order written by the previous file of this call,
    * so that a split export's next part can continue it. */
@@ -75,6 +79,8 @@ gboolean  _lc_import_kind_is_mapped       (LcImportKind      kind);
 gboolean  _lc_import_kind_has_orders      (LcImportKind      kind);
 /* The kind of export the header is (built-in kinds only). */
 LcImportKind _lc_import_detect_kind       (LcCsvReader      *reader);
+/* How often progress is reported at most (50 ms); for tests. */
+void      _lc_import_set_progress_interval (gint64          interval_us);
 /* Adds a translated warning, at most once per distinct text. */
 void      _lc_import_warn                 (LcImportContext  *ctx,
                                            const char       *message);

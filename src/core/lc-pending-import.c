@@ -403,6 +403,7 @@ decide_date_order (Pending  *p,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  ctx->first_pass_bytes = lc_csv_reader_get_bytes_read (reader);
   return _lc_import_decide_date_order (ctx, reader, p->col[COL_DATE], dates, &p->date_order, error);
 }
 
