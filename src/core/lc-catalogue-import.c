@@ -41,16 +41,6 @@ typedef struct
   gint64           read;      /* products or list entries written */
 } Catalogue;
 
-static gboolean
-has_columns (LcCsvReader        *reader,
-             const char * const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (lc_csv_reader_find_column (reader, names[i]) < 0)
-      return FALSE;
-  return TRUE;
-}
-
 static const char * const olist_products[] = { "product_id", "product_category_name", NULL };
 static const char * const instacart_products[] = { "product_id", "product_name", "aisle_id", "department_id", NULL };
 static const char * const instacart_aisles[] = { "aisle_id", "aisle", NULL };
@@ -59,15 +49,15 @@ static const char * const instacart_departments[] = { "department_id", "departme
 LcImportKind
 _lc_catalogue_detect (LcCsvReader *reader)
 {
-  if (has_columns (reader, instacart_products))
+  if (_lc_import_has_columns (reader, instacart_products))
     return LC_IMPORT_KIND_INSTACART_PRODUCTS;
-  if (has_columns (reader, olist_products))
+  if (_lc_import_has_columns (reader, olist_products))
     return LC_IMPORT_KIND_OLIST_PRODUCTS;
   /* Only the list itself: a file with more columns (a products file
    * without its names) is not a lookup list. */
-  if (lc_csv_reader_get_n_columns (reader) == 2 && has_columns (reader, instacart_aisles))
+  if (lc_csv_reader_get_n_columns (reader) == 2 && _lc_import_has_columns (reader, instacart_aisles))
     return LC_IMPORT_KIND_INSTACART_AISLES;
-  if (lc_csv_reader_get_n_columns (reader) == 2 && has_columns (reader, instacart_departments))
+  if (lc_csv_reader_get_n_columns (reader) == 2 && _lc_import_has_columns (reader, instacart_departments))
     return LC_IMPORT_KIND_INSTACART_DEPARTMENTS;
   return LC_IMPORT_KIND_UNKNOWN;
 }

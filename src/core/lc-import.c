@@ -218,6 +218,16 @@ _lc_import_get_order_writer (LcImportContext  *ctx,
   return ctx->order_writer;
 }
 
+gboolean
+_lc_import_has_columns (LcCsvReader        *reader,
+                        const char * const *names)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if (lc_csv_reader_find_column (reader, names[i]) < 0)
+      return FALSE;
+  return TRUE;
+}
+
 void
 _lc_import_warn (LcImportContext *ctx,
                  const char      *message)

@@ -67,24 +67,14 @@ static const char * const olist_orders[] = { "order_id", "customer_id", "order_s
 static const char * const olist_items[] = { "order_id", "order_item_id", "product_id", "price", "freight_value", NULL };
 static const char * const instacart_lines[] = { "order_id", "product_id", "add_to_cart_order", NULL };
 
-static gboolean
-has_columns (LcCsvReader        *reader,
-             const char * const *names)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (lc_csv_reader_find_column (reader, names[i]) < 0)
-      return FALSE;
-  return TRUE;
-}
-
 LcImportKind
 _lc_pending_detect (LcCsvReader *reader)
 {
-  if (has_columns (reader, olist_orders))
+  if (_lc_import_has_columns (reader, olist_orders))
     return LC_IMPORT_KIND_OLIST_ORDERS;
-  if (has_columns (reader, olist_items))
+  if (_lc_import_has_columns (reader, olist_items))
     return LC_IMPORT_KIND_OLIST_ORDER_ITEMS;
-  if (has_columns (reader, instacart_lines))
+  if (_lc_import_has_columns (reader, instacart_lines))
     return LC_IMPORT_KIND_INSTACART_ORDER_PRODUCTS;
   return LC_IMPORT_KIND_UNKNOWN;
 }

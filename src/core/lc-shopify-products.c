@@ -75,17 +75,6 @@ dup_stripped (const char *text)
   return g_strstrip (g_strdup (text));
 }
 
-static void
-bind_optional (sqlite3_stmt *stmt,
-               int           index,
-               const char   *text)
-{
-  if (text != NULL && text[0] != '\0')
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
 static gboolean
 read_row (gpointer   data,
           GError   **error)
@@ -133,9 +122,9 @@ read_row (gpointer   data,
   sqlite3_bind_text (stmt, 1, r->handle, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, sku, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, r->title, -1, SQLITE_STATIC);
-  bind_optional (stmt, 4, r->type);
-  bind_optional (stmt, 5, r->vendor);
-  bind_optional (stmt, 6, r->tags);
+  _lc_store_bind_text_or_null (stmt, 4, r->type);
+  _lc_store_bind_text_or_null (stmt, 5, r->vendor);
+  _lc_store_bind_text_or_null (stmt, 6, r->tags);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
