@@ -47,19 +47,6 @@ static StoreState full_state;
 static gint64 full_import_us;
 
 static void
-remove_store_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
-static void
 copy_file (const char *from,
            const char *to)
 {
@@ -69,7 +56,7 @@ copy_file (const char *from,
 
   g_file_get_contents (from, &contents, &len, &error);
   g_assert_no_error (error);
-  remove_store_files (to);
+  lc_store_remove_files (to);
   g_file_set_contents (to, contents, len, &error);
   g_assert_no_error (error);
 }
@@ -260,7 +247,7 @@ test_killed_import_of_new_store_can_be_redone (void)
       g_autofree char *err = NULL;
       int status;
 
-      remove_store_files (store);
+      lc_store_remove_files (store);
       run_and_kill (argv, delay);
       status = lc_test_run_cli (NULL, &err, "import", "-q", store, small_path, NULL);
       if (status != 0)
@@ -305,7 +292,7 @@ test_killed_first_import_of_new_store (void)
   store = g_build_filename (workdir, "first.liftcheck", NULL);
   argv[3] = store;
   argv[4] = big_csv;
-  remove_store_files (store);
+  lc_store_remove_files (store);
   g_assert_cmpint (lc_test_run_cli (NULL, NULL, "import", "-q", store, big_csv, NULL), ==, 0);
   whole = inspect_store (store);
   g_assert_cmpint (whole.orders, >, 1000);
@@ -329,7 +316,7 @@ test_killed_first_import_of_new_store (void)
       StoreState state;
       int status;
 
-      remove_store_files (store);
+      lc_store_remove_files (store);
       if (run_and_kill (argv, delay))
         killed++;
       /* Killed while the store was being made: nothing to look at (the
@@ -418,7 +405,7 @@ test_full_disk_on_small_tmpfs (void)
   store = g_build_filename (mountpoint, "store.liftcheck", NULL);
   copy_file (base_store, store);
   assert_disk_full_refused (store, 0);
-  remove_store_files (store);
+  lc_store_remove_files (store);
   g_assert_cmpint (umount (mountpoint), ==, 0);
 }
 

@@ -9,7 +9,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "lc-store.h"
+#include "lc-store-private.h"
 #include "lc-test-util.h"
 
 static char *
@@ -287,6 +287,229 @@ query_int (const char *path,
   return value;
 }
 
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+static void
+assert_setting (const char *path,
+                const char *key,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_DEFAULT, &error);
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  value = lc_store_dup_setting (store, key);
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+set_setting (const char *path,
+             const char *key,
+             const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  lc_store_set_setting (store, key, value, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+exists_with_suffix (const char *path,
+                    const char *suffix)
+{
+  g_autofree char *file = g_strconcat (path, suffix, NULL);
+
+  return g_file_test (file, G_FILE_TEST_EXISTS);
+}
+
+/* A journal a write cut short leaves beside the store, as a crash during
+ * a first import does (_lc_store_begin_bulk): the store's pages before the
+ * write, and a header that tells SQLite to put them back at the next open. */
+static void
+leave_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  gsize len;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  /* A small cache makes SQLite write pages into the file mid-transaction,
+   * after the journal holding their old contents. */
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 4;"
+                                 "BEGIN; UPDATE settings SET value = 'half-written';"
+                                 "CREATE TABLE filler (x);"
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                                 " INSERT INTO filler SELECT randomblob (8000) FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_file_get_contents (journal, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, 512);
+  g_assert_cmpint (sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_file_set_contents (journal, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+/* A store that failed to be made goes whole: with its log and with the
+ * journal a killed first import leaves. */
+static void
+test_remove_files_takes_the_journal (void)
+{
+  g_autofree char *path = store_path ();
+  g_autofree char *backup = g_strconcat (path, ".v5.bak", NULL);
+  g_autoptr(GError) error = NULL;
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  set_setting (path, "owner", "made");
+  leave_hot_journal (path);
+  g_file_set_contents (backup, "kept", -1, &error);
+  g_assert_no_error (error);
+  for (guint i = 1; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (!g_file_test (file, G_FILE_TEST_EXISTS))
+        g_file_set_contents (file, "", 0, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    g_assert_true (exists_with_suffix (path, suffixes[i]));
+
+  lc_store_remove_files (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    g_assert_false (exists_with_suffix (path, suffixes[i]));
+  /* A backup is not part of the store. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
+/* The journal of a damaged store goes aside with it: left in place,
+ * SQLite would write the damaged store's pages into the restored one. */
+static void
+test_restore_backup_moves_journal_aside (void)
+{
+  g_autofree char *path = store_path ();
+  g_autofree char *backup = g_strconcat (path, ".v", G_STRINGIFY (LC_STORE_SCHEMA_VERSION), ".bak", NULL);
+  g_autofree char *used = NULL;
+  g_autofree char *check = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  set_setting (path, "state", "backed up");
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (backup, contents, len, &error);
+  g_assert_no_error (error);
+  set_setting (path, "state", "damaged");
+  leave_hot_journal (path);
+
+  g_assert_true (lc_store_restore_backup (path, &used, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (used, ==, backup);
+
+  g_assert_false (exists_with_suffix (path, "-journal"));
+  g_assert_true (exists_with_suffix (path, ".damaged"));
+  g_assert_true (exists_with_suffix (path, ".damaged-journal"));
+  assert_setting (path, "state", "backed up");
+  check = query_text (path, "PRAGMA quick_check");
+  g_assert_cmpstr (check, ==, "ok");
+}
+
+static char *
+store_journal_mode (LcStore *store)
+{
+  sqlite3_stmt *stmt;
+  char *mode;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (_lc_store_get_db (store), "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  mode = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return mode;
+}
+
+/* The first import into a new store runs with a rollback journal, then
+ * the store goes back to the write-ahead log, which lets the app read
+ * while an import runs. */
+static void
+test_first_import_returns_to_wal (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+  g_autofree char *during = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (_lc_store_begin_bulk (store));
+  during = store_journal_mode (store);
+  g_assert_cmpstr (during, ==, "truncate");
+  _lc_store_end_bulk (store);
+  after = store_journal_mode (store);
+  g_assert_cmpstr (after, ==, "wal");
+}
+
+/* A reader holding the store when the first import ends keeps it from
+ * going back to the write-ahead log. The store says so in a warning that
+ * names its file, keeps everything, and is in WAL mode again once opened
+ * again. */
+static void
+test_first_import_with_reader_returns_to_wal_at_next_open (void)
+{
+  g_autofree char *path = store_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LcStore) store = lc_store_open (path, LC_STORE_OPEN_CREATE, &error);
+  g_autofree char *mode = NULL;
+  g_autofree char *reopened = NULL;
+  sqlite3 *reader;
+
+  g_assert_no_error (error);
+  g_assert_true (_lc_store_begin_bulk (store));
+  lc_store_set_setting (store, "state", "imported", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &reader, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (reader, "BEGIN; SELECT COUNT(*) FROM settings", NULL, NULL, NULL), ==, SQLITE_OK);
+  /* Not the five seconds the store waits for a reader. */
+  sqlite3_busy_timeout (_lc_store_get_db (store), 20);
+  g_test_expect_message ("lc-store", G_LOG_LEVEL_WARNING, "The store shop.liftcheck stays in rollback-journal mode*");
+  _lc_store_end_bulk (store);
+  g_test_assert_expected_messages ();
+  mode = store_journal_mode (store);
+  g_assert_cmpstr (mode, ==, "truncate");
+  sqlite3_exec (reader, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (reader);
+  g_clear_object (&store);
+
+  assert_setting (path, "state", "imported");
+  reopened = query_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (reopened, ==, "wal");
+}
+
 /* Version 6 adds the tables of other stores' catalogues and of orders
  * waiting for their other half. A store of version 5 is upgraded after a
  * backup, keeps its products, and then takes those catalogues. */
@@ -349,6 +572,10 @@ main (int    argc,
   g_test_add_func ("/lc/store/feature-timeline-round-trip", test_feature_timeline_round_trip);
   g_test_add_func ("/lc/store/feature-spans-update-and-refuse-overlaps", test_feature_spans_update_and_refuse_overlaps);
   g_test_add_func ("/lc/store/version-5-store-migrates-to-6", test_version_5_store_migrates_to_6);
+  g_test_add_func ("/lc/store/remove-files-takes-the-journal", test_remove_files_takes_the_journal);
+  g_test_add_func ("/lc/store/restore-backup-moves-journal-aside", test_restore_backup_moves_journal_aside);
+  g_test_add_func ("/lc/store/first-import-returns-to-wal", test_first_import_returns_to_wal);
+  g_test_add_func ("/lc/store/first-import-with-reader-returns-to-wal-at-next-open", test_first_import_with_reader_returns_to_wal_at_next_open);
 
   return g_test_run ();
 }

@@ -72,19 +72,6 @@ on_progress (double   fraction,
 }
 
 static void
-remove_store_files (const char *path)
-{
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
-static void
 prepare_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
@@ -125,7 +112,7 @@ prepare_thread (GTask        *task,
   if (!lc_demo_create_store (&options, work_path, NULL, NULL,
                              on_progress, task, cancellable, &error))
     {
-      remove_store_files (work_path);
+      lc_store_remove_files (work_path);
       g_rmdir (work_dir);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -133,7 +120,7 @@ prepare_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     {
-      remove_store_files (work_path);
+      lc_store_remove_files (work_path);
       g_rmdir (work_dir);
       return;
     }
@@ -141,14 +128,14 @@ prepare_thread (GTask        *task,
   if (g_rename (work_path, prepare->path) != 0)
     {
       saved_errno = errno;
-      remove_store_files (work_path);
+      lc_store_remove_files (work_path);
       g_rmdir (work_dir);
       g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                                "%s: %s", prepare->path, g_strerror (saved_errno));
       return;
     }
 
-  remove_store_files (work_path);
+  lc_store_remove_files (work_path);
   g_rmdir (work_dir);
   g_task_return_boolean (task, TRUE);
 }

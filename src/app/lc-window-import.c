@@ -304,7 +304,7 @@ on_currency_response (AdwMessageDialog *dialog,
 
   lc_window_end_import (self);
   if (job->new_store)
-    _lc_window_remove_store_files (job->store_path);
+    lc_store_remove_files (job->store_path);
   _lc_window_show_store_page (self);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (_("Import cancelled. The store is as it was.")));
@@ -402,7 +402,7 @@ on_import_done (GObject      *source_object,
     {
       /* A store made for this import holds nothing worth keeping. */
       if (job->new_store && !partial)
-        _lc_window_remove_store_files (job->store_path);
+        lc_store_remove_files (job->store_path);
 
       _lc_window_show_store_page (self);
 

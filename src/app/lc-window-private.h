@@ -117,9 +117,6 @@ void     _lc_window_set_chooser_folder     (LcWindow       *self,
                                             GtkFileChooser *chooser);
 /* Enables the actions that fit what the window does now. */
 void     _lc_window_update_export_actions  (LcWindow       *self);
-/* Removes a store file made for an import or sync that failed, with the
- * files SQLite keeps beside it. */
-void     _lc_window_remove_store_files     (const char     *store_path);
 
 /* lc-window-import.c */
 

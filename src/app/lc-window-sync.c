@@ -322,7 +322,7 @@ lc_window_sync_failed (LcWindow      *self,
 {
   lc_window_end_sync (self);
   if (job->new_store)
-    _lc_window_remove_store_files (job->store_path);
+    lc_store_remove_files (job->store_path);
   _lc_window_show_store_page (self);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -349,7 +349,7 @@ on_sync_done (GObject      *source_object,
   if (self->sync_cancellable == NULL)
     {
       if (result == NULL && job->new_store)
-        _lc_window_remove_store_files (job->store_path);
+        lc_store_remove_files (job->store_path);
       return;
     }
 
@@ -421,7 +421,7 @@ on_access_token (GObject      *source_object,
   if (self->sync_cancellable == NULL)
     {
       if (job->new_store)
-        _lc_window_remove_store_files (job->store_path);
+        lc_store_remove_files (job->store_path);
       sync_job_free (job);
       return;
     }

@@ -444,19 +444,6 @@ lc_window_open_demo (LcWindow *self)
 
 /* What the window's parts share (lc-window-private.h) */
 
-void
-_lc_window_remove_store_files (const char *store_path)
-{
-  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (store_path, suffixes[i], NULL);
-
-      g_remove (path);
-    }
-}
-
 static void
 on_toast_details (AdwToast *toast,
                   LcWindow *self)

@@ -37,19 +37,6 @@ print_progress (gint64   orders,
     g_printerr (_("Reading orders from Shopify… %s"), count);
 }
 
-static void
-remove_store_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
 static char *
 format_utc (gint64 utc)
 {
@@ -140,7 +127,7 @@ lc_cli_run_shopify_sync (int    argc,
           g_clear_object (&store);
           status = lc_cli_fail (error);
           if (!existed)
-            remove_store_files (argv[1]);
+            lc_store_remove_files (argv[1]);
           return status;
         }
       token = requested_token;
@@ -161,7 +148,7 @@ lc_cli_run_shopify_sync (int    argc,
       status = lc_cli_fail (error);
       /* A store this command created holds nothing worth keeping. */
       if (!existed)
-        remove_store_files (argv[1]);
+        lc_store_remove_files (argv[1]);
       return status;
     }
 

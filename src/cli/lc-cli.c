@@ -28,19 +28,6 @@
 /* import STORE FILE... */
 
 static void
-remove_store_files (const char *path)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
-static void
 print_progress (double   fraction,
                 gpointer user_data)
 {
@@ -118,7 +105,7 @@ run_import (int    argc,
       else if (g_error_matches (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_NO_CURRENCY))
         g_printerr (_("Give it with --currency, e.g.: liftcheck-cli import STORE FILE --currency EUR\n"));
       if (!existed)
-        remove_store_files (argv[1]);
+        lc_store_remove_files (argv[1]);
       else
         g_printerr (_("liftcheck-cli: nothing was imported; the store is as it was.\n"));
       return status;
@@ -710,7 +697,7 @@ run_demo (int    argc,
 
   if (!lc_demo_create_store (&options, argv[1], csv, truth, NULL, NULL, NULL, &error))
     {
-      remove_store_files (argv[1]);
+      lc_store_remove_files (argv[1]);
       return lc_cli_fail (error);
     }
   return EXIT_OK;

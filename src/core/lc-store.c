@@ -20,6 +20,13 @@
  * running a single statement on a file that may not be ours. */
 #define LC_STORE_APPLICATION_ID 0x4C494654
 
+/* A store is its file and the files SQLite keeps beside it: the
+ * write-ahead log and its index, and the rollback journal of a first
+ * import (_lc_store_begin_bulk) which a crash can leave hot. They are
+ * removed or moved together: a log or journal left behind would be
+ * applied to whatever file next takes the store's name. */
+static const char * const store_file_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
 struct _LcStore
 {
   GObject     parent_instance;
@@ -706,15 +713,43 @@ _lc_store_begin_bulk (LcStore *self)
   return switched;
 }
 
+/* Whether the store is in WAL mode now. */
+static gboolean
+switch_to_wal (LcStore *self)
+{
+  sqlite3_stmt *stmt;
+  gboolean wal = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) != SQLITE_OK)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+  return wal;
+}
+
 void
 _lc_store_end_bulk (LcStore *self)
 {
-  /* Back to the write-ahead log. SQLite opens the log at the next read: a
-   * checkpoint before any read would find the store locked. */
-  _lc_store_exec (self,
-                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
-                  "SELECT COUNT(*) FROM meta",
-                  NULL);
+  /* Back to the write-ahead log. The switch needs the store to itself: a
+   * reader that opened it meanwhile can hold it past the busy timeout. */
+  if (!switch_to_wal (self))
+    {
+      g_usleep (100 * G_TIME_SPAN_MILLISECOND);
+      if (!switch_to_wal (self))
+        {
+          g_autofree char *base = g_path_get_basename (self->path);
+
+          /* Safe as it is, with a rollback journal and full syncs; the
+           * next lc_store_open () sets the log again. */
+          g_warning ("The store %s stays in rollback-journal mode until it is next opened: %s",
+                     base, sqlite3_errmsg (self->db));
+          return;
+        }
+    }
+  /* SQLite opens the log at the next read: a checkpoint before any read
+   * would find the store locked. */
+  _lc_store_exec (self, "PRAGMA synchronous = NORMAL; SELECT COUNT(*) FROM meta", NULL);
 }
 
 void
@@ -1183,7 +1218,6 @@ lc_store_restore_backup (const char  *path,
                          char       **out_backup,
                          GError     **error)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
   g_autofree char *backup = NULL;
   g_autofree char *base = NULL;
   g_autoptr(GFile) source = NULL;
@@ -1206,12 +1240,12 @@ lc_store_restore_backup (const char  *path,
   if (!check_header (backup, LC_STORE_OPEN_DEFAULT, &version, &fresh, error))
     return FALSE;
 
-  /* The damaged store's log goes with it: left in place, SQLite would
-   * apply it to the restored file. */
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+  /* The damaged store's log and journal go with it: left in place,
+   * SQLite would apply them to the restored file. */
+  for (guint i = 0; i < G_N_ELEMENTS (store_file_suffixes); i++)
     {
-      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (path, ".damaged", suffixes[i], NULL);
+      g_autofree char *from = g_strconcat (path, store_file_suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (path, ".damaged", store_file_suffixes[i], NULL);
 
       if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
         {
@@ -1236,6 +1270,19 @@ lc_store_restore_backup (const char  *path,
   if (out_backup != NULL)
     *out_backup = g_steal_pointer (&backup);
   return TRUE;
+}
+
+void
+lc_store_remove_files (const char *path)
+{
+  g_return_if_fail (path != NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (store_file_suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, store_file_suffixes[i], NULL);
+
+      g_unlink (file);
+    }
 }
 
 const char *

@@ -117,10 +117,14 @@ gboolean     lc_store_check              (LcStore          *self,
  * path, or NULL. */
 char        *lc_store_find_backup        (const char       *path);
 /* Puts the newest backup back in place of the store at path, which is kept
- * as PATH.damaged (with its log). The restored store is opened (upgraded if
- * need be) and checked. out_backup: the backup used. */
+ * as PATH.damaged (with its log and journal). The restored store is opened
+ * (upgraded if need be) and checked. out_backup: the backup used. */
 gboolean     lc_store_restore_backup     (const char       *path,
                                           char            **out_backup,
                                           GError          **error);
+/* Deletes the store file at path with the files SQLite keeps beside it
+ * (write-ahead log, its index, rollback journal). For a store nothing has
+ * open, such as one made for an import that failed. */
+void         lc_store_remove_files       (const char       *path);
 
 G_END_DECLS
