@@ -226,8 +226,7 @@ run_import (int    argc,
       else if (file->kind == LC_IMPORT_KIND_SHOPIFY_ORDERS)
         /* TRANSLATORS: "orders_export_1.csv: 1,234 rows; 400 new orders, 12 updated" */
         g_print (_("%s: %s rows; %s new orders, %s updated\n"), base, rows, added, updated);
-      else if (file->kind != LC_IMPORT_KIND_UNKNOWN && file->kind >= LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS &&
-               file->kind <= LC_IMPORT_KIND_MAPPED)
+      else if (lc_import_kind_is_mapped (file->kind))
         /* TRANSLATORS: "orders.csv: 1,234 rows of a WooCommerce orders export; 400 new orders, 12 updated" */
         g_print (_("%s: %s rows of %s; %s new orders, %s updated\n"), base, rows,
                  lc_import_kind_get_title (file->kind), added, updated);

@@ -73,8 +73,6 @@ gboolean  _lc_import_hash_customer        (LcStore          *store,
                                            const char       *text,
                                            GString          *scratch,
                                            char              out[33]);
-/* Whether the kind is read through a column mapping (lc-mapped-import.c). */
-gboolean  _lc_import_kind_is_mapped       (LcImportKind      kind);
 /* Whether the header has every one of these columns (NULL-terminated). */
 gboolean  _lc_import_has_columns          (LcCsvReader        *reader,
                                            const char * const *names);

@@ -600,7 +600,7 @@ warn_if_seen_before (LcImportContext *ctx)
 }
 
 gboolean
-_lc_import_kind_is_mapped (LcImportKind kind)
+lc_import_kind_is_mapped (LcImportKind kind)
 {
   return kind == LC_IMPORT_KIND_WOOCOMMERCE_ANALYTICS || kind == LC_IMPORT_KIND_WOOCOMMERCE_ORDERS ||
          kind == LC_IMPORT_KIND_BIGCOMMERCE_ORDERS || kind == LC_IMPORT_KIND_TRANSACTIONS ||
@@ -610,7 +610,7 @@ _lc_import_kind_is_mapped (LcImportKind kind)
 gboolean
 _lc_import_kind_has_orders (LcImportKind kind)
 {
-  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || _lc_import_kind_is_mapped (kind) ||
+  return kind == LC_IMPORT_KIND_SHOPIFY_ORDERS || lc_import_kind_is_mapped (kind) ||
          _lc_import_kind_is_pending (kind);
 }
 
@@ -693,7 +693,7 @@ import_one (LcImportContext  *ctx,
    * files Liftcheck knows. */
   kind = mapping != NULL && lc_mapping_has_columns (mapping) ? LC_IMPORT_KIND_MAPPED : _lc_import_detect_kind (reader);
   if (mapping != NULL && kind != LC_IMPORT_KIND_MAPPED && kind != LC_IMPORT_KIND_UNKNOWN &&
-      !_lc_import_kind_is_mapped (kind))
+      !lc_import_kind_is_mapped (kind))
     {
       g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_WRONG_KIND,
                    _("%s is %s; a mapping that names no columns applies only to WooCommerce, BigCommerce and "

@@ -82,6 +82,9 @@ gint64          lc_store_count_pending_orders (LcStore           *store);
 const char     *lc_import_kind_to_string   (LcImportKind kind);
 /* Translated, for people: "a Shopify sessions report". */
 const char     *lc_import_kind_get_title   (LcImportKind kind);
+/* Whether files of the kind are orders of another shop system, read
+ * through a column mapping (built in or the user's). */
+gboolean        lc_import_kind_is_mapped   (LcImportKind kind);
 
 void            lc_import_result_free      (LcImportResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcImportResult, lc_import_result_free)
