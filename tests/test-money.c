@@ -326,6 +326,23 @@ test_to_double (void)
   g_assert_cmpfloat (lc_money_to_double (0, 2), ==, 0.0);
 }
 
+/* A currency column's cell, or a --currency given by hand, as a code. */
+static void
+test_currency_code_normalize (void)
+{
+  static const struct { const char *text; const char *code; } cases[] = {
+    { "EUR", "EUR" }, { " gbp ", "GBP" }, { "Brl", "BRL" },
+    { "", NULL }, { "  ", NULL }, { "EU", NULL }, { "EURO", NULL }, { "US$", NULL }, { "€", NULL }, { NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *code = lc_currency_code_normalize (cases[i].text);
+
+      g_assert_cmpstr (code, ==, cases[i].code);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -352,6 +369,7 @@ main (int   argc,
   g_test_add_func ("/lc/money/currency-exponent-follows-iso-4217", test_currency_exponent_follows_iso_4217);
   g_test_add_func ("/lc/money/format-plain", test_format_plain);
   g_test_add_func ("/lc/money/to-double", test_to_double);
+  g_test_add_func ("/lc/money/currency-code-normalize", test_currency_code_normalize);
 
   return g_test_run ();
 }

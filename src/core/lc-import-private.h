@@ -80,6 +80,11 @@ gboolean  _lc_import_has_columns          (LcCsvReader        *reader,
 gboolean  _lc_import_kind_has_orders      (LcImportKind      kind);
 /* The kind of export the header is (built-in kinds only). */
 LcImportKind _lc_import_detect_kind       (LcCsvReader      *reader);
+/* The file's amounts are in code: refused when the store holds another
+ * currency, else the store's currency from now on. */
+gboolean  _lc_import_take_currency        (LcImportContext  *ctx,
+                                           const char       *code,
+                                           GError          **error);
 /* How often progress is reported at most (50 ms); for tests. */
 void      _lc_import_set_progress_interval (gint64          interval_us);
 /* Adds a translated warning, at most once per distinct text. */

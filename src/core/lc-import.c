@@ -219,6 +219,24 @@ _lc_import_get_order_writer (LcImportContext  *ctx,
 }
 
 gboolean
+_lc_import_take_currency (LcImportContext  *ctx,
+                          const char       *code,
+                          GError          **error)
+{
+  const char *store_currency = lc_store_get_currency (ctx->store);
+
+  if (store_currency != NULL && !g_str_equal (store_currency, code))
+    {
+      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH,
+                   _("%s: its amounts are in %s, but the store holds orders in %s. "
+                     "Keep each currency in its own store file, so that no amounts are mixed."),
+                   ctx->display_name, code, store_currency);
+      return FALSE;
+    }
+  return store_currency != NULL || _lc_store_set_currency (ctx->store, code, error);
+}
+
+gboolean
 _lc_import_has_columns (LcCsvReader        *reader,
                         const char * const *names)
 {

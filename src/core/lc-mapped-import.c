@@ -434,16 +434,17 @@ check_row_currency (Mapped  *m,
 
   if (m->col[LC_MAPPING_FIELD_CURRENCY] < 0)
     return TRUE;
-  code = g_strstrip (g_strdup (field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY)));
-  for (char *p = code; *p != '\0'; p++)
-    *p = g_ascii_toupper (*p);
-  if (code[0] == '\0' && m->currency[0] != '\0')
-    return TRUE;
-  if (strlen (code) != 3 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) || !g_ascii_isalpha (code[2]))
+  code = lc_currency_code_normalize (field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY));
+  if (code == NULL)
     {
-      g_autofree char *detail = g_strdup_printf (_("“%s” is not a currency; expected a three-letter code such as USD or EUR"),
-                                                 field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY));
+      g_autofree char *blank = g_strstrip (g_strdup (field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY)));
+      g_autofree char *detail = NULL;
 
+      /* A blank cell: the currency the file or the call gave. */
+      if (blank[0] == '\0' && m->currency[0] != '\0')
+        return TRUE;
+      detail = g_strdup_printf (_("“%s” is not a currency; expected a three-letter code such as USD or EUR"),
+                                field (m, m->ctx->reader, LC_MAPPING_FIELD_CURRENCY));
       return value_error (m, m->col[LC_MAPPING_FIELD_CURRENCY], detail, error);
     }
   store_currency = lc_store_get_currency (m->ctx->store);
@@ -497,22 +498,14 @@ settle_currency (Mapped           *m,
                    m->ctx->display_name);
       return FALSE;
     }
-  code = g_ascii_strup (given, -1);
-  if (strlen (code) != 3 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) || !g_ascii_isalpha (code[2]))
+  code = lc_currency_code_normalize (given);
+  if (code == NULL)
     {
       g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_BAD_VALUE,
                    _("“%s” is not a currency; expected a three-letter code such as USD or EUR"), given);
       return FALSE;
     }
-  if (store_currency != NULL && !g_str_equal (store_currency, code))
-    {
-      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH,
-                   _("%s: its amounts are in %s, but the store holds orders in %s. "
-                     "Keep each currency in its own store file, so that no amounts are mixed."),
-                   m->ctx->display_name, code, store_currency);
-      return FALSE;
-    }
-  if (store_currency == NULL && !_lc_store_set_currency (m->ctx->store, code, error))
+  if (!_lc_import_take_currency (m->ctx, code, error))
     return FALSE;
   g_strlcpy (m->currency, code, sizeof m->currency);
   m->exponent = lc_currency_get_exponent (code);

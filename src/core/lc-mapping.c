@@ -683,19 +683,6 @@ sample_column (const LcCsvSample *sample,
   return -1;
 }
 
-/* A cell of the currency column as a code in capitals, or NULL when it
- * is not three letters. */
-static char *
-read_currency_code (const char *text)
-{
-  g_autofree char *code = g_strstrip (g_strdup (text));
-
-  if (strlen (code) != 3 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) ||
-      !g_ascii_isalpha (code[2]))
-    return NULL;
-  return g_ascii_strup (code, -1);
-}
-
 LcMappingPreview *
 lc_mapping_preview (const LcMapping   *self,
                     const LcCsvSample *sample,
@@ -750,7 +737,7 @@ lc_mapping_preview (const LcMapping   *self,
       /* The amounts are in the row's currency, which the import holds to
        * the store's. */
       if (col[LC_MAPPING_FIELD_CURRENCY] >= 0)
-        row->currency = read_currency_code (cells[col[LC_MAPPING_FIELD_CURRENCY]]);
+        row->currency = lc_currency_code_normalize (cells[col[LC_MAPPING_FIELD_CURRENCY]]);
       if (row->currency == NULL)
         row->currency = g_strdup (fixed_currency);
       row->exponent = lc_currency_get_exponent (row->currency);
@@ -801,7 +788,7 @@ lc_mapping_preview (const LcMapping   *self,
               read = TRUE;
               break;
             case LC_MAPPING_FIELD_CURRENCY:
-              row->text[f] = read_currency_code (text);
+              row->text[f] = lc_currency_code_normalize (text);
               read = row->text[f] != NULL;
               if (!read)
                 detail = g_strdup_printf (_("“%s” is not a currency; expected a three-letter code such as USD or EUR"),

@@ -81,6 +81,17 @@ static const guint64 powers_of_ten[MAX_EXPONENT + 1] = {
 
 G_DEFINE_QUARK (lc-money-error-quark, lc_money_error)
 
+char *
+lc_currency_code_normalize (const char *text)
+{
+  g_autofree char *code = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (strlen (code) != 3 || !g_ascii_isalpha (code[0]) || !g_ascii_isalpha (code[1]) ||
+      !g_ascii_isalpha (code[2]))
+    return NULL;
+  return g_ascii_strup (code, -1);
+}
+
 guint
 lc_currency_get_exponent (const char *currency)
 {

@@ -18,6 +18,9 @@ GQuark    lc_money_error_quark        (void);
 /* Number of minor-unit digits of an ISO 4217 currency (USD 2, JPY 0, KWD 3).
  * Unknown or empty codes give 2. */
 guint     lc_currency_get_exponent    (const char *currency);
+/* text as a currency code: three letters, surrounding spaces ignored, in
+ * capitals; NULL when it is not one. */
+char     *lc_currency_code_normalize  (const char *text);
 
 /*
  * Parses a money amount into integer minor units with the given exponent.

@@ -403,8 +403,6 @@ static gboolean
 settle_currency (Pending  *p,
                  GError  **error)
 {
-  const char *store_currency = lc_store_get_currency (p->ctx->store);
-
   if (p->ctx->currency != NULL && g_ascii_strcasecmp (p->ctx->currency, OLIST_CURRENCY) != 0)
     {
       /* Translators: "order_items.csv: Olist’s amounts are in BRL, not in EUR as the import was told." */
@@ -414,15 +412,7 @@ settle_currency (Pending  *p,
                    p->ctx->display_name, OLIST_CURRENCY, p->ctx->currency);
       return FALSE;
     }
-  if (store_currency != NULL && !g_str_equal (store_currency, OLIST_CURRENCY))
-    {
-      g_set_error (error, LC_IMPORT_ERROR, LC_IMPORT_ERROR_CURRENCY_MISMATCH,
-                   _("%s: its amounts are in %s, but the store holds orders in %s. "
-                     "Keep each currency in its own store file, so that no amounts are mixed."),
-                   p->ctx->display_name, OLIST_CURRENCY, store_currency);
-      return FALSE;
-    }
-  if (store_currency == NULL && !_lc_store_set_currency (p->ctx->store, OLIST_CURRENCY, error))
+  if (!_lc_import_take_currency (p->ctx, OLIST_CURRENCY, error))
     return FALSE;
   p->exponent = lc_currency_get_exponent (OLIST_CURRENCY);
   return TRUE;
