@@ -711,16 +711,8 @@ on_new_store_response (GtkNativeDialog *native,
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autofree char *path = _lc_window_chosen_store_path (GTK_FILE_CHOOSER (native));
 
-      if (path != NULL && !g_str_has_suffix (path, ".liftcheck"))
-        {
-          char *with_suffix = g_strconcat (path, ".liftcheck", NULL);
-
-          g_free (path);
-          path = with_suffix;
-        }
       if (path != NULL)
         lc_window_import_into (self, (const char * const *) paths, path);
     }

@@ -115,6 +115,9 @@ void     _lc_window_toast_with_details     (LcWindow       *self,
 /* Starts a file chooser in the folder the owner last used. */
 void     _lc_window_set_chooser_folder     (LcWindow       *self,
                                             GtkFileChooser *chooser);
+/* The store file a save dialog chose, ending in ".liftcheck" (added when
+ * the owner left it out); NULL when it chose none. */
+char    *_lc_window_chosen_store_path      (GtkFileChooser *chooser);
 /* Enables the actions that fit what the window does now. */
 void     _lc_window_update_export_actions  (LcWindow       *self);
 

@@ -489,6 +489,17 @@ _lc_window_set_chooser_folder (LcWindow       *self,
     }
 }
 
+char *
+_lc_window_chosen_store_path (GtkFileChooser *chooser)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  if (path != NULL && !g_str_has_suffix (path, ".liftcheck"))
+    return g_strconcat (path, ".liftcheck", NULL);
+  return g_steal_pointer (&path);
+}
+
 /* The bar above the store shows an import, a report being written or a
  * sync: its Cancel stops whichever runs. */
 static void
