@@ -42,9 +42,7 @@ sync_job_free (SyncJob *job)
   g_free (job->store_path);
   g_free (job->shop);
   g_clear_pointer (&job->credentials, lc_shopify_credentials_free);
-  if (job->token != NULL)
-    memset (job->token, 0, strlen (job->token));
-  g_free (job->token);
+  lc_shopify_wipe_free (job->token);
   g_free (job);
 }
 

@@ -62,9 +62,7 @@ shopify_order_free (LcShopifyOrder *order)
   g_free (order->discount_code);
   g_free (order->source);
   g_free (order->tags);
-  if (order->email != NULL)
-    memset (order->email, 0, strlen (order->email));
-  g_free (order->email);
+  lc_shopify_wipe_free (order->email);
   g_clear_pointer (&order->lines, g_ptr_array_unref);
   g_free (order->lines_cursor);
   g_clear_pointer (&order->refunds, g_ptr_array_unref);

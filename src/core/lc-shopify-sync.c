@@ -143,6 +143,15 @@ static const char refund_lines_query[] =
 /* The API */
 
 void
+lc_shopify_wipe_free (char *text)
+{
+  if (text == NULL)
+    return;
+  memset (text, 0, strlen (text));
+  g_free (text);
+}
+
+void
 lc_shopify_sync_result_free (LcShopifySyncResult *result)
 {
   if (result == NULL)
@@ -1637,9 +1646,7 @@ token_task_data_free (TokenTaskData *data)
 {
   g_free (data->shop);
   g_free (data->client_id);
-  if (data->client_secret != NULL)
-    memset (data->client_secret, 0, strlen (data->client_secret));
-  g_free (data->client_secret);
+  lc_shopify_wipe_free (data->client_secret);
   g_free (data->endpoint);
   g_free (data);
 }
@@ -1717,10 +1724,7 @@ sync_task_data_free (SyncTaskData *data)
 {
   g_free (data->store_path);
   g_free (data->shop);
-  /* The token leaves no copy behind in freed memory. */
-  if (data->token != NULL)
-    memset (data->token, 0, strlen (data->token));
-  g_free (data->token);
+  lc_shopify_wipe_free (data->token);
   g_free (data->api_version);
   g_free (data->endpoint);
   g_free (data);

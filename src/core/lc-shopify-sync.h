@@ -53,6 +53,9 @@ typedef void (*LcShopifyProgressFunc) (gint64   orders_so_far,
                                        gpointer user_data);
 
 GQuark               lc_shopify_error_quark        (void);
+/* Frees a token, secret or e-mail address after overwriting its bytes,
+ * so that no copy is left in freed memory. NULL is fine. */
+void                 lc_shopify_wipe_free          (char *text);
 void                 lc_shopify_sync_result_free   (LcShopifySyncResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LcShopifySyncResult, lc_shopify_sync_result_free)
 
